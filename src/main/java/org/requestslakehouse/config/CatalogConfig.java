@@ -1,0 +1,70 @@
+package org.requestslakehouse.config;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Where the tables live. Group {@code catalog}.
+ *
+ * @param type        hadoop (local default), jdbc, glue or rest
+ * @param name        catalog name as seen from SQL
+ * @param warehouse   a directory, or {@code s3://bucket/prefix}
+ * @param properties  extra Iceberg catalog properties from keys {@code catalog.property.*} (passed through as-is)
+ */
+public record CatalogConfig(
+        CatalogType type,
+        String name,
+        String warehouse,
+        String jdbcUri,
+        String region,
+        String glueCatalogId,
+        boolean lakeFormation,
+        String restUri,
+        String bronzeDatabase,
+        String silverDatabase,
+        String goldDatabase,
+        Map<String, String> properties) implements Serializable {
+
+    public enum CatalogType { HADOOP, JDBC, GLUE, REST }
+
+    public static final String GROUP = "catalog";
+
+    public static CatalogConfig from(PropertyGroup g) {
+        CatalogType type = g.enumValue("type", CatalogType.class, CatalogType.HADOOP);
+        String warehouse = g.string("warehouse", type == CatalogType.REST ? null : "./warehouse");
+        String jdbcUri = g.string("jdbc.uri", null);
+        String region = g.string("region", null);
+        String restUri = g.string("rest.uri", null);
+        if (type == CatalogType.JDBC && jdbcUri == null) {
+            throw ConfigException.missing(g.qualified("jdbc.uri"), "a JDBC URL such as jdbc:sqlite:/path/catalog.db when catalog.type=jdbc");
+        }
+        if (type == CatalogType.GLUE && (warehouse == null || !warehouse.startsWith("s3://"))) {
+            throw ConfigException.invalid(g.qualified("warehouse"), String.valueOf(warehouse), "an s3://bucket/prefix location when catalog.type=glue");
+        }
+        if (type == CatalogType.REST && restUri == null) {
+            throw ConfigException.missing(g.qualified("rest.uri"), "the REST catalog endpoint URL when catalog.type=rest");
+        }
+        return new CatalogConfig(
+                type,
+                identifier(g, "name", "lakehouse"),
+                warehouse,
+                jdbcUri,
+                region,
+                g.string("glue.catalog-id", null),
+                g.bool("glue.lake-formation", false),
+                restUri,
+                identifier(g, "bronze-database", "bronze"),
+                identifier(g, "silver-database", "silver"),
+                identifier(g, "gold-database", "gold"),
+                Map.copyOf(g.withPrefix("property.")));
+    }
+
+    /** Glue and Athena accept lower-case letters, digits and underscores in database names. */
+    private static String identifier(PropertyGroup g, String key, String defaultValue) {
+        String v = g.string(key, defaultValue);
+        if (!v.matches("[a-z][a-z0-9_]{0,254}")) {
+            throw ConfigException.invalid(g.qualified(key), v, "lower-case letters, digits and underscores, starting with a letter (Glue/Athena naming)");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,41 @@
+package org.requestslakehouse.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Group {@code gold}: windowed aggregates.
+ *
+ * @param emitInterval     processing-time period of early emissions while a window is open
+ * @param outOfOrderness   how far behind the newest event the watermark trails
+ * @param idleness         a source split with no data for this long stops holding the watermark back
+ * @param allowedLateness  how long after its end a window still accepts corrections; generous so replays of
+ *                         slightly shuffled history are corrected in place rather than logged as late
+ */
+public record GoldConfig(
+        boolean enabled,
+        Duration emitInterval,
+        Duration outOfOrderness,
+        Duration idleness,
+        Duration allowedLateness) implements Serializable {
+
+    public static final String GROUP = "gold";
+
+    public static GoldConfig defaults() {
+        return new GoldConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(7));
+    }
+
+    public static GoldConfig from(PropertyGroup g) {
+        GoldConfig d = defaults();
+        Duration emit = g.duration("emit-interval", d.emitInterval());
+        if (emit.toMillis() < 100) {
+            throw ConfigException.invalid(g.qualified("emit-interval"), g.string("emit-interval", ""), "at least 100 ms");
+        }
+        return new GoldConfig(
+                g.bool("enabled", d.enabled()),
+                emit,
+                g.duration("out-of-orderness", d.outOfOrderness()),
+                g.duration("idleness", d.idleness()),
+                g.duration("allowed-lateness", d.allowedLateness()));
+    }
+}

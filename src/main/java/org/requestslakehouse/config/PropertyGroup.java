@@ -1,0 +1,171 @@
+package org.requestslakehouse.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * One property group (MSF's PropertyGroupId + PropertyMap) with typed accessors. Every accessor records the key
+ * as known, so after building the typed config the loader can reject keys nobody read: a typo in a key must fail
+ * at start-up instead of silently using a default.
+ */
+public final class PropertyGroup {
+    private final String id;
+    private final Map<String, String> values;
+    private final Set<String> known = new TreeSet<>();
+
+    public PropertyGroup(String id, Map<String, String> values) {
+        this.id = id;
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String qualified(String key) {
+        return id + "." + key;
+    }
+
+    public boolean has(String key) {
+        known.add(key);
+        String v = values.get(key);
+        return v != null && !v.isBlank();
+    }
+
+    public String string(String key, String defaultValue) {
+        known.add(key);
+        String v = values.get(key);
+        return v == null || v.isBlank() ? defaultValue : v.trim();
+    }
+
+    public String requiredString(String key, String expected) {
+        String v = string(key, null);
+        if (v == null) {
+            throw ConfigException.missing(qualified(key), expected);
+        }
+        return v;
+    }
+
+    /** Comma-separated list, blanks dropped. */
+    public List<String> list(String key) {
+        String v = string(key, null);
+        if (v == null) {
+            return List.of();
+        }
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    }
+
+    public int integer(String key, int defaultValue, int min, int max) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(v);
+            if (parsed < min || parsed > max) {
+                throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+        }
+    }
+
+    public long longValue(String key, long defaultValue, long min, long max) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(v);
+            if (parsed < min || parsed > max) {
+                throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+        }
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw ConfigException.invalid(qualified(key), v, "true or false");
+        }
+    }
+
+    /** Durations in Flink's notation: {@code 10 s}, {@code 5min}, {@code 400 d}, {@code 250ms}. */
+    public Duration duration(String key, Duration defaultValue) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            Duration d = TimeUtils.parseDuration(v);
+            if (d.isNegative()) {
+                throw ConfigException.invalid(qualified(key), v, "a non-negative duration such as '10 s' or '5 min'");
+            }
+            return d;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw ConfigException.invalid(qualified(key), v, "a duration such as '10 s', '5 min' or '7 d'");
+        }
+    }
+
+    public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        String normalized = v.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(normalized)) {
+                return e;
+            }
+        }
+        String choices = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", "));
+        throw ConfigException.invalid(qualified(key), v, "one of " + choices);
+    }
+
+    /** Keys prefixed by {@code prefix}, with the prefix removed: passes arbitrary client properties through. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                known.add(e.getKey());
+                out.put(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Keys present in the input that no accessor asked for. */
+    public Set<String> unknownKeys() {
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(known);
+        return unknown;
+    }
+
+    Map<String, String> values() {
+        return values;
+    }
+}

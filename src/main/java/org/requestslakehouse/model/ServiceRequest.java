@@ -1,0 +1,135 @@
+package org.requestslakehouse.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One parsed, normalised and enriched 311 case version: a row of {@code silver.service_requests}.
+ * Field names map to snake_case silver columns (see {@code sinks.iceberg.TableSchemas}).
+ * Arrays instead of lists so Flink serialises this as a POJO without a Kryo fallback.
+ */
+public class ServiceRequest {
+    public long caseEnquiryId;
+    public Instant openTs;
+    public Instant slaTargetTs;
+    public Instant closedTs;
+    /** OPEN or CLOSED, derived from closed_ts and the published status. */
+    public String caseStatus;
+    /** The published on-time status, upper case (ONTIME, OVERDUE), null when empty. */
+    public String onTimeStatus;
+    /** closed_ts <= sla_target_ts; null when either is null. */
+    public Boolean closedOnTime;
+    public Double resolutionHours;
+    public Double slaHours;
+    public String closureReason;
+    public String closureCategory;
+    public Instant closureReportedTs;
+    public String caseTitle;
+    public String subject;
+    public String reason;
+    public String type;
+    public String queue;
+    public String department;
+    public String[] submittedPhotos;
+    public String[] closedPhotos;
+    public String location;
+    public String locationStreetName;
+    public String zipcode;
+    public String fireDistrict;
+    public String pwdDistrict;
+    public String cityCouncilDistrict;
+    public String policeDistrict;
+    public String neighborhood;
+    public String neighborhoodServicesDistrict;
+    public Integer ward;
+    public String precinct;
+    public String landUsage;
+    public String propertyType;
+    public String propertyId;
+    public Double latitude;
+    public Double longitude;
+    /** Intake channel as published (Constituent Call, Citizens Connect App, ...). */
+    public String source;
+    /** Boston-local calendar date of open_ts (zone configurable). */
+    public LocalDate openDateLocal;
+    public String sourceLayout;
+    public String eventType;
+    public Instant emittedAt;
+    /**
+     * Version time used for "later event wins": emitted_at when the envelope has it, else closed_ts for closed
+     * cases, else open_ts.
+     */
+    public Instant eventTs;
+    public String[] dqFlags;
+    /** JSON object of every input key that matched no known column. Never null: "{}" when there were none. */
+    public String extraFields;
+    public long ingestedAtMillis;
+    /** Bronze coordinates of the message this version came from. */
+    public String sourceRef;
+    /**
+     * True on a delete of a previously written row (its open_ts moved to another partition). Only the key
+     * fields are meaningful then. Set by the lifecycle filter, never by the parser.
+     */
+    public boolean tombstone;
+
+    public ServiceRequest() {}
+
+    /** A shallow copy: the arrays are shared, which is fine because nothing mutates them after parsing. */
+    public ServiceRequest copy() {
+        ServiceRequest c = new ServiceRequest();
+        c.caseEnquiryId = caseEnquiryId;
+        c.openTs = openTs;
+        c.slaTargetTs = slaTargetTs;
+        c.closedTs = closedTs;
+        c.caseStatus = caseStatus;
+        c.onTimeStatus = onTimeStatus;
+        c.closedOnTime = closedOnTime;
+        c.resolutionHours = resolutionHours;
+        c.slaHours = slaHours;
+        c.closureReason = closureReason;
+        c.closureCategory = closureCategory;
+        c.closureReportedTs = closureReportedTs;
+        c.caseTitle = caseTitle;
+        c.subject = subject;
+        c.reason = reason;
+        c.type = type;
+        c.queue = queue;
+        c.department = department;
+        c.submittedPhotos = submittedPhotos;
+        c.closedPhotos = closedPhotos;
+        c.location = location;
+        c.locationStreetName = locationStreetName;
+        c.zipcode = zipcode;
+        c.fireDistrict = fireDistrict;
+        c.pwdDistrict = pwdDistrict;
+        c.cityCouncilDistrict = cityCouncilDistrict;
+        c.policeDistrict = policeDistrict;
+        c.neighborhood = neighborhood;
+        c.neighborhoodServicesDistrict = neighborhoodServicesDistrict;
+        c.ward = ward;
+        c.precinct = precinct;
+        c.landUsage = landUsage;
+        c.propertyType = propertyType;
+        c.propertyId = propertyId;
+        c.latitude = latitude;
+        c.longitude = longitude;
+        c.source = source;
+        c.openDateLocal = openDateLocal;
+        c.sourceLayout = sourceLayout;
+        c.eventType = eventType;
+        c.emittedAt = emittedAt;
+        c.eventTs = eventTs;
+        c.dqFlags = dqFlags;
+        c.extraFields = extraFields;
+        c.ingestedAtMillis = ingestedAtMillis;
+        c.sourceRef = sourceRef;
+        c.tombstone = tombstone;
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceRequest{" + caseEnquiryId + ", open=" + openTs + ", closed=" + closedTs + ", status=" + caseStatus
+                + ", type=" + type + ", neighborhood=" + neighborhood + (tombstone ? ", TOMBSTONE" : "") + "}";
+    }
+}
