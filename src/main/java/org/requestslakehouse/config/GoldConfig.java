@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param emitInterval     processing-time period of early emissions while a window is open
  * @param outOfOrderness   how far behind the newest event the watermark trails
  * @param idleness         a source split with no data for this long stops holding the watermark back
- * @param allowedLateness  how long after its end a window still accepts corrections; generous so replays of
- *                         slightly shuffled history are corrected in place rather than logged as late
+ * @param allowedLateness  how long (event time) after its end a window still accepts corrections. Published
+ *                         extracts are only roughly ordered (the real samples jump back up to 114 days), so the
+ *                         default is generous: window state is small (one row per hour x neighborhood and per
+ *                         day x department x type), while a correction past this bound can only be logged
  */
 public record GoldConfig(
         boolean enabled,
@@ -22,7 +24,7 @@ public record GoldConfig(
     public static final String GROUP = "gold";
 
     public static GoldConfig defaults() {
-        return new GoldConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(7));
+        return new GoldConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(180));
     }
 
     public static GoldConfig from(PropertyGroup g) {
