@@ -1,0 +1,109 @@
+package org.requestslakehouse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
+import org.requestslakehouse.job.LakehouseJob;
+import org.requestslakehouse.job.LakehouseSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the job on a local mini-cluster (or the cluster the jar was submitted to). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the streaming job: source -> bronze, silver, gold Iceberg tables.",
+                "Every flag is a shorthand for a setting (shown in brackets) that can also come from --config or --set."})
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--source", paramLabel = "TYPE", description = "csv, kafka or kinesis [source.type]. Default: csv.")
+    String source;
+
+    @Option(names = "--input", paramLabel = "PATH", description = "CSV file or directory, repeatable; .gz accepted [source.csv.paths].")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka brokers [kafka.bootstrap-servers].")
+    String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Kafka topic, repeatable [kafka.topics]. Default: service-requests.")
+    List<String> topics = new ArrayList<>();
+
+    @Option(names = "--topic-pattern", paramLabel = "REGEX", description = "Subscribe to every topic matching this pattern [kafka.topic-pattern].")
+    String topicPattern;
+
+    @Option(names = "--group-id", paramLabel = "ID", description = "Kafka consumer group; offsets committed there are informational only [kafka.group-id].")
+    String groupId;
+
+    @Option(names = "--starting-offsets", paramLabel = "POS", description = "earliest, latest, timestamp or committed, for a start without checkpoint [kafka.starting-offsets].")
+    String startingOffsets;
+
+    @Option(names = "--bounded", description = "Stop at the offsets that were latest when the job started (backfills) [kafka.bounded].")
+    boolean bounded;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Keep checkpoints here, retained on cancel or crash [job.checkpoint-dir].")
+    String checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "latest|PATH", description = "Restart from the newest checkpoint in --checkpoint-dir, or from a checkpoint/savepoint path [job.resume].")
+    String resume;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Exactly-once checkpoint (and Iceberg commit) interval, e.g. 10s [job.checkpoint-interval].")
+    String checkpointInterval;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Operator parallelism [job.parallelism]. Default: 2.")
+    Integer parallelism;
+
+    @Option(names = "--no-gold", description = "Skip the gold aggregates [gold.enabled=false].")
+    boolean noGold;
+
+    @Option(names = "--flink-conf", paramLabel = "DIR", description = "Directory with Flink's config.yaml for the local cluster. Default: ./flink-conf when present.")
+    Path flinkConf;
+
+    @Option(names = "--no-summary", description = "Do not print row counts and sample rows when a bounded run ends.")
+    boolean noSummary;
+
+    @Mixin
+    CatalogOptions catalog = new CatalogOptions();
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        JobConfig jobConfig = config.load(flagOverrides());
+        Path confDir = flinkConf != null ? flinkConf : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
+        StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
+        long start = System.nanoTime();
+        LakehouseJob.run(env, jobConfig);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!noSummary) {
+            LakehouseSummary.print(jobConfig.catalog(), seconds, System.out);
+        }
+        return 0;
+    }
+
+    Map<String, String> flagOverrides() {
+        Map<String, String> o = new LinkedHashMap<>(catalog.overrides());
+        if (source != null) o.put("source.type", source);
+        if (!inputs.isEmpty()) o.put("source.csv.paths", String.join(",", inputs));
+        if (bootstrapServers != null) o.put("kafka.bootstrap-servers", bootstrapServers);
+        if (!topics.isEmpty()) o.put("kafka.topics", String.join(",", topics));
+        if (topicPattern != null) o.put("kafka.topic-pattern", topicPattern);
+        if (groupId != null) o.put("kafka.group-id", groupId);
+        if (startingOffsets != null) o.put("kafka.starting-offsets", startingOffsets);
+        if (bounded) o.put("kafka.bounded", "true");
+        if (checkpointDir != null) o.put("job.checkpoint-dir", checkpointDir);
+        if (resume != null) o.put("job.resume", resume);
+        if (checkpointInterval != null) o.put("job.checkpoint-interval", checkpointInterval);
+        if (parallelism != null) o.put("job.parallelism", parallelism.toString());
+        if (noGold) o.put("gold.enabled", "false");
+        return o;
+    }
+}

@@ -1,0 +1,32 @@
+package org.requestslakehouse.sources;
+
+import java.io.File;
+import java.util.List;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.model.RawEvent;
+
+/** Bounded source over CSV files and directories (recursively; hidden and {@code _}-prefixed files skipped). */
+public class CsvEventSource implements EventSource {
+    private final List<String> paths;
+
+    public CsvEventSource(List<String> paths) {
+        this.paths = List.copyOf(paths);
+    }
+
+    @Override
+    public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
+        Path[] inputs = paths.stream().map(CsvEventSource::toFlinkPath).toArray(Path[]::new);
+        FileSource<RawEvent> source = FileSource.forBulkFileFormat(new CsvBulkFormat(), inputs).build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source-csv").uid("source-csv");
+    }
+
+    /** Plain paths are local files; anything with a scheme (s3://, hdfs://) goes to Flink's file systems. */
+    private static Path toFlinkPath(String path) {
+        return path.contains("://") ? new Path(path) : Path.fromLocalFile(new File(path).getAbsoluteFile());
+    }
+}

@@ -1,0 +1,24 @@
+package org.requestslakehouse.sources;
+
+import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.SourceConfig;
+import org.requestslakehouse.pipeline.WatermarkPolicy;
+
+/** The one place that turns {@code source.type} into a source: new sources plug in here and nowhere else. */
+public final class EventSources {
+    private EventSources() {}
+
+    public record Selected(EventSource source, WatermarkPolicy watermarks) {}
+
+    public static Selected forConfig(JobConfig config) {
+        SourceConfig.SourceType type = config.source().type();
+        switch (type) {
+            case CSV:
+                return new Selected(new CsvEventSource(config.source().csvPaths()), WatermarkPolicy.END_OF_INPUT);
+            case KAFKA:
+                return new Selected(new KafkaEventSource(config.kafka()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS);
+            default:
+                throw new IllegalArgumentException("source.type=" + type + " is not supported by this build");
+        }
+    }
+}
