@@ -34,7 +34,7 @@ public record JobConfig(
         SourceConfig source = SourceConfig.from(group(byId, SourceConfig.GROUP));
         JobConfig config = new JobConfig(
                 source,
-                KafkaConfig.from(group(byId, KafkaConfig.GROUP), source.type() == SourceConfig.SourceType.KAFKA),
+                KafkaConfig.from(group(byId, KafkaConfig.GROUP)),
                 CatalogConfig.from(group(byId, CatalogConfig.GROUP)),
                 ParseConfig.from(group(byId, ParseConfig.GROUP)),
                 RuntimeConfig.from(group(byId, RuntimeConfig.GROUP)),

@@ -36,11 +36,11 @@ public record KafkaConfig(
     public static final String GROUP = "kafka";
     public static final String DEFAULT_TOPIC = "service-requests";
 
-    public static KafkaConfig from(PropertyGroup g, boolean required) {
-        String bootstrap = g.string("bootstrap-servers", required ? null : "localhost:9092");
-        if (bootstrap == null) {
-            throw ConfigException.missing(g.qualified("bootstrap-servers"), "host:port[,host:port...] when source.type=kafka");
-        }
+    /** The broker of local-kafka/docker-compose.yml and of the {@code kafka} subcommand. */
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+
+    public static KafkaConfig from(PropertyGroup g) {
+        String bootstrap = g.string("bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS);
         for (String hostPort : bootstrap.split(",")) {
             if (!hostPort.trim().matches("[^:\\s]+:\\d{1,5}")) {
                 throw ConfigException.invalid(g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...]");

@@ -6,11 +6,10 @@ import java.nio.file.Paths;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.streaming.api.environment.CheckpointConfig;
-import org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.RuntimeConfig;
@@ -27,15 +26,15 @@ public final class JobEnvironments {
         Configuration conf = flinkConfDir != null && Files.isRegularFile(flinkConfDir.resolve("config.yaml"))
                 ? GlobalConfiguration.loadConfiguration(flinkConfDir.toAbsolutePath().toString())
                 : new Configuration();
-        conf.set(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
-        conf.set(ExecutionCheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         // Iceberg commits on checkpoint completion; a bounded run must take a final checkpoint after its
         // sources finish or the last rows would never be committed.
-        conf.set(ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
+        conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
         if (runtime.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Paths.get(runtime.checkpointDir()).toAbsolutePath().toUri().toString());
-            conf.set(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                    CheckpointConfig.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         String restorePath = restorePath(runtime);
         if (restorePath != null) {

@@ -95,10 +95,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void kafkaSourceRequiresBootstrapServers() {
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("source.type", "kafka")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("kafka.bootstrap-servers");
+    void kafkaDefaultsToTheLocalBroker() {
+        JobConfig config = ConfigLoader.load(null, Map.of("source.type", "kafka"));
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.kafka().topics()).containsExactly("service-requests");
+        assertThat(config.kafka().startingOffsets()).isEqualTo(KafkaConfig.StartingOffsets.EARLIEST);
+        assertThat(config.kafka().bounded()).isFalse();
     }
 
     @Test
