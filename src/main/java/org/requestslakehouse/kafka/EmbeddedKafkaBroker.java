@@ -100,7 +100,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return logDir;
     }
 
-    /** Creates the topic (replication factor 1) and waits until the controller has accepted it. Idempotent. */
+    /**
+     * Creates the topic (replication factor 1) and waits until the controller has accepted it. An existing topic is
+     * left as it is, whatever its partition count: see {@link #partitionCount}.
+     */
     public void createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
@@ -115,6 +118,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        }
+    }
+
+    /** Number of partitions of an existing topic, as the controller reports it. */
+    public int partitionCount(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " was not described within " + ADMIN_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing topic " + topic, e);
         }
     }
 
