@@ -53,8 +53,11 @@ public final class KafkaEventSource implements EventSource {
                 .setProperty(KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key(), "true");
         if (config.topicPattern() != null) {
             builder.setTopicPattern(topicPattern(config.topicPattern()));
-            builder.setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
-                    String.valueOf(PATTERN_DISCOVERY_INTERVAL.toMillis()));
+            if (!config.bounded()) {
+                // A bounded read fixes its partitions at start, so discovery only matters for unbounded reads.
+                builder.setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
+                        String.valueOf(PATTERN_DISCOVERY_INTERVAL.toMillis()));
+            }
         } else {
             builder.setTopics(config.topics());
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -147,6 +148,14 @@ class KafkaEventSourceTest {
         Transformation<RawEvent> source = stream.getTransformation();
         assertThat(source.getName()).isEqualTo("source-kafka");
         assertThat(source.getUid()).isEqualTo("source-kafka");
+    }
+
+    @Test
+    void onlyBoundedReadsEnd() {
+        assertThat(KafkaEventSource.build(config(Map.of())).getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
+        assertThat(KafkaEventSource.build(config(Map.of("topic-pattern", "requests-.*"))).getBoundedness())
+                .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
+        assertThat(KafkaEventSource.build(config(Map.of("bounded", "true"))).getBoundedness()).isEqualTo(Boundedness.BOUNDED);
     }
 
     @Test
