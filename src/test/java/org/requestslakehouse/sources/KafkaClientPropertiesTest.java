@@ -17,7 +17,7 @@ import org.apache.kafka.common.security.JaasContext;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
-import org.requestslakehouse.config.PropertyGroup;
+import org.requestslakehouse.testing.KafkaTestConfigs;
 
 class KafkaClientPropertiesTest {
 
@@ -218,6 +218,6 @@ class KafkaClientPropertiesTest {
     private static KafkaConfig config(Map<String, String> settings) {
         Map<String, String> values = new HashMap<>(settings);
         values.putIfAbsent("bootstrap-servers", "localhost:9092");
-        return KafkaConfig.from(new PropertyGroup(KafkaConfig.GROUP, values), true);
+        return KafkaTestConfigs.fromSettings(values);
     }
 }

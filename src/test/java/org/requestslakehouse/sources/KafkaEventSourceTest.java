@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
-import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
+import org.requestslakehouse.testing.KafkaTestConfigs;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
 
 /** The Kafka source end to end: a real broker, a Flink mini-cluster, bounded reads. */
@@ -198,7 +198,7 @@ class KafkaEventSourceTest {
     private static KafkaConfig config(Map<String, String> settings) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("bootstrap-servers", KAFKA.bootstrapServers());
-        return KafkaConfig.from(new PropertyGroup(KafkaConfig.GROUP, values), true);
+        return KafkaTestConfigs.fromSettings(values);
     }
 
     /** A comparable rendering; a field-by-field comparator over 1,000 x 1,000 candidates takes half a minute. */

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.KafkaConfig;
-import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
+import org.requestslakehouse.testing.KafkaTestConfigs;
 
 class KafkaPreflightTest {
 
@@ -75,6 +75,6 @@ class KafkaPreflightTest {
     private static KafkaConfig config(String bootstrap, Map<String, String> settings) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("bootstrap-servers", bootstrap);
-        return KafkaConfig.from(new PropertyGroup(KafkaConfig.GROUP, values), true);
+        return KafkaTestConfigs.fromSettings(values);
     }
 }
