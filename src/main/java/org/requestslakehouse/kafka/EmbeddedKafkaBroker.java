@@ -1,0 +1,236 @@
+package org.requestslakehouse.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+
+/**
+ * A real single-node Kafka 3.9 broker running in this JVM in KRaft combined mode (one process is both broker and
+ * controller), for local runs of the job and for tests. It speaks the ordinary Kafka protocol on
+ * {@code localhost}, so the job, the console tools and any other client treat it like a remote cluster.
+ *
+ * <p>Sized for a laptop or a 2-core CI box: one replica everywhere, few internal partitions, few threads, small
+ * segments and a small log-cleaner buffer (the default allocates 128 MiB up front).
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaRaftServer server;
+    private final int port;
+    private final Path logDir;
+    private final boolean deleteLogDirOnClose;
+    private boolean closed;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path logDir, boolean deleteLogDirOnClose) {
+        this.server = server;
+        this.port = port;
+        this.logDir = logDir;
+        this.deleteLogDirOnClose = deleteLogDirOnClose;
+    }
+
+    /**
+     * Formats {@code logDir} on first use and starts the broker; returns once the broker accepts clients.
+     *
+     * @param port   client port on localhost; 0 picks a free one
+     * @param logDir data directory kept across restarts; null means a temporary directory deleted on close
+     */
+    public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        boolean temporary = logDir == null;
+        Path dir = null;
+        try {
+            dir = temporary ? Files.createTempDirectory("embedded-kafka-") : Files.createDirectories(logDir);
+            int clientPort = port == 0 ? freePort() : port;
+            int controllerPort = freePort();
+            KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort), false);
+            formatIfNew(dir);
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            try {
+                server.startup();
+            } catch (RuntimeException e) {
+                // Release the ports and threads that did start, so a failed start leaves nothing behind.
+                server.shutdown();
+                throw e;
+            }
+            return new EmbeddedKafkaBroker(server, clientPort, dir, temporary);
+        } catch (IOException e) {
+            deleteIfTemporary(temporary, dir);
+            throw new UncheckedIOException("Cannot prepare the Kafka log directory " + dir, e);
+        } catch (RuntimeException e) {
+            deleteIfTemporary(temporary, dir);
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /**
+     * Creates the topic (replication factor 1) and waits until the controller has accepted it. An existing topic is
+     * left as it is, whatever its partition count: see {@link #partitionCount}.
+     */
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topic " + name + " was not created within " + ADMIN_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        }
+    }
+
+    /** Number of partitions of an existing topic, as the controller reports it. */
+    public int partitionCount(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " was not described within " + ADMIN_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing topic " + topic, e);
+        }
+    }
+
+    /** Controlled shutdown (flushes logs, writes clean-shutdown markers), then removes a temporary log dir. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            deleteIfTemporary(deleteLogDirOnClose, logDir);
+        }
+    }
+
+    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://localhost:" + clientPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dir.toString());
+        p.put("metadata.log.dir", dir.toString());
+
+        // One node: every replication factor and min ISR must be 1 or internal topics can never be created.
+        p.put("default.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        // Fewer internal partitions: 50 offsets partitions means 50 logs to open before the first consumer group works.
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.num.partitions", "4");
+        // A consumer group's first member should not wait 3 s for others that will never come.
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Topics are created explicitly (kafka --topic, createTopic); a producer typo must fail, not make a new topic.
+        p.put("auto.create.topics.enable", "false");
+
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("log.cleaner.threads", "1");
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
+        p.put("metadata.log.segment.bytes", String.valueOf(8 * 1024 * 1024));
+        return p;
+    }
+
+    /** The storage tool's "format" step: writes meta.properties and the bootstrap metadata snapshot. */
+    private static void formatIfNew(Path dir) {
+        if (Files.exists(dir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(dir.toString())
+                    .setMetadataLogDirectory(dir.toString())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format Kafka log directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks the OS for a free port. Another process could take it before the broker binds; that would surface as a
+     * clear bind error at start-up, and the window is milliseconds.
+     */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteIfTemporary(boolean temporary, Path dir) {
+        if (temporary && dir != null) {
+            try {
+                Utils.delete(dir.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete temporary Kafka log directory " + dir, e);
+            }
+        }
+    }
+}
