@@ -18,7 +18,7 @@ public final class LakehouseJob {
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);
-        LakehousePipeline.build(events, selected.watermarks(), new IcebergSinks(config.catalog()), config);
+        LakehousePipeline.build(events, selected.watermarks(), IcebergSinks.create(config.catalog()), config);
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {

@@ -10,6 +10,6 @@ public final class KafkaTestConfigs {
     private KafkaTestConfigs() {}
 
     public static KafkaConfig fromSettings(Map<String, String> settings) {
-        return KafkaConfig.from(new PropertyGroup(KafkaConfig.GROUP, settings), true);
+        return KafkaConfig.from(new PropertyGroup(KafkaConfig.GROUP, settings));
     }
 }
