@@ -6,9 +6,12 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.strings;
 import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
 import static org.requestslakehouse.sinks.iceberg.RowValues.timestampMillis;
 
+import java.util.List;
+
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
+import org.apache.iceberg.types.Types;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
@@ -19,9 +22,12 @@ import org.requestslakehouse.model.ServiceRequest;
 public final class ServiceRequestConverter extends RowDataConverter<ServiceRequest> {
     private static final long serialVersionUID = 1L;
 
-    private static final int ARITY = TableSchemas.serviceRequests().schema().columns().size();
-    private static final int CASE_ENQUIRY_ID = position("case_enquiry_id");
-    private static final int OPEN_TS = position("open_ts");
+    private static final List<String> COLUMNS = LakehouseTable.SERVICE_REQUESTS.definition().schema().columns().stream()
+            .map(Types.NestedField::name)
+            .toList();
+    private static final int ARITY = COLUMNS.size();
+    private static final int CASE_ENQUIRY_ID = COLUMNS.indexOf("case_enquiry_id");
+    private static final int OPEN_TS = COLUMNS.indexOf("open_ts");
 
     public ServiceRequestConverter() {
         super(LakehouseTable.SERVICE_REQUESTS);
@@ -87,9 +93,5 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
                 string(r.extraFields),
                 timestampMillis(r.ingestedAtMillis),
                 string(r.sourceRef));
-    }
-
-    private static int position(String column) {
-        return TableSchemas.serviceRequests().schema().columns().stream().map(f -> f.name()).toList().indexOf(column);
     }
 }

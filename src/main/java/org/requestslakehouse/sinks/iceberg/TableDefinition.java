@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Types;
 
 /**
  * Everything needed to create one lakehouse table. A table whose schema has identifier fields is written in upsert
@@ -24,7 +25,7 @@ public record TableDefinition(Schema schema, PartitionSpec spec, Map<String, Str
     public List<String> equalityColumns() {
         return schema.columns().stream()
                 .filter(field -> schema.identifierFieldIds().contains(field.fieldId()))
-                .map(field -> field.name())
+                .map(Types.NestedField::name)
                 .toList();
     }
 }

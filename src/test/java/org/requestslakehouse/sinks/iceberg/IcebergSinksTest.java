@@ -2,6 +2,7 @@ package org.requestslakehouse.sinks.iceberg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,6 +126,23 @@ class IcebergSinksTest {
 
     @Test
     void goldTablesUpsertOnTheirKeysAndSideTablesAppend() throws Exception {
+        writeAndCheckGoldAndRejected(sinks, catalog);
+    }
+
+    /** Five committers commit to one SQLite file at the same moments; SQLite must serialise them, not fail. */
+    @Test
+    void sqliteJdbcCatalogTakesConcurrentCommits() throws Exception {
+        CatalogConfig jdbc = CatalogConfig.from(new PropertyGroup("catalog", Map.of("type", "jdbc",
+                "jdbc.uri", "jdbc:sqlite:" + warehouse.resolve("catalog.db"), "warehouse", warehouse.resolve("jdbc").toString())));
+        Catalog jdbcCatalog = CatalogFactory.open(jdbc);
+        try {
+            writeAndCheckGoldAndRejected(IcebergSinks.create(jdbc), jdbcCatalog);
+        } finally {
+            ((Closeable) jdbcCatalog).close();
+        }
+    }
+
+    private static void writeAndCheckGoldAndRejected(IcebergSinks sinks, Catalog catalog) throws Exception {
         StreamExecutionEnvironment env = environment();
         sinks.hourly(env.fromData(TypeInformation.of(HourlyRequests.class),
                 hourly("Roxbury", 1, 0), hourly("Dorchester", 1, 0), hourly("Roxbury", 2, 1)));
@@ -138,12 +156,12 @@ class IcebergSinksTest {
                 RejectedEvent.of(raw, RejectReason.MALFORMED_JSON, "Unrecognized token 'x'", 2_000L)));
         env.execute("gold");
 
-        List<Record> hourly = sortedBy(read(LakehouseTable.REQUESTS_HOURLY), "neighborhood");
+        List<Record> hourly = sortedBy(read(sinks, catalog, LakehouseTable.REQUESTS_HOURLY), "neighborhood");
         assertThat(hourly).extracting(r -> r.getField("neighborhood") + " opened=" + r.getField("opened") + " closed=" + r.getField("closed"))
                 .containsExactly("Dorchester opened=1 closed=0", "Roxbury opened=2 closed=1");
         assertThat(hourly.get(1).getField("window_start")).isEqualTo(utc("2022-01-19T14:00:00Z"));
 
-        assertThat(read(LakehouseTable.SLA_DAILY)).singleElement().satisfies(r -> {
+        assertThat(read(sinks, catalog, LakehouseTable.SLA_DAILY)).singleElement().satisfies(r -> {
             assertThat(r.getField("day")).isEqualTo(LocalDate.of(2022, 1, 19));
             assertThat(r.getField("department")).isEqualTo("PWDx");
             assertThat(r.getField("type")).isEqualTo("Pothole");
@@ -151,13 +169,13 @@ class IcebergSinksTest {
             assertThat(r.getField("closed")).isEqualTo(2L);
             assertThat(r.getField("on_time_rate")).isEqualTo(0.5);
         });
-        assertThat(read(LakehouseTable.WATERMARKS)).singleElement().satisfies(r -> {
+        assertThat(read(sinks, catalog, LakehouseTable.WATERMARKS)).singleElement().satisfies(r -> {
             assertThat(r.getField("table_name")).isEqualTo("requests_hourly");
             assertThat(r.getField("complete_through")).isEqualTo(utc("2022-01-19T14:00:00Z"));
         });
-        assertThat(read(LakehouseTable.LATE_CORRECTIONS)).extracting(r -> r.getField("delta"))
+        assertThat(read(sinks, catalog, LakehouseTable.LATE_CORRECTIONS)).extracting(r -> r.getField("delta"))
                 .containsExactlyInAnyOrder(1, -1);
-        assertThat(read(LakehouseTable.REJECTED_EVENTS)).singleElement().satisfies(r -> {
+        assertThat(read(sinks, catalog, LakehouseTable.REJECTED_EVENTS)).singleElement().satisfies(r -> {
             assertThat(r.getField("reason_code")).isEqualTo("MALFORMED_JSON");
             assertThat(r.getField("detail")).isEqualTo("Unrecognized token 'x'");
             assertThat(r.getField("source_position")).isEqualTo("9");
@@ -186,7 +204,7 @@ class IcebergSinksTest {
         return env;
     }
 
-    private List<Record> read(LakehouseTable table) {
+    private static List<Record> read(IcebergSinks sinks, Catalog catalog, LakehouseTable table) {
         return IcebergTableReader.readAll(catalog, sinks.tables().identifier(table));
     }
 
