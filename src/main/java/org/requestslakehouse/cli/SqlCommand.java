@@ -21,6 +21,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.PropertyGroup;
 
 import picocli.CommandLine.Command;
@@ -75,6 +76,9 @@ public class SqlCommand implements Callable<Integer> {
             result.await();
             out.flush();
             return 0;
+        } catch (ConfigException e) {
+            // Main reports configuration mistakes the same way for every subcommand.
+            throw e;
         } catch (Exception e) {
             err.println("sql: " + oneLine(e));
             err.flush();

@@ -1,6 +1,7 @@
 package org.requestslakehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.model.GoldWatermark;
 import org.requestslakehouse.model.LateCorrection;
@@ -129,6 +131,15 @@ class SqlCommandTest {
         Result result = run("--format", "xml", "SELECT 1");
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.err).contains("expected table, csv or json but was 'xml'");
+    }
+
+    @Test
+    void configurationMistakesReachMainsHandler() {
+        SqlCommand command = new SqlCommand();
+        new CommandLine(command).parseArgs("--catalog-type", "glue", "--warehouse", warehouse.toString(), "SELECT 1");
+        assertThatThrownBy(command::call)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value '" + warehouse + "' for catalog.warehouse");
     }
 
     @Test
