@@ -63,12 +63,14 @@ public class SqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // Only the result belongs on stdout; Flink's and Hadoop's INFO/WARN chatter would corrupt piped CSV.
+        // The output is the result or a one-line error; Flink's and Hadoop's INFO/WARN chatter would bury it.
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
+        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
+        FlinkCatalog flinkCatalog = null;
         try {
-            CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
-            TableEnvironment tables = batchEnvironment(config);
-            TableResult result = tables.executeSql(statement);
+            flinkCatalog = new FlinkCatalog(config.name(), config.silverDatabase(), Namespace.empty(),
+                    CatalogFactory.loader(config), CatalogFactory.properties(config), false, -1);
+            TableResult result = batchEnvironment(config.name(), flinkCatalog).executeSql(statement);
             try (CloseableIterator<Row> rows = result.collect()) {
                 format.write(result.getResolvedSchema().getColumnNames(), rows, out);
             }
@@ -83,10 +85,14 @@ public class SqlCommand implements Callable<Integer> {
             err.println("sql: " + oneLine(e));
             err.flush();
             return 1;
+        } finally {
+            if (flinkCatalog != null) {
+                flinkCatalog.close();
+            }
         }
     }
 
-    private TableEnvironment batchEnvironment(CatalogConfig config) {
+    private TableEnvironment batchEnvironment(String catalogName, FlinkCatalog flinkCatalog) {
         Configuration conf = new Configuration();
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_INFER_SOURCE_PARALLELISM_MAX, parallelism);
@@ -94,10 +100,8 @@ public class SqlCommand implements Callable<Integer> {
                 .inBatchMode()
                 .withConfiguration(conf)
                 .build());
-        FlinkCatalog flinkCatalog = new FlinkCatalog(config.name(), config.silverDatabase(), Namespace.empty(),
-                CatalogFactory.loader(config), CatalogFactory.properties(config), false, -1);
-        tables.registerCatalog(config.name(), flinkCatalog);
-        tables.useCatalog(config.name());
+        tables.registerCatalog(catalogName, flinkCatalog);
+        tables.useCatalog(catalogName);
         return tables;
     }
 
