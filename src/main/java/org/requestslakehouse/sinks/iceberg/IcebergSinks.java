@@ -1,0 +1,134 @@
+package org.requestslakehouse.sinks.iceberg;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.sink.FlinkSink;
+import org.requestslakehouse.catalog.CatalogFactory;
+import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.model.DailySla;
+import org.requestslakehouse.model.GoldWatermark;
+import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.model.RawEvent;
+import org.requestslakehouse.model.RejectedEvent;
+import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.pipeline.LakehouseSinks;
+
+/**
+ * Writes every pipeline output to its Iceberg table through {@link FlinkSink}, committing on each checkpoint.
+ * Tables with identifier fields are written in upsert mode, the rest append.
+ *
+ * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -writer}, {@code -committer}
+ * and {@code -dummysink}; the committer's state holds not-yet-committed files, so these must never change.
+ */
+public final class IcebergSinks implements LakehouseSinks {
+    private final CatalogLoader catalogLoader;
+    private final LakehouseTables tables;
+    /** Null: each table's writers run at the parallelism of the stream they write. */
+    private final Integer writeParallelism;
+
+    private IcebergSinks(CatalogLoader catalogLoader, LakehouseTables tables, Integer writeParallelism) {
+        this.catalogLoader = catalogLoader;
+        this.tables = tables;
+        this.writeParallelism = writeParallelism;
+    }
+
+    /** Connects to the catalog and creates missing databases and tables before the job graph is built. */
+    public static IcebergSinks create(CatalogConfig config) {
+        CatalogLoader loader = CatalogFactory.loader(config);
+        LakehouseTables tables = new LakehouseTables(config);
+        Catalog catalog = loader.loadCatalog();
+        try {
+            tables.createMissing(catalog);
+        } finally {
+            closeIfCloseable(catalog);
+        }
+        return new IcebergSinks(loader, tables, null);
+    }
+
+    /** Same tables, with every Iceberg writer at {@code parallelism} (the committer is always 1). */
+    public IcebergSinks withWriteParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("write parallelism must be at least 1, was " + parallelism);
+        }
+        return new IcebergSinks(catalogLoader, tables, parallelism);
+    }
+
+    public LakehouseTables tables() {
+        return tables;
+    }
+
+    @Override
+    public void bronze(DataStream<RawEvent> events) {
+        write(events, new RawEventConverter());
+    }
+
+    @Override
+    public void silver(DataStream<ServiceRequest> versions) {
+        write(versions, new ServiceRequestConverter());
+    }
+
+    @Override
+    public void rejected(DataStream<RejectedEvent> rejected) {
+        write(rejected, new RejectedEventConverter());
+    }
+
+    @Override
+    public void hourly(DataStream<HourlyRequests> rows) {
+        write(rows, new HourlyRequestsConverter());
+    }
+
+    @Override
+    public void dailySla(DataStream<DailySla> rows) {
+        write(rows, new DailySlaConverter());
+    }
+
+    @Override
+    public void watermarks(DataStream<GoldWatermark> rows) {
+        write(rows, new GoldWatermarkConverter());
+    }
+
+    @Override
+    public void lateCorrections(DataStream<LateCorrection> rows) {
+        write(rows, new LateCorrectionConverter());
+    }
+
+    private <T> void write(DataStream<T> input, RowDataConverter<T> converter) {
+        LakehouseTable table = converter.table();
+        String uid = table.sinkUid();
+        // Same parallelism as the input keeps the hop a forward one: a rebalance here could reorder two versions
+        // of one case before the sink re-keys them, and the older one would win.
+        DataStream<RowData> rows = input.map(converter)
+                .name(uid + "-rowdata")
+                .uid(uid + "-rowdata")
+                .setParallelism(input.getParallelism());
+
+        FlinkSink.Builder builder = FlinkSink.forRowData(rows)
+                .tableLoader(tables.tableLoader(catalogLoader, table))
+                .uidPrefix(uid);
+        TableDefinition definition = table.definition();
+        if (definition.upsert()) {
+            builder.upsert(true).equalityFieldColumns(definition.equalityColumns());
+        }
+        if (writeParallelism != null) {
+            builder.writeParallelism(writeParallelism);
+        }
+        builder.append();
+    }
+
+    private static void closeIfCloseable(Catalog catalog) {
+        if (catalog instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not close catalog " + catalog.name(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.requestslakehouse.sinks.iceberg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.requestslakehouse.model.ServiceRequest;
+
+class TableSchemasTest {
+
+    @Test
+    void serviceRequestsHasTheColumnsOtherToolsQuery() {
+        Schema schema = TableSchemas.serviceRequests().schema();
+        assertThat(schema.columns().stream().map(Types.NestedField::name)).contains(
+                "case_enquiry_id", "open_ts", "sla_target_ts", "closed_ts", "case_status", "closed_on_time",
+                "resolution_hours", "department", "type", "neighborhood", "ward", "precinct", "zipcode", "latitude",
+                "longitude", "source_layout", "dq_flags", "extra_fields");
+        assertThat(schema.findType("case_enquiry_id")).isEqualTo(Types.LongType.get());
+        assertThat(schema.findType("open_ts")).isEqualTo(Types.TimestampType.withZone());
+        assertThat(schema.findType("open_date_local")).isEqualTo(Types.DateType.get());
+        assertThat(schema.findType("ward")).isEqualTo(Types.IntegerType.get());
+        assertThat(schema.findType("latitude")).isEqualTo(Types.DoubleType.get());
+        assertThat(schema.findField("dq_flags").type().asListType().elementType()).isEqualTo(Types.StringType.get());
+        assertThat(schema.findField("tombstone")).isNull();
+    }
+
+    /** Every ServiceRequest field but the tombstone marker has a column, in declaration order. */
+    @Test
+    void serviceRequestsMapsEveryModelFieldToASnakeCaseColumn() {
+        List<String> expected = Arrays.stream(ServiceRequest.class.getFields())
+                .map(f -> f.getName())
+                .filter(name -> !name.equals("tombstone"))
+                .map(name -> name.equals("ingestedAtMillis") ? "ingestedAt" : name)
+                .map(TableSchemasTest::snakeCase)
+                .toList();
+        List<String> columns = TableSchemas.serviceRequests().schema().columns().stream().map(Types.NestedField::name).toList();
+        assertThat(columns).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void keysAndPartitions() {
+        assertThat(TableSchemas.serviceRequests().equalityColumns()).containsExactly("case_enquiry_id", "open_ts");
+        assertThat(TableSchemas.requestsHourly().equalityColumns()).containsExactly("window_start", "neighborhood");
+        assertThat(TableSchemas.slaDaily().equalityColumns()).containsExactly("day", "department", "type");
+        assertThat(TableSchemas.watermarks().equalityColumns()).containsExactly("table_name");
+        assertThat(TableSchemas.rawEvents().upsert()).isFalse();
+        assertThat(TableSchemas.rejectedEvents().upsert()).isFalse();
+        assertThat(TableSchemas.lateCorrections().upsert()).isFalse();
+
+        assertThat(partitioning(TableSchemas.rawEvents())).isEqualTo("day(ingested_at)");
+        assertThat(partitioning(TableSchemas.serviceRequests())).isEqualTo("month(open_ts)");
+        assertThat(partitioning(TableSchemas.rejectedEvents())).isEqualTo("day(rejected_at)");
+        assertThat(partitioning(TableSchemas.requestsHourly())).isEqualTo("month(window_start)");
+        assertThat(partitioning(TableSchemas.slaDaily())).isEqualTo("month(day)");
+        assertThat(partitioning(TableSchemas.watermarks())).isEmpty();
+        assertThat(partitioning(TableSchemas.lateCorrections())).isEmpty();
+    }
+
+    /** Iceberg rejects upserts into a partition whose source column is not part of the key. */
+    @ParameterizedTest
+    @EnumSource(LakehouseTable.class)
+    void upsertTablesPartitionOnlyByKeyColumns(LakehouseTable table) {
+        TableDefinition definition = table.definition();
+        if (!definition.upsert()) {
+            return;
+        }
+        for (PartitionField field : definition.spec().fields()) {
+            assertThat(definition.schema().identifierFieldIds()).contains(field.sourceId());
+        }
+        for (int id : definition.schema().identifierFieldIds()) {
+            assertThat(definition.schema().findField(id).isRequired()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LakehouseTable.class)
+    void tablePropertiesAreSetForStreamingWrites(LakehouseTable table) {
+        Map<String, String> p = table.definition().properties();
+        assertThat(p).containsEntry(TableProperties.FORMAT_VERSION, "2")
+                .containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd")
+                .containsEntry(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, "134217728")
+                .containsEntry(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
+                .containsEntry(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20")
+                .containsKey(TableProperties.WRITE_DISTRIBUTION_MODE);
+        if (table.definition().upsert()) {
+            assertThat(p).containsEntry(TableProperties.UPSERT_ENABLED, "true")
+                    .containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "none");
+        } else {
+            assertThat(p).doesNotContainKey(TableProperties.UPSERT_ENABLED);
+        }
+    }
+
+    @Test
+    void bronzeKeepsPayloadAsBinaryWithoutBounds() {
+        TableDefinition bronze = TableSchemas.rawEvents();
+        assertThat(bronze.schema().findType("payload")).isEqualTo(Types.BinaryType.get());
+        assertThat(bronze.schema().findField("source_ts").isOptional()).isTrue();
+        assertThat(bronze.properties()).containsEntry("write.metadata.metrics.column.payload", "counts")
+                .containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "none");
+        assertThat(TableSchemas.rejectedEvents().properties()).containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "hash");
+    }
+
+    @Test
+    void sinkUidsAreStableAndUnique() {
+        assertThat(Arrays.stream(LakehouseTable.values()).map(LakehouseTable::sinkUid)).containsExactly(
+                "sink-bronze-raw-events", "sink-silver-service-requests", "sink-silver-rejected-events",
+                "sink-gold-requests-hourly", "sink-gold-sla-daily", "sink-gold-watermarks", "sink-gold-late-corrections");
+    }
+
+    private static String partitioning(TableDefinition definition) {
+        return definition.spec().fields().stream()
+                .map(f -> f.transform() + "(" + definition.schema().findColumnName(f.sourceId()) + ")")
+                .collect(Collectors.joining(","));
+    }
+
+    private static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}
