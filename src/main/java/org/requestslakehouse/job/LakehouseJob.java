@@ -1,13 +1,17 @@
 package org.requestslakehouse.job;
 
+import java.time.Duration;
+
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.SourceConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.pipeline.LakehousePipeline;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
 import org.requestslakehouse.sources.EventSources;
+import org.requestslakehouse.sources.KafkaPreflight;
 
 /** Wires the configured source and the Iceberg sinks around the pipeline and runs it. */
 public final class LakehouseJob {
@@ -15,7 +19,13 @@ public final class LakehouseJob {
 
     private LakehouseJob() {}
 
+    /** Fails in bounded time with a message naming the setting when a dependency is unreachable. */
+    private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
+
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
+        if (config.source().type() == SourceConfig.SourceType.KAFKA) {
+            KafkaPreflight.check(config.kafka(), PREFLIGHT_TIMEOUT);
+        }
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);
         LakehousePipeline.build(events, selected.watermarks(), IcebergSinks.create(config.catalog()), config);

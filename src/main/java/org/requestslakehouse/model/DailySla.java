@@ -3,8 +3,11 @@ package org.requestslakehouse.model;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /** A row of {@code gold.sla_daily}: key (day, department, type), day being the Boston-local calendar date. */
 public class DailySla {
+    @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate day;
     public String department;
     public String type;

@@ -3,6 +3,8 @@ package org.requestslakehouse.model;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * One parsed, normalised and enriched 311 case version: a row of {@code silver.service_requests}.
  * Field names map to snake_case silver columns (see {@code sinks.iceberg.TableSchemas}).
@@ -51,6 +53,7 @@ public class ServiceRequest {
     /** Intake channel as published (Constituent Call, Citizens Connect App, ...). */
     public String source;
     /** Boston-local calendar date of open_ts (zone configurable). */
+    @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate openDateLocal;
     public String sourceLayout;
     public String eventType;
