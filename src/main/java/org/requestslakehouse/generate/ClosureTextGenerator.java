@@ -50,25 +50,14 @@ final class ClosureTextGenerator {
             shape = Shape.SQL_TIMESTAMP;
         }
         String separator = plantTab ? "\t" : " ";
-        String text;
-        switch (shape) {
-            case DATE_TO_STRING:
-                text = "Case Closed. Closed date : " + TimestampStyle.DATE_TO_STRING.format(closedTs) + " "
-                        + (kind == ClosureKind.RESOLVED ? "Resolved" : "Noted") + withNote(separator, note) + " ";
-                break;
-            case SQL_TIMESTAMP:
-                text = "Case Closed. Closed date : " + sqlTimestamp(closedTs) + " " + sqlVerb(kind)
-                        + withNote(separator, note) + " ";
-                break;
-            case LEGACY:
-                if (kind == ClosureKind.DUPLICATE) {
-                    note = "Duplicate of case #" + earlierCaseId(caseId, firstCaseId);
-                }
-                text = "Case Closed " + legacyVerb(kind) + withNote(separator, note);
-                break;
-            default:
-                throw new IllegalStateException("unhandled shape " + shape);
-        }
+        String text = switch (shape) {
+            case DATE_TO_STRING -> "Case Closed. Closed date : " + TimestampStyle.DATE_TO_STRING.format(closedTs) + " "
+                    + (kind == ClosureKind.RESOLVED ? "Resolved" : "Noted") + withNote(separator, note) + " ";
+            case SQL_TIMESTAMP -> "Case Closed. Closed date : " + sqlTimestamp(closedTs) + " " + sqlVerb(kind)
+                    + withNote(separator, note) + " ";
+            case LEGACY -> "Case Closed " + legacyVerb(kind) + withNote(separator,
+                    kind == ClosureKind.DUPLICATE ? "Duplicate of case #" + earlierCaseId(caseId, firstCaseId) : note);
+        };
         return new ClosureText(text, kind, plantTab);
     }
 
@@ -81,16 +70,12 @@ final class ClosureTextGenerator {
         if (random.nextDouble() < EMPTY_NOTE_SHARE) {
             return "";
         }
-        switch (kind) {
-            case RESOLVED:
-                return service.resolutionNotes.isEmpty() ? "" : pick(service.resolutionNotes);
-            case NOTED:
-                return pick(NOTED_NOTES);
-            case INVALID:
-                return NOT_ENOUGH_INFORMATION;
-            default:
-                return "";
-        }
+        return switch (kind) {
+            case RESOLVED -> service.resolutionNotes.isEmpty() ? "" : pick(service.resolutionNotes);
+            case NOTED -> pick(NOTED_NOTES);
+            case INVALID -> NOT_ENOUGH_INFORMATION;
+            case DUPLICATE, INTERNAL -> "";
+        };
     }
 
     private String pick(List<String> options) {
@@ -112,22 +97,22 @@ final class ClosureTextGenerator {
     }
 
     private static String sqlVerb(ClosureKind kind) {
-        switch (kind) {
-            case RESOLVED: return "Case Resolved";
-            case NOTED: return "Case Noted";
-            case INVALID: return "Case Invalid";
-            case DUPLICATE: return "Duplicate of Existing Case";
-            default: throw new IllegalArgumentException("no SQL-shape verb for " + kind);
-        }
+        return switch (kind) {
+            case RESOLVED -> "Case Resolved";
+            case NOTED -> "Case Noted";
+            case INVALID -> "Case Invalid";
+            case DUPLICATE -> "Duplicate of Existing Case";
+            case INTERNAL -> throw new IllegalArgumentException("internal closures have a fixed text");
+        };
     }
 
     private static String legacyVerb(ClosureKind kind) {
-        switch (kind) {
-            case RESOLVED: return "Case Resolved";
-            case NOTED: return "Case Noted";
-            case INVALID: return "Case Invalid";
-            case DUPLICATE: return "Case Duplicate";
-            default: throw new IllegalArgumentException("no legacy verb for " + kind);
-        }
+        return switch (kind) {
+            case RESOLVED -> "Case Resolved";
+            case NOTED -> "Case Noted";
+            case INVALID -> "Case Invalid";
+            case DUPLICATE -> "Case Duplicate";
+            case INTERNAL -> throw new IllegalArgumentException("internal closures have a fixed text");
+        };
     }
 }

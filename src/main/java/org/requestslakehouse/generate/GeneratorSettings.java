@@ -33,10 +33,6 @@ public record GeneratorSettings(long seed, LocalDate startDate, int days, boolea
         return new GeneratorSettings(seed, startDate, days, enabled);
     }
 
-    public GeneratorSettings withRange(LocalDate start, int dayCount) {
-        return new GeneratorSettings(seed, start, dayCount, quirks);
-    }
-
     /** First day after the range; open cases are judged OVERDUE against its start. */
     public LocalDate endDateExclusive() {
         return startDate.plusDays(days);

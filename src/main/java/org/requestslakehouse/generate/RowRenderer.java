@@ -28,44 +28,43 @@ final class RowRenderer {
 
     static String value(GeneratedRequest r, Layout layout, Column column) {
         Place place = r.place();
-        switch (column) {
-            case CASE_ID: return Long.toString(r.caseId());
-            case OPEN: return timestamp(r.openTs(), layout);
-            case TARGET: return timestamp(r.targetTs(), layout);
-            case CLOSED: return timestamp(r.closedTs(), layout);
-            case ON_TIME: return orEmpty(r.onTimeStatus());
-            case STATUS: return r.caseStatus();
-            case CLOSURE_REASON: return r.closed() ? r.closureReason() : layout.openClosureReason();
-            case CASE_TITLE: return r.caseTitle();
-            case SUBJECT: return r.subject();
-            case REASON: return r.reason();
-            case TYPE: return r.type();
-            case QUEUE: return r.queue();
-            case DEPARTMENT: return r.department();
-            case SUBMITTED_PHOTO: return photos(r.submittedPhotos());
-            case CLOSED_PHOTO: return photos(r.closedPhotos());
-            case LOCATION: return location(r, layout);
-            case FIRE_DISTRICT: return district(r, place.fireDistrict());
-            case PWD_DISTRICT: return geocodedOrBlank(place.pwdDistrict());
-            case CITY_COUNCIL_DISTRICT: return district(r, place.cityCouncilDistrict());
-            case POLICE_DISTRICT: return geocodedOrBlank(place.policeDistrict());
-            case NEIGHBORHOOD: return geocodedOrBlank(place.neighborhood());
-            case NEIGHBORHOOD_SERVICES_DISTRICT: return district(r, place.neighborhoodServicesDistrict());
-            case WARD: return ward(r);
-            case PRECINCT: return precinct(r);
-            case LAND_USAGE: return orEmpty(place.landUsage());
-            case STREET_NAME: return escapedIfQuirk(r, orEmpty(place.streetName()));
-            case ZIPCODE: return zip(r);
-            case PROPERTY_TYPE: return orEmpty(place.propertyType());
-            case PROPERTY_ID: return orEmpty(place.propertyId());
-            case LATITUDE: return coordinate(place.latitude(), layout);
-            case LONGITUDE: return coordinate(place.longitude(), layout);
-            case SOURCE: return r.source();
-            case GEOCODED_LOCATION:
-                return "(" + roundedCoordinate(place.latitude()) + ", " + roundedCoordinate(place.longitude()) + ")";
-            case GEOM_4326: return PointGeometry.ewkbHex(place.latitude(), place.longitude());
-            default: throw new IllegalStateException("unhandled column " + column);
-        }
+        return switch (column) {
+            case CASE_ID -> Long.toString(r.caseId());
+            case OPEN -> timestamp(r.openTs(), layout);
+            case TARGET -> timestamp(r.targetTs(), layout);
+            case CLOSED -> timestamp(r.closedTs(), layout);
+            case ON_TIME -> orEmpty(r.onTimeStatus());
+            case STATUS -> r.caseStatus();
+            case CLOSURE_REASON -> r.closed() ? r.closureReason() : layout.openClosureReason();
+            case CASE_TITLE -> r.caseTitle();
+            case SUBJECT -> r.subject();
+            case REASON -> r.reason();
+            case TYPE -> r.type();
+            case QUEUE -> r.queue();
+            case DEPARTMENT -> r.department();
+            case SUBMITTED_PHOTO -> photos(r.submittedPhotos());
+            case CLOSED_PHOTO -> photos(r.closedPhotos());
+            case LOCATION -> location(r, layout);
+            case FIRE_DISTRICT -> district(r, place.fireDistrict());
+            case PWD_DISTRICT -> geocodedOrBlank(place.pwdDistrict());
+            case CITY_COUNCIL_DISTRICT -> district(r, place.cityCouncilDistrict());
+            case POLICE_DISTRICT -> geocodedOrBlank(place.policeDistrict());
+            case NEIGHBORHOOD -> geocodedOrBlank(place.neighborhood());
+            case NEIGHBORHOOD_SERVICES_DISTRICT -> district(r, place.neighborhoodServicesDistrict());
+            case WARD -> ward(r);
+            case PRECINCT -> precinct(r);
+            case LAND_USAGE -> orEmpty(place.landUsage());
+            case STREET_NAME -> escapedIfQuirk(r, orEmpty(place.streetName()));
+            case ZIPCODE -> zip(r);
+            case PROPERTY_TYPE -> orEmpty(place.propertyType());
+            case PROPERTY_ID -> orEmpty(place.propertyId());
+            case LATITUDE -> coordinate(place.latitude(), layout);
+            case LONGITUDE -> coordinate(place.longitude(), layout);
+            case SOURCE -> r.source();
+            case GEOCODED_LOCATION ->
+                    "(" + roundedCoordinate(place.latitude()) + ", " + roundedCoordinate(place.longitude()) + ")";
+            case GEOM_4326 -> PointGeometry.ewkbHex(place.latitude(), place.longitude());
+        };
     }
 
     private static String timestamp(Instant instant, Layout layout) {

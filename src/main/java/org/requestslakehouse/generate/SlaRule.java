@@ -37,15 +37,14 @@ record SlaRule(Kind kind, int amount) {
 
     /** The target for a case opened at {@code openTs}, or null when the type has no SLA. */
     Instant target(Instant openTs, RandomGenerator random) {
-        switch (kind) {
-            case NONE:
-                return null;
-            case HOURS_AFTER_OPEN:
-                return openTs.plusSeconds(amount * 3600L + clockDrift(random));
-            case DAYS_AFTER_OPEN:
+        return switch (kind) {
+            case NONE -> null;
+            case HOURS_AFTER_OPEN -> openTs.plusSeconds(amount * 3600L + clockDrift(random));
+            case DAYS_AFTER_OPEN -> {
                 LocalDateTime local = BostonTime.toLocal(openTs).plusDays(amount);
-                return BostonTime.toInstant(local).plusSeconds(clockDrift(random));
-            case BUSINESS_DAYS_AT_0830:
+                yield BostonTime.toInstant(local).plusSeconds(clockDrift(random));
+            }
+            case BUSINESS_DAYS_AT_0830 -> {
                 LocalDate day = BostonTime.toLocal(openTs).toLocalDate();
                 for (int added = 0; added < amount; ) {
                     day = day.plusDays(1);
@@ -53,10 +52,9 @@ record SlaRule(Kind kind, int amount) {
                         added++;
                     }
                 }
-                return BostonTime.toInstant(day.atTime(BUSINESS_DAY_DEADLINE));
-            default:
-                throw new IllegalStateException("unhandled SLA kind " + kind);
-        }
+                yield BostonTime.toInstant(day.atTime(BUSINESS_DAY_DEADLINE));
+            }
+        };
     }
 
     /** The city's system stamps targets a few seconds off the open time, mostly later. */

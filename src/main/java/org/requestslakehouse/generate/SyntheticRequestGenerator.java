@@ -156,13 +156,13 @@ public final class SyntheticRequestGenerator implements Iterator<GeneratedReques
 
     /** Residents attach photos in the app; phone calls never have one. */
     private static double submittedPhotoShare(String source) {
-        switch (source) {
-            case "Citizens Connect App": return 0.55;
-            case "City Worker App": return 0.3;
-            case "Self Service": return 0.1;
-            case "Employee Generated": return 0.05;
-            default: return 0;
-        }
+        return switch (source) {
+            case "Citizens Connect App" -> 0.55;
+            case "City Worker App" -> 0.3;
+            case "Self Service" -> 0.1;
+            case "Employee Generated" -> 0.05;
+            default -> 0;
+        };
     }
 
     /** Crews photograph their work mostly from the worker app. */

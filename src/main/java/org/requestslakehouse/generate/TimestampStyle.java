@@ -30,29 +30,27 @@ enum TimestampStyle {
         int second = secondOfDay % 60;
         StringBuilder text = new StringBuilder(28);
         switch (this) {
-            case ISO_SPACE:
+            case ISO_SPACE -> {
                 text.append(date.getYear()).append('-');
                 twoDigits(text, date.getMonthValue()).append('-');
                 twoDigits(text, date.getDayOfMonth()).append(' ');
                 time(text, hour, minute, second);
-                break;
-            case US_12_HOUR:
+            }
+            case US_12_HOUR -> {
                 twoDigits(text, date.getMonthValue()).append('/');
                 twoDigits(text, date.getDayOfMonth()).append('/');
                 text.append(date.getYear()).append(' ');
                 int clockHour = hour % 12 == 0 ? 12 : hour % 12;
                 time(text, clockHour, minute, second).append(hour < 12 ? " AM" : " PM");
-                break;
-            case DATE_TO_STRING:
+            }
+            case DATE_TO_STRING -> {
                 text.append(DAYS[date.getDayOfWeek().ordinal()]).append(' ')
                         .append(MONTHS[date.getMonthValue() - 1]).append(' ');
                 twoDigits(text, date.getDayOfMonth()).append(' ');
                 time(text, hour, minute, second)
                         .append(BostonTime.isDaylightTime(instant) ? " EDT " : " EST ")
                         .append(date.getYear());
-                break;
-            default:
-                throw new IllegalStateException("unhandled style " + this);
+            }
         }
         return text.toString();
     }

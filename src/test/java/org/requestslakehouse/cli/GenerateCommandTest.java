@@ -2,8 +2,10 @@ package org.requestslakehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,26 @@ class GenerateCommandTest {
         }
         assertThat(text).startsWith(String.join(",", Layout.CURRENT_2025.header()) + ";;\r\n");
         assertThat(text.split("\r\n")).hasSize(301);
+    }
+
+    @Test
+    void dashWritesToStandardOutputAndLeavesItOpen() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        try {
+            System.setOut(stdout);
+            assertThat(run("--layout", "system-2024", "--rows", "50", "--out", "-")).isZero();
+            stdout.print("still open");
+        } finally {
+            System.setOut(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("case_id,open_date,target_close_date,close_date,case_status,");
+        assertThat(text.split("\n")).hasSize(52);
+        assertThat(text).endsWith("\nstill open");
+        assertThat(stdout.checkError()).isFalse();
+        assertThat(err.toString()).contains("generated 50 rows into stdout in ");
     }
 
     @Test
