@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes generated records as a CSV file of one layout, streaming: nothing is buffered beyond the output buffer.
  *
  * <p>Lines end with LF. The {@code damaged} variant of the current layout reproduces the sample that went through a
- * spreadsheet: CRLF line endings, {@code ;;} appended to the header and to every row with a zip (the rows without
- * one lost it in the sample), and no line break after the last row.
+ * spreadsheet: CRLF line endings, {@code ;;} appended to the header and to every row with a zip (in the sample
+ * exactly the rows with an empty zip lack it), and no line break after the last row.
  */
 public final class RequestCsvWriter {
 

@@ -16,7 +16,7 @@ import java.util.stream.StreamSupport;
 /**
  * Realistic synthetic Boston 311 cases, in open-time order, generated on demand: memory use does not depend on the
  * number of rows. Every value comes from one random stream seeded by {@link GeneratorSettings#seed()}, so equal
- * settings give equal records, in any JVM run.
+ * settings give equal records on every run.
  *
  * <p>Case ids increase with open time from about {@value #FIRST_CASE_ID}, with the small gaps real exports show.
  * Open cases are judged OVERDUE when their target lies before the end of the date range, as if the data were
