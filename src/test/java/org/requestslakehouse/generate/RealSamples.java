@@ -1,0 +1,47 @@
+package org.requestslakehouse.generate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The real Boston extracts in ../shared/data/real311 (surefire passes their directory as real311.dir). */
+final class RealSamples {
+
+    static final String SOCRATA = "boston311_2011_layout-socrata.csv";
+    static final String CKAN = "boston311_2022_layout-ckan.csv";
+    static final String CURRENT_DAMAGED = "boston311_2025_layout-current_damaged.csv";
+
+    private RealSamples() {
+    }
+
+    static Path file(String name) {
+        String dir = System.getProperty("real311.dir");
+        return (dir != null ? Paths.get(dir) : Paths.get("../shared/data/real311")).resolve(name);
+    }
+
+    static String text(String name) throws IOException {
+        return Files.readString(file(name), StandardCharsets.UTF_8);
+    }
+
+    static String headerLine(String name) throws IOException {
+        String text = text(name);
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+    }
+
+    /** Every record, header row included, as commons-csv reads it. */
+    static List<CSVRecord> parse(String csv) throws IOException {
+        try (Reader reader = new StringReader(csv); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+            return parser.getRecords();
+        }
+    }
+}
