@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 VerifyCommand.class,
                 GenerateCommand.class,
+                ReplayCommand.class,
                 KafkaCommand.class,
                 CommandLine.HelpCommand.class
         })

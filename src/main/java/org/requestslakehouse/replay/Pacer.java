@@ -28,6 +28,12 @@ public final class Pacer {
         this.ratePerSecond = ratePerSecond;
     }
 
+    /** Starts a new pass: the next event is anchored afresh (a looping replay starts its history again). */
+    public void restart() {
+        startNanos = -1;
+        sent = 0;
+    }
+
     /** Blocks until the event with this event time may be sent. */
     public void awaitTurn(long eventTimeMillis) throws InterruptedException {
         if (startNanos < 0) {

@@ -1,0 +1,40 @@
+package org.requestslakehouse.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Expands the command line's files and directories into the CSV files to replay, in a stable order. */
+public final class ReplayInputs {
+    private ReplayInputs() {}
+
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(ReplayInputs::isCsv).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list " + p, e);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException("No such file or directory: " + p);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("No .csv or .csv.gz files in " + paths);
+        }
+        return files;
+    }
+
+    private static boolean isCsv(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+    }
+}
