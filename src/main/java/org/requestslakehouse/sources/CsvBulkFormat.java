@@ -53,7 +53,8 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
         private long emitted;
 
         CsvFileReader(Path path, long recordsToSkip) throws IOException {
-            this.sourceName = path.toString();
+            // Local files are named by their plain path, remote ones (s3://...) by their full URI.
+            this.sourceName = "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
             FSDataInputStream in = path.getFileSystem().open(path);
             this.reader = new CsvEventReader(in, sourceName);
             for (long i = 0; i < recordsToSkip && reader.next() != null; i++) {

@@ -1,0 +1,54 @@
+package org.requestslakehouse.testing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
+import org.requestslakehouse.catalog.CatalogFactory;
+import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.sinks.iceberg.IcebergTableReader;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.sinks.iceberg.LakehouseTables;
+
+/** Reads the job's tables back the way Iceberg's own Flink tests do: whole tables, compared exactly. */
+public final class LakehouseAssertions {
+    private LakehouseAssertions() {}
+
+    public static List<Record> rows(CatalogConfig config, LakehouseTable table) {
+        Catalog catalog = CatalogFactory.open(config);
+        try {
+            return IcebergTableReader.readAll(catalog, new LakehouseTables(config).identifier(table));
+        } finally {
+            if (catalog instanceof Closeable c) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // read-only use
+                }
+            }
+        }
+    }
+
+    /**
+     * Each row as a column-name map without the columns that legitimately differ between two runs over the same
+     * input (when and through which source a row was written), so two runs can be compared for equality.
+     */
+    public static Set<Map<String, Object>> comparable(List<Record> rows, Set<String> ignoredColumns) {
+        return rows.stream().map(r -> {
+            Map<String, Object> m = new TreeMap<>();
+            for (Types.NestedField f : r.struct().fields()) {
+                if (!ignoredColumns.contains(f.name())) {
+                    m.put(f.name(), r.getField(f.name()));
+                }
+            }
+            return m;
+        }).collect(Collectors.toSet());
+    }
+}
