@@ -107,10 +107,6 @@ public final class DataLake extends Construct {
         return dataBucket;
     }
 
-    public Bucket accessLogBucket() {
-        return accessLogBucket;
-    }
-
     /** The {@code catalog.warehouse} value the job needs. */
     public String warehouseLocation() {
         return Fn.sub("s3://${Bucket}/warehouse", Map.of("Bucket", dataBucket.getBucketName()));

@@ -147,10 +147,6 @@ public final class FlinkApplication extends Construct {
                 .build();
     }
 
-    public CfnApplication application() {
-        return application;
-    }
-
     /** The application name, which is also the {@code Application} dimension of its CloudWatch metrics. */
     public String applicationName() {
         return application.getRef();

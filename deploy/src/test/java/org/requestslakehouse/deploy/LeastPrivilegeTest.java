@@ -10,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
@@ -135,15 +134,11 @@ class LeastPrivilegeTest {
     }
 
     private String logicalId(String type) {
-        Map<String, Map<String, Object>> found = synthesized.template.findResources(type);
-        assertThat(found).hasSize(1);
-        return found.keySet().iterator().next();
+        return TemplateIds.only(synthesized.template, type);
     }
 
     private String dataBucketLogicalId() {
-        return synthesized.stack.getLogicalId(
-                (CfnElement) synthesized.stack.getNode().findChild("DataLake")
-                        .getNode().findChild("DataBucket").getNode().getDefaultChild());
+        return TemplateIds.of(synthesized.stack, "DataLake", "DataBucket");
     }
 
     private static List<String> texts(JsonNode node) {
