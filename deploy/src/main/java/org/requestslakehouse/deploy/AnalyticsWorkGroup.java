@@ -32,7 +32,7 @@ public final class AnalyticsWorkGroup extends Construct {
                         .enforceWorkGroupConfiguration(true)
                         .publishCloudWatchMetricsEnabled(true)
                         .bytesScannedCutoffPerQuery(BYTES_SCANNED_CUTOFF)
-                        // Engine version 3 (Trino) reads Iceberg v2 tables with equality deletes.
+                        // Pinned rather than AUTO: engine upgrades change SQL semantics; version 3 is the Trino-based one.
                         .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
                                 .selectedEngineVersion("Athena engine version 3")
                                 .build())
