@@ -2,6 +2,7 @@ package org.requestslakehouse.deploy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -96,7 +97,8 @@ public final class DataLake extends Construct {
                         .name(name)
                         .description(description)
                         .locationUri(Fn.sub("s3://${Bucket}/" + WAREHOUSE_PREFIX + "${Database}.db",
-                                Map.of("Bucket", dataBucket.getBucketName(), "Database", name)))
+                                // Sorted: Map.of iterates in a per-JVM random order, which would reorder the template.
+                                new TreeMap<>(Map.of("Bucket", dataBucket.getBucketName(), "Database", name))))
                         .build())
                 .build();
         // Deleting a Glue database drops its tables' metadata; the Iceberg files would survive but be orphaned.
