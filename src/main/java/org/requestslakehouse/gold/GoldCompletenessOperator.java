@@ -15,9 +15,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.requestslakehouse.model.GoldWatermark;
 
 /**
- * Publishes, for one gold table, the event time through which its rows are final: a {@code gold.watermarks}
+ * Publishes, for one gold table, the event time through which its rows are complete: a {@code gold.watermarks}
  * row. Runs with parallelism 1 behind the table's aggregator, so the watermark it sees is the minimum over all
- * aggregator subtasks, and every window before it has had its on-time firing.
+ * aggregator subtasks, and every window before it has had its on-time firing. (Late data within the allowed
+ * lateness may still correct such a row; later data is recorded in {@code gold.late_corrections}.)
  *
  * <p>A marker must never be visible before the rows it vouches for. The rows of the windows behind a watermark
  * reach the table's sink before the checkpoint barrier that follows that watermark, but the marker goes to a
