@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -212,6 +213,28 @@ class WindowedGoldAggregatorTest {
     }
 
     @Test
+    void totalsResolutionsAndTimersSurviveARestore() throws Exception {
+        harness.setProcessingTime(1_000);
+        process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
+        process(closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
+        harness.close();
+        environment.close();
+
+        start(ALLOWED_LATENESS, snapshot);
+        process(closed(2, 1, "2024-03-10T06:50:00Z", "Roxbury", false, 1.5));
+        assertThat(harness.numProcessingTimeTimers()).as("the restored early firing, not a second one").isEqualTo(1);
+        harness.processWatermark(LAST_MOMENT);
+
+        assertThat(rows()).extracting(r -> r.opened, r -> r.closed, r -> r.closedOnTime, r -> r.closedOverdue, r -> r.resolutionHoursP90)
+                .containsExactly(tuple(1L, 2L, 1L, 1L, 1.5));
+        harness.processWatermark(CLEANUP);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
     void aRetractionOfAValueTheWindowNeverHadIsCounted() throws Exception {
         process(closed(1, -1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
 
@@ -219,12 +242,19 @@ class WindowedGoldAggregatorTest {
     }
 
     private void start(Duration allowedLateness) throws Exception {
+        start(allowedLateness, null);
+    }
+
+    private void start(Duration allowedLateness, OperatorSubtaskState restored) throws Exception {
         HourlyByNeighborhood grain = new HourlyByNeighborhood();
         metrics = new InterceptedMetrics();
         environment = metrics.environment();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new WindowedGoldAggregator<>(grain, EMIT_INTERVAL, allowedLateness)),
                 new GrainKeySelector<>(grain), grain.keyType(), environment);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
         harness.open();
     }
 
