@@ -1,7 +1,5 @@
 package org.requestslakehouse.gold;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,10 +25,14 @@ public final class GoldComparison {
     public static final double RATE_TOLERANCE = 1e-9;
     public static final double MEAN_RELATIVE_TOLERANCE = 1e-9;
 
-    private static final Comparator<HourlyKey> HOURLY_ORDER =
-            Comparator.<HourlyKey, Instant>comparing(k -> k.windowStart).thenComparing(k -> k.neighborhood);
-    private static final Comparator<DailyKey> DAILY_ORDER = Comparator.<DailyKey, LocalDate>comparing(k -> k.day)
-            .thenComparing(k -> k.department).thenComparing(k -> k.type);
+    // Null-tolerant: the rows under check come from tables, and a damaged one must be reported, not crash the check.
+    private static final Comparator<HourlyKey> HOURLY_ORDER = Comparator
+            .comparing((HourlyKey k) -> k.windowStart, nullsFirst())
+            .thenComparing(k -> k.neighborhood, nullsFirst());
+    private static final Comparator<DailyKey> DAILY_ORDER = Comparator
+            .comparing((DailyKey k) -> k.day, nullsFirst())
+            .thenComparing(k -> k.department, nullsFirst())
+            .thenComparing(k -> k.type, nullsFirst());
 
     private GoldComparison() {}
 
@@ -99,6 +101,10 @@ public final class GoldComparison {
         if (!ok) {
             differences.add(where + column + " expected " + want + ", actual " + got);
         }
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<T> nullsFirst() {
+        return Comparator.nullsFirst(Comparator.naturalOrder());
     }
 
     /** The compared columns of either table; the hourly table has no rate and no mean. */

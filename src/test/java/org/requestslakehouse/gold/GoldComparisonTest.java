@@ -105,6 +105,17 @@ class GoldComparisonTest {
                 .containsExactly("sla_daily [" + LocalDate.parse("2024-03-12") + ", PWDx, Pothole]: more than one row");
     }
 
+    @Test
+    void aRowWithoutItsKeyColumnsIsReportedNotFatal() {
+        HourlyRequests keyless = new HourlyRequests();
+        keyless.opened = 1;
+        List<HourlyRequests> actual = new ArrayList<>(expected.hourlyRows());
+        actual.add(keyless);
+
+        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+                .containsExactly("requests_hourly [null, null]: opened expected 0, actual 1");
+    }
+
     /** Copies, because the expected rows must not change with the actual ones. */
     private static List<HourlyRequests> copies(List<HourlyRequests> rows) {
         List<HourlyRequests> copies = new ArrayList<>();
