@@ -26,10 +26,6 @@ public class GoldDelta {
         return new CaseDimensions(neighborhood, department, type);
     }
 
-    public boolean isRetraction() {
-        return sign < 0;
-    }
-
     @Override
     public String toString() {
         return "GoldDelta{case " + caseEnquiryId + " " + measure + (sign > 0 ? "+" : "") + sign + " at " + eventTs
