@@ -1,0 +1,201 @@
+package org.requestslakehouse.gold;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.requestslakehouse.lifecycle.GoldDelta;
+import org.requestslakehouse.lifecycle.Measure;
+import org.requestslakehouse.model.LateCorrection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by gold window (window + dimensions): keeps the window's totals under +1/-1 deltas and upserts its row.
+ *
+ * <ul>
+ *   <li>While the window is open (watermark before its last millisecond) changes are emitted at most once per
+ *       emit interval of processing time, so dashboards stay fresh without a row per event.</li>
+ *   <li>When the watermark passes the window, its row is emitted once more if anything changed since.</li>
+ *   <li>Until the watermark passes window end + allowed lateness, a late delta updates the row at once.</li>
+ *   <li>Then the state is dropped; a delta for the window after that cannot be merged any more and goes to
+ *       {@link #LATE} as a {@link LateCorrection}, so it is recorded rather than silently lost.</li>
+ * </ul>
+ *
+ * <p>Rows whose counts went back to zero are still emitted: the upsert must overwrite the earlier value.
+ * Timestamps follow Flink's window operator: the window's last moment is end - 1, its cleanup time
+ * end - 1 + allowed lateness, and it is late once the watermark has reached that cleanup time.
+ */
+public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, GoldDelta, OUT> {
+    public static final OutputTag<LateCorrection> LATE =
+            new OutputTag<>("gold-late-corrections", TypeInformation.of(LateCorrection.class));
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowedGoldAggregator.class);
+
+    private final GoldGrain<K, OUT> grain;
+    private final long emitIntervalMillis;
+    private final long allowedLatenessMillis;
+
+    private transient ValueState<WindowAccumulator> totals;
+    /** Resolution hours of the cases closed in the window, value to multiplicity: a multiset that can retract. */
+    private transient MapState<Double, Integer> resolutions;
+    private transient Counter lateCorrections;
+    private transient Counter unmatchedResolutionRetractions;
+
+    public WindowedGoldAggregator(GoldGrain<K, OUT> grain, Duration emitInterval, Duration allowedLateness) {
+        if (emitInterval.isNegative() || emitInterval.isZero()) {
+            throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
+        }
+        if (allowedLateness.isNegative()) {
+            throw new IllegalArgumentException("allowed lateness must not be negative, was " + allowedLateness);
+        }
+        this.grain = grain;
+        this.emitIntervalMillis = emitInterval.toMillis();
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        totals = getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
+        resolutions = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("gold-window-resolution-hours", Types.DOUBLE, Types.INT));
+        lateCorrections = getRuntimeContext().getMetricGroup().counter("lateCorrections");
+        unmatchedResolutionRetractions = getRuntimeContext().getMetricGroup().counter("unmatchedResolutionRetractions");
+    }
+
+    @Override
+    public void processElement(GoldDelta delta, Context ctx, Collector<OUT> out) throws Exception {
+        K key = ctx.getCurrentKey();
+        TimerService timers = ctx.timerService();
+        long lastMoment = lastMoment(key);
+        long cleanupAt = cleanupTime(lastMoment);
+        long watermark = timers.currentWatermark();
+
+        if (cleanupAt <= watermark) {
+            ctx.output(LATE, lateCorrection(key, delta, watermark, timers.currentProcessingTime()));
+            lateCorrections.inc();
+            return;
+        }
+
+        WindowAccumulator acc = totals.value();
+        if (acc == null) {
+            acc = new WindowAccumulator();
+        }
+        acc.apply(delta);
+        applyResolution(key, delta);
+        timers.registerEventTimeTimer(cleanupAt);
+
+        if (lastMoment > watermark) {
+            acc.dirty = true;
+            timers.registerEventTimeTimer(lastMoment);
+            if (!acc.hasEarlyFiring()) {
+                acc.earlyFiringAt = timers.currentProcessingTime() + emitIntervalMillis;
+                timers.registerProcessingTimeTimer(acc.earlyFiringAt);
+            }
+        } else {
+            emit(key, acc, timers.currentProcessingTime(), out);
+        }
+        totals.update(acc);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
+        WindowAccumulator acc = totals.value();
+        if (acc == null) {
+            return;
+        }
+        K key = ctx.getCurrentKey();
+        long now = ctx.timerService().currentProcessingTime();
+
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            acc.earlyFiringAt = WindowAccumulator.NO_TIMER;
+            if (acc.dirty) {
+                emit(key, acc, now, out);
+            }
+            totals.update(acc);
+            return;
+        }
+
+        long lastMoment = lastMoment(key);
+        if (timestamp == lastMoment) {
+            if (acc.dirty) {
+                emit(key, acc, now, out);
+            }
+            cancelEarlyFiring(acc, ctx.timerService());
+            totals.update(acc);
+        }
+        // With zero allowed lateness this is the same timer as the on-time firing, which has just emitted.
+        if (timestamp == cleanupTime(lastMoment)) {
+            cancelEarlyFiring(acc, ctx.timerService());
+            totals.clear();
+            resolutions.clear();
+        }
+    }
+
+    private void applyResolution(K key, GoldDelta delta) throws Exception {
+        if (delta.measure != Measure.CLOSED || delta.resolutionHours == null) {
+            return;
+        }
+        Double hours = delta.resolutionHours;
+        Integer present = resolutions.get(hours);
+        int count = (present == null ? 0 : present) + delta.sign;
+        if (count > 0) {
+            resolutions.put(hours, count);
+        } else if (count == 0) {
+            resolutions.remove(hours);
+        } else {
+            // Only possible if the window lost the value it is asked to retract (state dropped and recreated,
+            // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
+            unmatchedResolutionRetractions.inc();
+            LOG.warn("Retraction of resolution {} h by case {} found no such value in {} window [{}]",
+                    hours, delta.caseEnquiryId, grain.tableName(), key);
+        }
+    }
+
+    private void emit(K key, WindowAccumulator acc, long now, Collector<OUT> out) throws Exception {
+        out.collect(grain.row(key, acc, ResolutionQuantiles.ofCounts(resolutions.entries()), Instant.ofEpochMilli(now)));
+        acc.dirty = false;
+    }
+
+    private static void cancelEarlyFiring(WindowAccumulator acc, TimerService timers) {
+        if (acc.hasEarlyFiring()) {
+            timers.deleteProcessingTimeTimer(acc.earlyFiringAt);
+            acc.earlyFiringAt = WindowAccumulator.NO_TIMER;
+        }
+    }
+
+    private long lastMoment(K key) {
+        return grain.windowEnd(key).toEpochMilli() - 1;
+    }
+
+    /** Saturating, so a lateness of "forever" cannot overflow into the past. */
+    private long cleanupTime(long lastMoment) {
+        return lastMoment > Long.MAX_VALUE - allowedLatenessMillis ? Long.MAX_VALUE : lastMoment + allowedLatenessMillis;
+    }
+
+    private LateCorrection lateCorrection(K key, GoldDelta delta, long watermark, long now) {
+        LateCorrection c = new LateCorrection();
+        c.tableName = grain.tableName();
+        c.windowStart = grain.windowStart(key);
+        c.windowKey = grain.describeDimensions(key);
+        c.caseEnquiryId = delta.caseEnquiryId;
+        c.measure = delta.measure.name();
+        c.delta = delta.sign;
+        c.eventTs = delta.eventTs;
+        c.watermark = Instant.ofEpochMilli(watermark);
+        c.detectedAt = Instant.ofEpochMilli(now);
+        return c;
+    }
+}

@@ -1,0 +1,37 @@
+package org.requestslakehouse.gold;
+
+import java.time.Instant;
+
+import org.requestslakehouse.lifecycle.GoldDelta;
+import org.requestslakehouse.lifecycle.Measure;
+
+/** Builds deltas as the lifecycle function would emit them. */
+final class Deltas {
+    static final String DEPARTMENT = "PWDx";
+    static final String TYPE = "Request for Pothole Repair";
+
+    private Deltas() {}
+
+    static GoldDelta opened(long caseId, int sign, String eventTs, String neighborhood) {
+        return delta(caseId, Measure.OPENED, sign, eventTs, neighborhood);
+    }
+
+    static GoldDelta closed(long caseId, int sign, String eventTs, String neighborhood, Boolean onTime, Double hours) {
+        GoldDelta d = delta(caseId, Measure.CLOSED, sign, eventTs, neighborhood);
+        d.closedOnTime = onTime;
+        d.resolutionHours = hours;
+        return d;
+    }
+
+    private static GoldDelta delta(long caseId, Measure measure, int sign, String eventTs, String neighborhood) {
+        GoldDelta d = new GoldDelta();
+        d.caseEnquiryId = caseId;
+        d.measure = measure;
+        d.sign = sign;
+        d.eventTs = Instant.parse(eventTs);
+        d.neighborhood = neighborhood;
+        d.department = DEPARTMENT;
+        d.type = TYPE;
+        return d;
+    }
+}
