@@ -1,0 +1,20 @@
+package org.requestslakehouse.csv;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One CSV data record turned into a request event.
+ *
+ * @param recordNumber 1-based number of the data record (the header is not counted)
+ * @param lineNumber   1-based physical line the record starts on; differs from recordNumber + 1 once a quoted
+ *                     field has spanned lines
+ * @param json         UTF-8 JSON object: header names as keys, cell text as string values
+ */
+public record CsvEvent(long recordNumber, long lineNumber, byte[] json) {
+
+    @Override
+    public String toString() {
+        return "CsvEvent{record " + recordNumber + ", line " + lineNumber + ", "
+                + new String(json, StandardCharsets.UTF_8) + "}";
+    }
+}
