@@ -1,6 +1,7 @@
 package org.requestslakehouse.csv;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One CSV data record turned into a request event.
@@ -11,6 +12,18 @@ import java.nio.charset.StandardCharsets;
  * @param json         UTF-8 JSON object: header names as keys, cell text as string values
  */
 public record CsvEvent(long recordNumber, long lineNumber, byte[] json) {
+
+    /** By content: a record's generated equality would compare the array's identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CsvEvent other && recordNumber == other.recordNumber && lineNumber == other.lineNumber
+                && Arrays.equals(json, other.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(recordNumber) + Arrays.hashCode(json);
+    }
 
     @Override
     public String toString() {

@@ -242,6 +242,17 @@ class CsvEventReaderTest {
         assertThat(closed[0]).isTrue();
     }
 
+    @Test
+    void eventsCompareByContent() {
+        CsvEvent event = new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8));
+
+        assertThat(event).isEqualTo(new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8)))
+                .hasSameHashCodeAs(new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8)))
+                .isNotEqualTo(new CsvEvent(1, 2, "{\"a\":\"2\"}".getBytes(UTF_8)))
+                .isNotEqualTo(new CsvEvent(1, 3, "{\"a\":\"1\"}".getBytes(UTF_8)));
+        assertThat(event).hasToString("CsvEvent{record 1, line 2, {\"a\":\"1\"}}");
+    }
+
     private static List<CsvEvent> events(String csv) throws IOException {
         return readAll(new CsvEventReader(stream(csv), "test.csv"));
     }
