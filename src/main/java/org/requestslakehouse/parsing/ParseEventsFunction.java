@@ -67,8 +67,8 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
             out.collect(outcome.request());
         } else {
             eventsRejected.inc();
-            rejectedByReason.get(outcome.rejectReason()).inc();
-            ctx.output(REJECTED, RejectedEvent.of(raw, outcome.rejectReason(), outcome.detail(), now));
+            rejectedByReason.get(outcome.reason()).inc();
+            ctx.output(REJECTED, RejectedEvent.of(raw, outcome.reason(), outcome.detail(), now));
         }
     }
 }

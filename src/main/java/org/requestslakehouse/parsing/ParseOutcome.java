@@ -39,7 +39,7 @@ public final class ParseOutcome {
     }
 
     /** Why it was rejected; null when accepted. */
-    public RejectReason rejectReason() {
+    public RejectReason reason() {
         return rejectReason;
     }
 

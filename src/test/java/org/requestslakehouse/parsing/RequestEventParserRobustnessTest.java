@@ -48,9 +48,9 @@ class RequestEventParserRobustnessTest {
                     accepted++;
                     assertSilverInvariants(outcome.request());
                 } else {
-                    assertThat(outcome.rejectReason()).isNotNull();
+                    assertThat(outcome.reason()).isNotNull();
                     assertThat(outcome.detail()).isNotBlank().hasSizeLessThanOrEqualTo(500);
-                    rejections.merge(outcome.rejectReason(), 1, Integer::sum);
+                    rejections.merge(outcome.reason(), 1, Integer::sum);
                 }
             }
         }

@@ -103,7 +103,7 @@ class RequestEventParserTest {
 
         assertThat(outcome.isAccepted()).isFalse();
         assertThat(outcome.request()).isNull();
-        assertThat(outcome.rejectReason()).isEqualTo(reason);
+        assertThat(outcome.reason()).isEqualTo(reason);
         assertThat(outcome.detail()).isEqualTo(detail);
     }
 
