@@ -49,17 +49,9 @@ final class CsvHeader {
         return column < keys.length ? keys[column] : "_col" + (column + 1);
     }
 
-    int width() {
-        return keys.length;
-    }
-
     /** The row's last value with the header's {@code ;;} artefact removed, when the header has it. */
     String lastValue(String value) {
         return trailingSemicolons ? stripTrailingSemicolons(value) : value;
-    }
-
-    boolean hasTrailingSemicolons() {
-        return trailingSemicolons;
     }
 
     List<String> keys() {

@@ -45,10 +45,6 @@ final class EventFields {
         return structured[field.ordinal()];
     }
 
-    void markPresent(CanonicalField field) {
-        present[field.ordinal()] = true;
-    }
-
     void markStructured(CanonicalField field) {
         present[field.ordinal()] = true;
         structured[field.ordinal()] = true;

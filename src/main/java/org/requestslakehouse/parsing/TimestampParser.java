@@ -48,10 +48,6 @@ public final class TimestampParser implements Serializable {
         this.rules = zone.getRules();
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     /** The instant {@code text} denotes, or null if it is not a supported timestamp in the accepted range. */
     public Instant parse(String text) {
         return text == null ? null : parse(text, 0, text.length());
