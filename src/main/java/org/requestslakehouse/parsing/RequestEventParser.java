@@ -1,0 +1,110 @@
+package org.requestslakehouse.parsing;
+
+import java.io.Serializable;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import org.requestslakehouse.config.ParseConfig;
+import org.requestslakehouse.model.RawEvent;
+import org.requestslakehouse.model.RejectReason;
+
+/**
+ * Parses one request event (a JSON object in any of the city's layouts, optionally with the envelope keys
+ * {@code event_type} and {@code emitted_at}) into a {@link org.requestslakehouse.model.ServiceRequest}, or says
+ * why it cannot.
+ *
+ * <p>Checks run cheapest first, and the size check comes before any decoding so that an oversized message costs
+ * nothing: size, blank, UTF-8, JSON syntax (duplicate keys and nesting deeper than {@value #MAX_NESTING_DEPTH} are
+ * syntax errors), object, case id, open time, event type. Each failure is one {@link RejectReason}; everything
+ * after those checks is soft (see {@link ServiceRequestAssembler}).
+ *
+ * <p>A pure function of the message and {@code nowMillis}, but an instance reuses its buffers message after
+ * message, so it must not be shared between threads; Flink gives each subtask its own deserialised copy.
+ */
+public final class RequestEventParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Request events are flat; 32 leaves room for nested extras while stopping stack-exhaustion payloads. */
+    static final int MAX_NESTING_DEPTH = 32;
+
+    private final ParseConfig config;
+    private transient Workspace workspace;
+
+    public RequestEventParser(ParseConfig config) {
+        this.config = config;
+    }
+
+    public ParseConfig config() {
+        return config;
+    }
+
+    /**
+     * @param nowMillis the current time, used only to flag timestamps in the future; a parameter so the
+     *                  outcome depends on nothing but the arguments
+     */
+    public ParseOutcome parse(RawEvent raw, long nowMillis) {
+        byte[] payload = raw.payload;
+        if (payload == null) {
+            return ParseOutcome.rejected(RejectReason.EMPTY_PAYLOAD, "message has no payload (null value)");
+        }
+        if (payload.length > config.maxPayloadBytes()) {
+            return ParseOutcome.rejected(RejectReason.PAYLOAD_TOO_LARGE,
+                    "payload is " + payload.length + " bytes, the limit is " + config.maxPayloadBytes());
+        }
+        if (isJsonWhitespace(payload)) {
+            return ParseOutcome.rejected(RejectReason.EMPTY_PAYLOAD,
+                    payload.length == 0 ? "payload is empty" : "payload is only whitespace");
+        }
+        Workspace w = workspace();
+        if (!w.decoder.decode(payload)) {
+            return ParseOutcome.rejected(RejectReason.INVALID_ENCODING,
+                    "payload is not valid UTF-8: malformed sequence at byte " + w.decoder.errorOffset());
+        }
+        w.fields.clear();
+        w.flags.clear();
+        ParseOutcome rejected = w.reader.read(w.decoder.buffer(), w.decoder.offset(), w.decoder.length(),
+                w.fields, w.flags);
+        return rejected != null ? rejected : w.assembler.assemble(w.fields, w.flags, raw, nowMillis);
+    }
+
+    private static boolean isJsonWhitespace(byte[] payload) {
+        for (byte b : payload) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Workspace workspace() {
+        if (workspace == null) {
+            workspace = new Workspace(config);
+        }
+        return workspace;
+    }
+
+    /** The reusable per-instance parts, built on first use after deserialisation. */
+    private static final class Workspace {
+        final StrictUtf8Decoder decoder = new StrictUtf8Decoder();
+        final DqFlags flags = new DqFlags();
+        final EventJsonReader reader;
+        final EventFields fields;
+        final ServiceRequestAssembler assembler;
+
+        Workspace(ParseConfig config) {
+            JsonFactory json = new JsonFactoryBuilder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    // extra_fields objects are written one after another through one generator
+                    .rootValueSeparator((String) null)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(config.maxPayloadBytes())
+                            .build())
+                    .build();
+            reader = new EventJsonReader(json);
+            fields = new EventFields(json);
+            assembler = new ServiceRequestAssembler(config.zoneId());
+        }
+    }
+}

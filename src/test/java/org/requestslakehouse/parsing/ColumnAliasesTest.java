@@ -1,0 +1,135 @@
+package org.requestslakehouse.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.requestslakehouse.parsing.CanonicalField.*;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.csv.RealSamples;
+import org.requestslakehouse.model.SourceLayout;
+
+class ColumnAliasesTest {
+    static final List<String> SYSTEM_2024_COLUMNS = List.of("case_id", "open_date", "target_close_date", "close_date",
+            "case_status", "case_topic", "service_name", "closure_reason", "assigned_department", "submitted_photo",
+            "closed_photo", "full_address", "zip_code", "ward", "neighborhood", "latitude", "longitude");
+
+    @Test
+    void socrataColumnsMapOneByOne() throws IOException {
+        assertThat(fieldsOf(header(RealSamples.SOCRATA_2011))).containsExactly(
+                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
+                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
+                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
+                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LAND_USAGE, LOCATION_STREET_NAME, ZIPCODE,
+                PROPERTY_TYPE, PROPERTY_ID, LATITUDE, LONGITUDE, SOURCE, null);
+    }
+
+    @Test
+    void ckanColumnsMapOneByOne() throws IOException {
+        assertThat(fieldsOf(header(RealSamples.CKAN_2022))).containsExactly(
+                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
+                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
+                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
+                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LOCATION_STREET_NAME, ZIPCODE, LATITUDE, LONGITUDE,
+                SOURCE);
+    }
+
+    @Test
+    void currentColumnsMapOneByOne() throws IOException {
+        assertThat(fieldsOf(header(RealSamples.CURRENT_2025_DAMAGED))).containsExactly(
+                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
+                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
+                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
+                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LOCATION_STREET_NAME, ZIPCODE, LATITUDE, LONGITUDE,
+                null, SOURCE);
+    }
+
+    @Test
+    void system2024ColumnsMapOneByOne() {
+        assertThat(fieldsOf(SYSTEM_2024_COLUMNS)).containsExactly(
+                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, CASE_STATUS, REASON, TYPE, CLOSURE_REASON,
+                DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION, ZIPCODE, WARD, NEIGHBORHOOD, LATITUDE, LONGITUDE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"OnTime_Status", "ontime", "on_time", "ONTIME", "On-Time", "on time", "on_time_status"})
+    void onTimeSpellings(String key) {
+        assertThat(ColumnAliases.field(key)).isEqualTo(ON_TIME_STATUS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TARGET_DT", "target_dt", "sla_target_dt", "target_close_date", "SLA_Target_DT",
+            "sla_target_ts"})
+    void slaTargetSpellings(String key) {
+        assertThat(ColumnAliases.field(key)).isEqualTo(SLA_TARGET_TS);
+    }
+
+    @Test
+    void caseAndPunctuationDoNotMatter() {
+        assertThat(ColumnAliases.field("Case_Enquiry_ID")).isEqualTo(CASE_ENQUIRY_ID);
+        assertThat(ColumnAliases.field("CASE ID")).isEqualTo(CASE_ENQUIRY_ID);
+        assertThat(ColumnAliases.field("source;;")).isEqualTo(SOURCE);
+        assertThat(ColumnAliases.field("Zip-Code")).isEqualTo(ZIPCODE);
+        assertThat(ColumnAliases.field("Event_Type")).isEqualTo(EVENT_TYPE);
+        assertThat(ColumnAliases.field("emittedAt")).isEqualTo(EMITTED_AT);
+    }
+
+    @Test
+    void silverColumnNamesAreAcceptedToo() {
+        for (CanonicalField field : CanonicalField.values()) {
+            assertThat(ColumnAliases.field(field.column())).as(field.column()).isEqualTo(field);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Geocoded_Location", "geom_4326", "_index", "_col31", "assigned_team", "", "___"})
+    void unknownKeysMatchNothing(String key) {
+        assertThat(ColumnAliases.field(key)).isNull();
+    }
+
+    @Test
+    void layoutsAreDetectedFromTheirHeaders() throws IOException {
+        assertThat(ColumnAliases.detectLayout(header(RealSamples.SOCRATA_2011))).isEqualTo(SourceLayout.SOCRATA_2011);
+        assertThat(ColumnAliases.detectLayout(header(RealSamples.CKAN_2022))).isEqualTo(SourceLayout.CKAN_2019);
+        assertThat(ColumnAliases.detectLayout(header(RealSamples.CURRENT_2025_DAMAGED)))
+                .isEqualTo(SourceLayout.CURRENT_2025);
+        assertThat(ColumnAliases.detectLayout(SYSTEM_2024_COLUMNS)).isEqualTo(SourceLayout.SYSTEM_2024);
+    }
+
+    @Test
+    void layoutDetectionNeedsTheExactSpellingAndAClearWinner() {
+        // lower-cased socrata names carry no signature: only case told it apart from ckan
+        assertThat(ColumnAliases.detectLayout(List.of("case_enquiry_id", "open_dt", "closed_dt", "latitude")))
+                .isEqualTo(SourceLayout.UNKNOWN);
+        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "sla_target_dt"))).isEqualTo(SourceLayout.UNKNOWN);
+        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "ontime", "sla_target_dt")))
+                .isEqualTo(SourceLayout.CKAN_2019);
+        assertThat(ColumnAliases.detectLayout(List.of())).isEqualTo(SourceLayout.UNKNOWN);
+    }
+
+    @Test
+    void normalisedKeysAreLowerCaseLettersAndDigits() {
+        assertThat(ColumnAliases.normalise("OnTime_Status")).isEqualTo("ontimestatus");
+        assertThat(ColumnAliases.normalise("geom_4326")).isEqualTo("geom4326");
+        String alreadyNormal = "ward";
+        assertThat(ColumnAliases.normalise(alreadyNormal)).isSameAs(alreadyNormal);
+        assertThat(ColumnAliases.normalise("Straße")).isEqualTo("straße");
+    }
+
+    private static List<String> header(String file) throws IOException {
+        try (CsvEventReader reader = CsvEventReader.open(RealSamples.path(file))) {
+            return reader.keys();
+        }
+    }
+
+    private static List<CanonicalField> fieldsOf(List<String> keys) {
+        List<CanonicalField> fields = new ArrayList<>();
+        keys.forEach(key -> fields.add(ColumnAliases.field(key)));
+        return fields;
+    }
+}

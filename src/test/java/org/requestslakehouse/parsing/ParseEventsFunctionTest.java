@@ -1,0 +1,148 @@
+package org.requestslakehouse.parsing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.metrics.CharacterFilter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.clusterframework.types.ResourceID;
+import org.apache.flink.runtime.executiongraph.ExecutionAttemptID;
+import org.apache.flink.runtime.metrics.groups.TaskManagerMetricGroup;
+import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
+import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.requestslakehouse.config.ParseConfig;
+import org.requestslakehouse.csv.CsvEvent;
+import org.requestslakehouse.csv.RealSamples;
+import org.requestslakehouse.model.RawEvent;
+import org.requestslakehouse.model.RejectReason;
+import org.requestslakehouse.model.RejectedEvent;
+import org.requestslakehouse.model.ServiceRequest;
+
+class ParseEventsFunctionTest {
+    private static final byte[] MALFORMED = "{\"case_enquiry_id\":".getBytes(UTF_8);
+    private static final byte[] NO_CASE_ID = "{\"open_dt\":\"2022-01-21 13:47:00\"}".getBytes(UTF_8);
+
+    @Test
+    void parsedRequestsGoToTheMainOutputAndRejectsToTheSideOutputWithTheirPayload() throws Exception {
+        List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
+        RawEvent first = raw("0", 10, rows.get(0).json());
+        RawEvent malformed = raw("1", 11, MALFORMED);
+        RawEvent second = raw("2", 12, rows.get(1).json());
+        RawEvent noCaseId = raw("3", 13, NO_CASE_ID);
+
+        try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
+                     ProcessFunctionTestHarnesses.forProcessFunction(function())) {
+            long before = System.currentTimeMillis();
+            harness.processElement(first, 100L);
+            harness.processElement(malformed, 101L);
+            harness.processElement(second, 102L);
+            harness.processElement(noCaseId, 103L);
+            long after = System.currentTimeMillis();
+
+            List<ServiceRequest> parsed = harness.extractOutputValues();
+            assertThat(parsed).extracting(r -> r.caseEnquiryId).containsExactly(101004143000L, 101004130437L);
+            assertThat(parsed).extracting(r -> r.sourceRef).containsExactly("kafka:requests/0@10", "kafka:requests/2@12");
+            assertThat(harness.extractOutputStreamRecords()).extracting(StreamRecord::getTimestamp).containsExactly(100L, 102L);
+
+            List<RejectedEvent> rejected = harness.getSideOutput(ParseEventsFunction.REJECTED).stream()
+                    .map(StreamRecord::getValue).toList();
+            assertThat(rejected).extracting(r -> r.reasonCode).containsExactly("MALFORMED_JSON", "MISSING_CASE_ID");
+            assertThat(rejected).extracting(r -> r.detail).containsExactly(
+                    "Unexpected end-of-input within/between Object entries (line 1, column 20)",
+                    "no case id (case_enquiry_id, case_id or an alias)");
+            assertThat(rejected.get(0).payload).isEqualTo(MALFORMED);
+            assertThat(rejected.get(1).payload).isEqualTo(NO_CASE_ID);
+            assertThat(rejected).extracting(r -> r.sourcePartition).containsExactly("1", "3");
+            assertThat(rejected).extracting(r -> r.sourcePosition).containsExactly("11", "13");
+            assertThat(rejected).allSatisfy(r -> {
+                assertThat(r.sourceType).isEqualTo("kafka");
+                assertThat(r.sourceName).isEqualTo("requests");
+                assertThat(r.ingestedAtMillis).isEqualTo(5_000L);
+                assertThat(r.rejectedAtMillis).isBetween(before, after);
+            });
+        }
+    }
+
+    @Test
+    void garbageNeverFailsTheOperator() throws Exception {
+        try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
+                     ProcessFunctionTestHarnesses.forProcessFunction(function())) {
+            harness.processElement(raw("0", 1, null), 1L);
+            harness.processElement(raw("0", 2, new byte[] {(byte) 0xFF, 0, 1}), 2L);
+            harness.processElement(raw("0", 3, new byte[300 * 1024]), 3L);
+            harness.processElement(raw("0", 4, "{}{}".getBytes(UTF_8)), 4L);
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(ParseEventsFunction.REJECTED)).extracting(r -> r.getValue().reasonCode)
+                    .containsExactly("EMPTY_PAYLOAD", "INVALID_ENCODING", "PAYLOAD_TOO_LARGE", "MALFORMED_JSON");
+        }
+    }
+
+    @Test
+    void countersPerOutcomeAndPerRejectReason() throws Exception {
+        Map<String, Metric> metrics = new ConcurrentHashMap<>();
+        TestingMetricRegistry registry = TestingMetricRegistry.builder()
+                .setRegisterConsumer((metric, name, group) ->
+                        metrics.put(group.getLogicalScope(CharacterFilter.NO_OP_FILTER, '.') + "." + name, metric))
+                .build();
+        TaskMetricGroup taskMetrics = TaskManagerMetricGroup
+                .createTaskManagerMetricGroup(registry, "localhost", ResourceID.generate())
+                .addJob(new JobID(), "job")
+                .addTask(ExecutionAttemptID.randomId(), "parse");
+        MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build();
+        List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
+
+        try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
+                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(function()), environment)) {
+            harness.open();
+            for (int i = 0; i < 5; i++) {
+                harness.processElement(raw("0", i, rows.get(i).json()), i);
+            }
+            harness.processElement(raw("0", 5, MALFORMED), 5L);
+            harness.processElement(raw("0", 6, MALFORMED), 6L);
+            harness.processElement(raw("0", 7, NO_CASE_ID), 7L);
+
+            assertThat(counter(metrics, "operator.eventsIn")).isEqualTo(8);
+            assertThat(counter(metrics, "operator.eventsParsed")).isEqualTo(5);
+            assertThat(counter(metrics, "operator.eventsRejected")).isEqualTo(3);
+            for (RejectReason reason : RejectReason.values()) {
+                long expected = switch (reason) {
+                    case MALFORMED_JSON -> 2;
+                    case MISSING_CASE_ID -> 1;
+                    default -> 0;
+                };
+                assertThat(counter(metrics, "operator.rejected." + reason.name())).as(reason.name()).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static long counter(Map<String, Metric> metrics, String scopeSuffix) {
+        List<Metric> matching = metrics.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("." + scopeSuffix))
+                .map(Map.Entry::getValue)
+                .toList();
+        assertThat(matching).as("metrics ending in %s among %s", scopeSuffix, metrics.keySet()).hasSize(1);
+        return ((Counter) matching.get(0)).getCount();
+    }
+
+    private static ParseEventsFunction function() {
+        return new ParseEventsFunction(new RequestEventParser(ParseConfig.defaults()));
+    }
+
+    private static RawEvent raw(String partition, long offset, byte[] payload) {
+        return new RawEvent("kafka", "requests", partition, Long.toString(offset), null, 5_000L, payload);
+    }
+}
