@@ -14,7 +14,7 @@ public class RawEvent {
     public String sourceName;
     /** Kafka partition or Kinesis shard id; null for files. */
     public String sourcePartition;
-    /** Kafka offset, Kinesis sequence number or 1-based CSV record number. */
+    /** Kafka offset, Kinesis sequence number, or the 1-based line a CSV record starts on. */
     public String sourcePosition;
     /** Broker or stream timestamp in epoch millis, if the source has one. */
     public Long sourceTimestampMillis;

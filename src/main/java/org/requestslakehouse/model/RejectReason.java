@@ -21,5 +21,7 @@ public enum RejectReason {
     /** Open timestamp present but in no known format or outside the accepted range. */
     INVALID_OPEN_TS,
     /** {@code event_type} present but not one of OPENED, UPDATED, CLOSED, SNAPSHOT. */
-    INVALID_EVENT_TYPE
+    INVALID_EVENT_TYPE,
+    /** The parser itself failed on this message (a bug, reported with the exception); the stream goes on. */
+    PARSER_ERROR
 }

@@ -61,7 +61,7 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
     public void processElement(RawEvent raw, Context ctx, Collector<ServiceRequest> out) {
         eventsIn.inc();
         long now = System.currentTimeMillis();
-        ParseOutcome outcome = parser.parse(raw, now);
+        ParseOutcome outcome = parseGuarded(raw, now);
         if (outcome.isAccepted()) {
             eventsParsed.inc();
             out.collect(outcome.request());
@@ -69,6 +69,18 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
             eventsRejected.inc();
             rejectedByReason.get(outcome.reason()).inc();
             ctx.output(REJECTED, RejectedEvent.of(raw, outcome.reason(), outcome.detail(), now));
+        }
+    }
+
+    /**
+     * The parser is written never to throw on input, but a bug in it must not turn one odd message into a
+     * restart loop that stops the whole stream: the message is quarantined with the exception instead.
+     */
+    private ParseOutcome parseGuarded(RawEvent raw, long now) {
+        try {
+            return parser.parse(raw, now);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ParseOutcome.rejected(RejectReason.PARSER_ERROR, e.toString());
         }
     }
 }

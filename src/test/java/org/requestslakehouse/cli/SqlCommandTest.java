@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +43,9 @@ class SqlCommandTest {
     static void writeTables() throws Exception {
         CatalogConfig config = CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", warehouse.toString())));
         IcebergSinks sinks = IcebergSinks.create(config);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.enableCheckpointing(100);
         sinks.silver(env.fromData(TypeInformation.of(ServiceRequest.class),
                 request(1L, "2022-01-19T14:02:33.123456Z", new String[] {"ZIP_LEADING_ZERO_RESTORED", "WARD_PREFIX_STRIPPED"}, true),
