@@ -35,6 +35,10 @@ public final class JobEnvironments {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Paths.get(runtime.checkpointDir()).toAbsolutePath().toUri().toString());
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        } else if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            // Without a directory Flink keeps checkpoints in JobManager memory, capped at 5 MB: per-case state
+            // outgrows that within a few hundred thousand cases and every checkpoint (so every commit) fails.
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, scratchCheckpointDir().toUri().toString());
         }
         String restorePath = restorePath(runtime);
         if (restorePath != null) {
@@ -43,6 +47,16 @@ public final class JobEnvironments {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(runtime.parallelism());
         return env;
+    }
+
+    private static Path scratchCheckpointDir() {
+        try {
+            Path dir = Files.createTempDirectory("requests-lakehouse-checkpoints");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a checkpoint directory; set job.checkpoint-dir", e);
+        }
     }
 
     static String restorePath(RuntimeConfig runtime) {
