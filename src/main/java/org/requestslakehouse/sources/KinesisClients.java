@@ -28,6 +28,10 @@ public final class KinesisClients {
      * little less compact there. These are JVM-wide system properties: call it at start-up, before any client or
      * job is created, when {@code kinesis.endpoint} points at such a server. A job on a remote cluster needs the
      * same two properties in its TaskManagers' JVM options instead.
+     *
+     * <p>Known limit: the connector's SDK v1 writes GetShardIterator timestamps in milliseconds in either protocol,
+     * while JSON means seconds, so {@code kinesis.initial-position=at-timestamp} works only with CBOR, i.e. against
+     * AWS and not against a local server.
      */
     public static void useJsonProtocol() {
         System.setProperty(SDK_V2_CBOR_ENABLED, "false");
