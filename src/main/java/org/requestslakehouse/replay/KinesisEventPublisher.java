@@ -46,13 +46,14 @@ public final class KinesisEventPublisher implements AutoCloseable {
      *                 or null for the region's AWS endpoint
      */
     public KinesisEventPublisher(String stream, String region, String endpoint) {
-        this(KinesisClients.create(region, endpoint, KinesisPublisherSettings.DEFAULTS.callTimeout(),
+        this(KinesisClients.create(requireRegion(region), endpoint, KinesisPublisherSettings.DEFAULTS.callTimeout(),
                 KinesisPublisherSettings.DEFAULTS.lanes()), stream, KinesisPublisherSettings.DEFAULTS);
     }
 
     /** Takes ownership of {@code client}: {@link #close} closes it. */
     KinesisEventPublisher(KinesisClient client, String stream, KinesisPublisherSettings settings) {
         if (stream == null || stream.isBlank()) {
+            client.close();
             throw new IllegalArgumentException("A Kinesis stream name is required");
         }
         this.client = client;
@@ -160,6 +161,13 @@ public final class KinesisEventPublisher implements AutoCloseable {
         if (e != null) {
             throw new KinesisPublishException("Publishing to Kinesis stream " + stream + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String requireRegion(String region) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("An AWS region is required to publish to Kinesis, e.g. eu-west-1");
+        }
+        return region;
     }
 
     private static int recordSize(String partitionKey, byte[] event) {

@@ -128,6 +128,19 @@ class KinesisEventPublisherTest {
         }
     }
 
+    @Test
+    void streamAndRegionAreRequired() {
+        ScriptedKinesisClient client = ScriptedKinesisClient.accepting();
+
+        assertThatThrownBy(() -> new KinesisEventPublisher(client, " ", KinesisPublisherSettings.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A Kinesis stream name is required");
+        assertThat(client.isClosed()).isTrue();
+        assertThatThrownBy(() -> new KinesisEventPublisher("requests", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("An AWS region is required to publish to Kinesis, e.g. eu-west-1");
+    }
+
     private static KinesisEventPublisher publisher(ScriptedKinesisClient client, int lanes, Duration linger) {
         return new KinesisEventPublisher(client, "requests",
                 new KinesisPublisherSettings(lanes, 2, Duration.ofMillis(1), Duration.ofMillis(2), linger, Duration.ofSeconds(5)));
