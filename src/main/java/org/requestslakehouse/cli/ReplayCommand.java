@@ -25,6 +25,7 @@ import org.requestslakehouse.replay.ReplayInputs;
 import org.requestslakehouse.replay.ReplayMode;
 import org.requestslakehouse.replay.Replayer;
 import org.requestslakehouse.replay.StreamEventPublisher;
+import org.requestslakehouse.sources.KinesisClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,6 +113,10 @@ public class ReplayCommand implements Callable<Integer> {
             case KINESIS:
                 if (stream == null || region == null) {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--sink kinesis needs --stream and --region");
+                }
+                if (endpoint != null) {
+                    // Local Kinesis-compatible servers (kinesalite) speak only the JSON protocol.
+                    KinesisClients.useJsonProtocol();
                 }
                 return new KinesisEventPublisher(stream, region, endpoint);
             case STDOUT:

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 public record JobConfig(
         SourceConfig source,
         KafkaConfig kafka,
+        KinesisConfig kinesis,
         CatalogConfig catalog,
         ParseConfig parse,
         RuntimeConfig runtime,
@@ -24,7 +25,7 @@ public record JobConfig(
         for (Map.Entry<String, Map<String, String>> e : groups.entrySet()) {
             byId.put(e.getKey(), new PropertyGroup(e.getKey(), e.getValue()));
         }
-        Set<String> knownGroups = Set.of(SourceConfig.GROUP, KafkaConfig.GROUP, CatalogConfig.GROUP,
+        Set<String> knownGroups = Set.of(SourceConfig.GROUP, KafkaConfig.GROUP, KinesisConfig.GROUP, CatalogConfig.GROUP,
                 ParseConfig.GROUP, RuntimeConfig.GROUP, GoldConfig.GROUP);
         for (String id : byId.keySet()) {
             if (!knownGroups.contains(id)) {
@@ -35,6 +36,7 @@ public record JobConfig(
         JobConfig config = new JobConfig(
                 source,
                 KafkaConfig.from(group(byId, KafkaConfig.GROUP)),
+                KinesisConfig.from(group(byId, KinesisConfig.GROUP), source.type() == SourceConfig.SourceType.KINESIS),
                 CatalogConfig.from(group(byId, CatalogConfig.GROUP)),
                 ParseConfig.from(group(byId, ParseConfig.GROUP)),
                 RuntimeConfig.from(group(byId, RuntimeConfig.GROUP)),

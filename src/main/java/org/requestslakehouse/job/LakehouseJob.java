@@ -12,6 +12,8 @@ import org.requestslakehouse.pipeline.LakehousePipeline;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
 import org.requestslakehouse.sources.EventSources;
 import org.requestslakehouse.sources.KafkaPreflight;
+import org.requestslakehouse.sources.KinesisClients;
+import org.requestslakehouse.sources.KinesisPreflight;
 
 /** Wires the configured source and the Iceberg sinks around the pipeline and runs it. */
 public final class LakehouseJob {
@@ -25,6 +27,12 @@ public final class LakehouseJob {
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         if (config.source().type() == SourceConfig.SourceType.KAFKA) {
             KafkaPreflight.check(config.kafka(), PREFLIGHT_TIMEOUT);
+        } else if (config.source().type() == SourceConfig.SourceType.KINESIS) {
+            if (config.kinesis().endpoint() != null) {
+                // An endpoint override means a local Kinesis-compatible server, which speaks only JSON.
+                KinesisClients.useJsonProtocol();
+            }
+            KinesisPreflight.check(config.kinesis(), PREFLIGHT_TIMEOUT);
         }
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);

@@ -17,6 +17,8 @@ public final class EventSources {
                 return new Selected(new CsvEventSource(config.source().csvPaths()), WatermarkPolicy.END_OF_INPUT);
             case KAFKA:
                 return new Selected(new KafkaEventSource(config.kafka()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS);
+            case KINESIS:
+                return new Selected(new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS);
             default:
                 throw new IllegalArgumentException("source.type=" + type + " is not supported by this build");
         }

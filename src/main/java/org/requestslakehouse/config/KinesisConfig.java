@@ -1,0 +1,173 @@
+package org.requestslakehouse.config;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Group {@code kinesis}: the Kinesis Data Streams source. Read positions live in Flink checkpoints (per shard
+ * sequence numbers), so the initial position only matters for a start without a checkpoint.
+ *
+ * <p>Credentials are never configured here: the consumer, the start-up check and the replay publisher all use
+ * the AWS default credentials provider chain (environment variables, Java system properties, web identity,
+ * the shared profile files, container and instance roles). On Managed Service for Apache Flink that is the
+ * application's IAM role. Consumer properties that would set credentials are rejected.
+ *
+ * @param stream             stream name; derived from {@code kinesis.stream} when that is an ARN
+ * @param streamArn          the ARN when {@code kinesis.stream} was given as one, else null
+ * @param region             AWS region, e.g. {@code eu-west-1}; null only when Kinesis is not the job's source
+ * @param endpoint           endpoint override (a Kinesis-compatible server, a VPC endpoint), or null for AWS's
+ * @param initialTimestamp   epoch millis, only with initialPosition=AT_TIMESTAMP
+ * @param efoConsumerName    enhanced fan-out consumer name, only with efo=true
+ * @param consumerProperties any other FlinkKinesisConsumer property, from keys {@code kinesis.property.*}
+ */
+public record KinesisConfig(
+        String stream,
+        String streamArn,
+        String region,
+        String endpoint,
+        InitialPosition initialPosition,
+        Long initialTimestamp,
+        boolean efo,
+        String efoConsumerName,
+        Map<String, String> consumerProperties) implements Serializable {
+
+    /** Where a start without a checkpoint begins; names match the connector's initial positions. */
+    public enum InitialPosition { TRIM_HORIZON, LATEST, AT_TIMESTAMP }
+
+    public static final String GROUP = "kinesis";
+    public static final String DEFAULT_STREAM = "service-requests";
+
+    /** Kinesis's own limits for stream and consumer names. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\\d{12}):stream/(.+)");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    /**
+     * Consumer property keys (and prefixes) that typed settings own. Passing them through {@code kinesis.property.*}
+     * would silently override those settings, or put credentials into the configuration.
+     */
+    private static final Map<String, String> RESERVED_PROPERTIES = Map.of(
+            "aws.region", "kinesis.region",
+            "aws.endpoint", "kinesis.endpoint",
+            "aws.credentials.provider", "the AWS default credentials provider chain (credentials are never configured)",
+            "flink.stream.initpos", "kinesis.initial-position and kinesis.initial-timestamp",
+            "flink.stream.recordpublisher", "kinesis.efo",
+            "flink.stream.efo.consumername", "kinesis.efo.consumer-name");
+
+    /** The group as the job's source: stream and region must be set. */
+    public static KinesisConfig from(PropertyGroup g) {
+        return from(g, true);
+    }
+
+    /**
+     * @param required true when source.type=kinesis; otherwise the region may be absent (the settings still
+     *                 have to be well-formed, so a typo fails at start-up whatever the source)
+     */
+    public static KinesisConfig from(PropertyGroup g, boolean required) {
+        String streamSetting = g.string("stream", DEFAULT_STREAM);
+        String stream = streamSetting;
+        String arn = null;
+        String arnRegion = null;
+        if (streamSetting.startsWith("arn:")) {
+            Matcher m = STREAM_ARN.matcher(streamSetting);
+            if (!m.matches() || !NAME.matcher(m.group(3)).matches()) {
+                throw ConfigException.invalid(g.qualified("stream"), streamSetting,
+                        "a stream name or an ARN like arn:aws:kinesis:eu-west-1:123456789012:stream/service-requests");
+            }
+            arn = streamSetting;
+            arnRegion = m.group(1);
+            stream = m.group(3);
+        } else if (!NAME.matcher(streamSetting).matches()) {
+            throw ConfigException.invalid(g.qualified("stream"), streamSetting,
+                    "a stream name of 1 to 128 letters, digits, '_', '.' or '-', or a stream ARN");
+        }
+
+        String region = g.string("region", null);
+        if (region == null && required) {
+            throw ConfigException.missing(g.qualified("region"), "an AWS region such as eu-west-1 when source.type=kinesis");
+        }
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw ConfigException.invalid(g.qualified("region"), region, "an AWS region such as eu-west-1");
+        }
+        if (arnRegion != null && region != null && !arnRegion.equals(region)) {
+            throw ConfigException.invalid(g.qualified("region"), region,
+                    "the region of the stream ARN in " + g.qualified("stream") + " (" + arnRegion + ")");
+        }
+
+        String endpoint = g.string("endpoint", null);
+        if (endpoint != null) {
+            requireHttpUrl(g.qualified("endpoint"), endpoint);
+        }
+
+        InitialPosition position = g.enumValue("initial-position", InitialPosition.class, InitialPosition.TRIM_HORIZON);
+        Long timestamp = g.has("initial-timestamp") ? parseTimestamp(g.qualified("initial-timestamp"), g.string("initial-timestamp", null)) : null;
+        if (position == InitialPosition.AT_TIMESTAMP && timestamp == null) {
+            throw ConfigException.missing(g.qualified("initial-timestamp"),
+                    "epoch milliseconds or an ISO-8601 instant when kinesis.initial-position=at-timestamp");
+        }
+        if (position != InitialPosition.AT_TIMESTAMP && timestamp != null) {
+            throw ConfigException.invalid(g.qualified("initial-position"), position.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "at-timestamp when kinesis.initial-timestamp is set");
+        }
+
+        boolean efo = g.bool("efo", false);
+        String consumerName = g.string("efo.consumer-name", null);
+        if (efo && consumerName == null) {
+            throw ConfigException.missing(g.qualified("efo.consumer-name"), "an enhanced fan-out consumer name when kinesis.efo=true");
+        }
+        if (!efo && consumerName != null) {
+            throw ConfigException.invalid(g.qualified("efo"), "false", "true when kinesis.efo.consumer-name is set");
+        }
+        if (consumerName != null && !NAME.matcher(consumerName).matches()) {
+            throw ConfigException.invalid(g.qualified("efo.consumer-name"), consumerName,
+                    "1 to 128 letters, digits, '_', '.' or '-'");
+        }
+
+        Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
+        for (String key : properties.keySet()) {
+            for (Map.Entry<String, String> reserved : RESERVED_PROPERTIES.entrySet()) {
+                if (key.startsWith(reserved.getKey())) {
+                    throw new ConfigException("Setting " + g.qualified("property." + key)
+                            + " is not allowed: it is controlled by " + reserved.getValue());
+                }
+            }
+        }
+        return new KinesisConfig(stream, arn, region, endpoint, position, timestamp, efo, consumerName, properties);
+    }
+
+    private static void requireHttpUrl(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the expected form
+        }
+        throw ConfigException.invalid(key, value, "an http:// or https:// URL such as http://localhost:4567");
+    }
+
+    private static long parseTimestamp(String key, String value) {
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw ConfigException.invalid(key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
+            }
+        }
+        try {
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ConfigException.invalid(key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
+        }
+    }
+}
