@@ -50,6 +50,11 @@ public final class ResolutionQuantiles {
         return new ResolutionQuantiles(sorted);
     }
 
+    /** @param sortedValues ascending; not copied, so the caller must not change it afterwards */
+    public static ResolutionQuantiles ofSorted(double[] sortedValues) {
+        return sortedValues.length == 0 ? NONE : new ResolutionQuantiles(sortedValues);
+    }
+
     /** @param multiset distinct values with how often each occurs; entries with a count below 1 are skipped */
     public static ResolutionQuantiles ofCounts(Iterable<Map.Entry<Double, Integer>> multiset) {
         double[] values = new double[16];

@@ -1,11 +1,16 @@
 package org.requestslakehouse.gold;
 
+import java.util.Arrays;
+
 import org.requestslakehouse.lifecycle.GoldDelta;
 import org.requestslakehouse.lifecycle.Measure;
 
 /**
- * Running totals of one gold window, plus what the aggregator needs to know about its firings. The resolution
- * values live next to this in a map state, because a list would be rewritten whole on every change.
+ * Running totals of one gold window, plus what the aggregator needs to know about its firings.
+ *
+ * <p>The resolution values are kept here, sorted, rather than in a map state: a window holds tens to hundreds
+ * of them, and every emission needs all of them. Iterating a RocksDB map state costs a seek per emission and
+ * made gold twenty times slower than silver; one array read with the totals costs almost nothing.
  */
 public class WindowAccumulator {
     /** {@link #earlyFiringAt} when no early firing is scheduled. */
@@ -19,6 +24,8 @@ public class WindowAccumulator {
     public boolean dirty;
     /** Processing time of the pending early firing, or {@link #NO_TIMER}. */
     public long earlyFiringAt = NO_TIMER;
+    /** resolution_hours of the cases closed in the window, sorted ascending, duplicates kept. */
+    public double[] resolutionHours = new double[0];
 
     public WindowAccumulator() {}
 
@@ -33,6 +40,29 @@ public class WindowAccumulator {
         } else if (Boolean.FALSE.equals(delta.closedOnTime)) {
             closedOverdue += delta.sign;
         }
+    }
+
+    public void addResolution(double hours) {
+        int at = Arrays.binarySearch(resolutionHours, hours);
+        int insert = at >= 0 ? at : -at - 1;
+        double[] grown = new double[resolutionHours.length + 1];
+        System.arraycopy(resolutionHours, 0, grown, 0, insert);
+        grown[insert] = hours;
+        System.arraycopy(resolutionHours, insert, grown, insert + 1, resolutionHours.length - insert);
+        resolutionHours = grown;
+    }
+
+    /** @return false when the value was not there (its window state was lost), so nothing was removed */
+    public boolean removeResolution(double hours) {
+        int at = Arrays.binarySearch(resolutionHours, hours);
+        if (at < 0) {
+            return false;
+        }
+        double[] shrunk = new double[resolutionHours.length - 1];
+        System.arraycopy(resolutionHours, 0, shrunk, 0, at);
+        System.arraycopy(resolutionHours, at + 1, shrunk, at, resolutionHours.length - at - 1);
+        resolutionHours = shrunk;
+        return true;
     }
 
     public boolean hasEarlyFiring() {

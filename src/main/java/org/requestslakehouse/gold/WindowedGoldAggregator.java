@@ -3,12 +3,9 @@ package org.requestslakehouse.gold;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -50,7 +47,6 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     private transient ValueState<WindowAccumulator> totals;
     /** Resolution hours of the cases closed in the window, value to multiplicity: a multiset that can retract. */
-    private transient MapState<Double, Integer> resolutions;
     private transient Counter lateCorrections;
     private transient Counter unmatchedResolutionRetractions;
 
@@ -69,8 +65,6 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     @Override
     public void open(Configuration parameters) {
         totals = getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
-        resolutions = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("gold-window-resolution-hours", Types.DOUBLE, Types.INT));
         lateCorrections = getRuntimeContext().getMetricGroup().counter("lateCorrections");
         unmatchedResolutionRetractions = getRuntimeContext().getMetricGroup().counter("unmatchedResolutionRetractions");
     }
@@ -94,7 +88,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
             acc = new WindowAccumulator();
         }
         acc.apply(delta);
-        applyResolution(key, delta);
+        applyResolution(key, acc, delta);
         timers.registerEventTimeTimer(cleanupAt);
 
         if (lastMoment > watermark) {
@@ -140,22 +134,17 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
         if (timestamp == cleanupTime(lastMoment)) {
             cancelEarlyFiring(acc, ctx.timerService());
             totals.clear();
-            resolutions.clear();
         }
     }
 
-    private void applyResolution(K key, GoldDelta delta) throws Exception {
+    private void applyResolution(K key, WindowAccumulator acc, GoldDelta delta) {
         if (delta.measure != Measure.CLOSED || delta.resolutionHours == null) {
             return;
         }
-        Double hours = delta.resolutionHours;
-        Integer present = resolutions.get(hours);
-        int count = (present == null ? 0 : present) + delta.sign;
-        if (count > 0) {
-            resolutions.put(hours, count);
-        } else if (count == 0) {
-            resolutions.remove(hours);
-        } else {
+        double hours = delta.resolutionHours;
+        if (delta.sign > 0) {
+            acc.addResolution(hours);
+        } else if (!acc.removeResolution(hours)) {
             // Only possible if the window lost the value it is asked to retract (state dropped and recreated,
             // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
             unmatchedResolutionRetractions.inc();
@@ -165,7 +154,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     }
 
     private void emit(K key, WindowAccumulator acc, long now, Collector<OUT> out) throws Exception {
-        out.collect(grain.row(key, acc, ResolutionQuantiles.ofCounts(resolutions.entries()), Instant.ofEpochMilli(now)));
+        out.collect(grain.row(key, acc, ResolutionQuantiles.ofSorted(acc.resolutionHours), Instant.ofEpochMilli(now)));
         acc.dirty = false;
     }
 
