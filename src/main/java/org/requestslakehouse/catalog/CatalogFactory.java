@@ -53,6 +53,17 @@ public final class CatalogFactory {
         return loader(config).loadCatalog();
     }
 
+    /** Closes catalogs that hold resources (Hadoop, JDBC and REST catalogs are {@link java.io.Closeable}). */
+    public static void close(Catalog catalog) {
+        if (catalog instanceof java.io.Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not close catalog " + catalog.name(), e);
+            }
+        }
+    }
+
     /**
      * The Iceberg catalog properties for {@code config}. Keys from {@code catalog.property.*} are applied last, so
      * they can set anything this class does not model (credentials providers, endpoints, pool sizes) and override

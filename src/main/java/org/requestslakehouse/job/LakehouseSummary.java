@@ -1,6 +1,5 @@
 package org.requestslakehouse.job;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -55,7 +54,7 @@ public final class LakehouseSummary {
             out.printf("  java -jar target/requests-lakehouse.jar verify --warehouse %s%n", warehouse);
             return bronzeRows;
         } finally {
-            closeQuietly(catalog);
+            CatalogFactory.close(catalog);
         }
     }
 
@@ -90,16 +89,6 @@ public final class LakehouseSummary {
         out.println("  " + String.join(" | ", SAMPLE_COLUMNS));
         for (String[] row : rows) {
             out.println("  " + String.join(" | ", row));
-        }
-    }
-
-    private static void closeQuietly(Catalog catalog) {
-        if (catalog instanceof Closeable c) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // Nothing left to do with a catalog we only read from.
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.requestslakehouse.verify;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +61,7 @@ public final class GoldVerifier {
             differences.forEach(d -> out.println("  " + d));
             return false;
         } finally {
-            if (catalog instanceof Closeable c) {
-                try {
-                    c.close();
-                } catch (IOException ignored) {
-                    // read-only use
-                }
-            }
+            CatalogFactory.close(catalog);
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.requestslakehouse.csv;
 
+import org.requestslakehouse.testing.Real311;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,7 @@ public final class RealSamples {
     private RealSamples() {}
 
     public static Path path(String file) {
-        String dir = System.getProperty("real311.dir");
-        return (dir != null ? Paths.get(dir) : Paths.get("../shared/data/real311")).resolve(file);
+        return Real311.file(file);
     }
 
     public static List<CsvEvent> events(String file) {

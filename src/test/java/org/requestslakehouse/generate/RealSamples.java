@@ -1,12 +1,13 @@
 package org.requestslakehouse.generate;
 
+import org.requestslakehouse.testing.Real311;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -24,8 +25,7 @@ final class RealSamples {
     }
 
     static Path file(String name) {
-        String dir = System.getProperty("real311.dir");
-        return (dir != null ? Paths.get(dir) : Paths.get("../shared/data/real311")).resolve(name);
+        return Real311.file(name);
     }
 
     static String text(String name) throws IOException {

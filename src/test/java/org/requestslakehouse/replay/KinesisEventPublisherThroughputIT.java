@@ -1,5 +1,7 @@
 package org.requestslakehouse.replay;
 
+import org.requestslakehouse.testing.Real311;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +9,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +61,7 @@ class KinesisEventPublisherThroughputIT {
     }
 
     private static List<Map<String, String>> realRows() throws IOException {
-        String dir = System.getProperty("real311.dir");
-        Path file = (dir != null ? Paths.get(dir) : Paths.get("../shared/data/real311")).resolve("boston311_2022_layout-ckan.csv");
+        Path file = Real311.file(Real311.CKAN_2022);
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {

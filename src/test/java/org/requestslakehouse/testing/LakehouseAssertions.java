@@ -1,7 +1,5 @@
 package org.requestslakehouse.testing;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +24,7 @@ public final class LakehouseAssertions {
         try {
             return IcebergTableReader.readAll(catalog, new LakehouseTables(config).identifier(table));
         } finally {
-            if (catalog instanceof Closeable c) {
-                try {
-                    c.close();
-                } catch (IOException ignored) {
-                    // read-only use
-                }
-            }
+            CatalogFactory.close(catalog);
         }
     }
 

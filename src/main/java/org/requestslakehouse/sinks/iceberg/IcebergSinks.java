@@ -1,8 +1,5 @@
 package org.requestslakehouse.sinks.iceberg;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
@@ -47,7 +44,7 @@ public final class IcebergSinks implements LakehouseSinks {
         try {
             tables.createMissing(catalog);
         } finally {
-            closeIfCloseable(catalog);
+            CatalogFactory.close(catalog);
         }
         return new IcebergSinks(loader, tables, null);
     }
@@ -120,15 +117,5 @@ public final class IcebergSinks implements LakehouseSinks {
             builder.writeParallelism(writeParallelism);
         }
         builder.append();
-    }
-
-    private static void closeIfCloseable(Catalog catalog) {
-        if (catalog instanceof Closeable closeable) {
-            try {
-                closeable.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not close catalog " + catalog.name(), e);
-            }
-        }
     }
 }
