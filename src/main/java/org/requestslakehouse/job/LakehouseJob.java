@@ -36,7 +36,8 @@ public final class LakehouseJob {
         }
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);
-        LakehousePipeline.build(events, selected.watermarks(), IcebergSinks.create(config.catalog()), config);
+        IcebergSinks sinks = IcebergSinks.create(config.catalog());
+        LakehousePipeline.build(events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {

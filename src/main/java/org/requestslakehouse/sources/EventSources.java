@@ -8,17 +8,19 @@ import org.requestslakehouse.pipeline.WatermarkPolicy;
 public final class EventSources {
     private EventSources() {}
 
-    public record Selected(EventSource source, WatermarkPolicy watermarks) {}
+    /** {@code bounded}: the source ends by itself (CSV files, a Kafka backfill), which the Iceberg sinks must know. */
+    public record Selected(EventSource source, WatermarkPolicy watermarks, boolean bounded) {}
 
     public static Selected forConfig(JobConfig config) {
         SourceConfig.SourceType type = config.source().type();
         switch (type) {
             case CSV:
-                return new Selected(new CsvEventSource(config.source().csvPaths()), WatermarkPolicy.END_OF_INPUT);
+                return new Selected(new CsvEventSource(config.source().csvPaths()), WatermarkPolicy.END_OF_INPUT, true);
             case KAFKA:
-                return new Selected(new KafkaEventSource(config.kafka()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS);
+                return new Selected(new KafkaEventSource(config.kafka()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS,
+                        config.kafka().bounded());
             case KINESIS:
-                return new Selected(new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS);
+                return new Selected(new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, false);
             default:
                 throw new IllegalArgumentException("source.type=" + type + " is not supported by this build");
         }

@@ -21,19 +21,28 @@ import org.requestslakehouse.pipeline.LakehouseSinks;
  * Writes every pipeline output to its Iceberg table through {@link FlinkSink}, committing on each checkpoint.
  * Tables with identifier fields are written in upsert mode, the rest append.
  *
+ * <p>By default each table has a single writer. With several writers and a bounded input, Iceberg 1.11's committer
+ * loses data: every writer tags its last files with the same end-of-input checkpoint id, and when a checkpoint falls
+ * between two writers finishing, the committer stores the first writer's files under that id in its checkpoint state
+ * and then overwrites the entry with the second writer's files at end of input. A single writer sends its last files
+ * and its end-of-data marker on one channel, so no checkpoint can fall in between. (Iceberg's Sink V2
+ * {@code IcebergSink} is no way out with Flink 1.20.3: its aggregator tags end-of-input files with
+ * {@code Long.MAX_VALUE}, which Flink's committer never commits.) Unbounded inputs never reach end of input, so
+ * {@link #withParallelWriters()} is safe, and needed for throughput, there.
+ *
  * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -writer}, {@code -committer}
  * and {@code -dummysink}; the committer's state holds not-yet-committed files, so these must never change.
  */
 public final class IcebergSinks implements LakehouseSinks {
     private final CatalogLoader catalogLoader;
     private final LakehouseTables tables;
-    /** Null: each table's writers run at the parallelism of the stream they write. */
-    private final Integer writeParallelism;
+    /** False: one writer per table. True: each table's writers run at the parallelism of the stream they write. */
+    private final boolean parallelWriters;
 
-    private IcebergSinks(CatalogLoader catalogLoader, LakehouseTables tables, Integer writeParallelism) {
+    private IcebergSinks(CatalogLoader catalogLoader, LakehouseTables tables, boolean parallelWriters) {
         this.catalogLoader = catalogLoader;
         this.tables = tables;
-        this.writeParallelism = writeParallelism;
+        this.parallelWriters = parallelWriters;
     }
 
     /** Connects to the catalog and creates missing databases and tables before the job graph is built. */
@@ -46,15 +55,15 @@ public final class IcebergSinks implements LakehouseSinks {
         } finally {
             CatalogFactory.close(catalog);
         }
-        return new IcebergSinks(loader, tables, null);
+        return new IcebergSinks(loader, tables, false);
     }
 
-    /** Same tables, with every Iceberg writer at {@code parallelism} (the committer is always 1). */
-    public IcebergSinks withWriteParallelism(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("write parallelism must be at least 1, was " + parallelism);
-        }
-        return new IcebergSinks(catalogLoader, tables, parallelism);
+    /**
+     * Same tables, with each table's writers at the parallelism of the stream they write (the committer is always
+     * 1). Only for unbounded inputs: see the class comment for what goes wrong at the end of a bounded one.
+     */
+    public IcebergSinks withParallelWriters() {
+        return new IcebergSinks(catalogLoader, tables, true);
     }
 
     public LakehouseTables tables() {
@@ -113,9 +122,7 @@ public final class IcebergSinks implements LakehouseSinks {
         if (definition.upsert()) {
             builder.upsert(true).equalityFieldColumns(definition.equalityColumns());
         }
-        if (writeParallelism != null) {
-            builder.writeParallelism(writeParallelism);
-        }
+        builder.writeParallelism(parallelWriters ? rows.getParallelism() : 1);
         builder.append();
     }
 }

@@ -61,7 +61,7 @@ class IcebergSinksTest {
     @BeforeEach
     void createTables() {
         config = CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", warehouse.toString())));
-        sinks = IcebergSinks.create(config).withWriteParallelism(2);
+        sinks = IcebergSinks.create(config);
         catalog = CatalogFactory.open(config);
     }
 
