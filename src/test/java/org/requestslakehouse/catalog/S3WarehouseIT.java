@@ -28,6 +28,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,14 @@ import org.requestslakehouse.verify.GoldVerifier;
  * database is local; the test proves that every file the tables consist of is an object on the server.
  */
 class S3WarehouseIT {
+    @Order(1)
+    @RegisterExtension
+    static final S3ServerExtension S3 = new S3ServerExtension("lakehouse");
+
+    @Order(2)
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
-
-    @RegisterExtension
-    static final S3ServerExtension S3 = new S3ServerExtension("lakehouse");
 
     private static final String WAREHOUSE_PREFIX = "warehouse";
 

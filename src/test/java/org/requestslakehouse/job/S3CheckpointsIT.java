@@ -26,6 +26,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +42,14 @@ import org.requestslakehouse.testing.S3ServerExtension;
  * when the job is cancelled, {@code job.resume=latest} finds it on S3 and the next run continues from it.
  */
 class S3CheckpointsIT {
+    @Order(1)
+    @RegisterExtension
+    static final S3ServerExtension S3 = new S3ServerExtension("lakehouse-checkpoints");
+
+    @Order(2)
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
-
-    @RegisterExtension
-    static final S3ServerExtension S3 = new S3ServerExtension("lakehouse-checkpoints");
 
     private static final String CHECKPOINT_PREFIX = "checkpoints";
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,14 +33,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A real S3-compatible server (Adobe's S3Mock, a Spring Boot application) in its own {@code java -jar} process,
  * so none of its dependencies meets the job's classpath. Register it as a static field with the bucket the test
- * class uses: <pre>{@code @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("lakehouse");}</pre>
+ * class uses: <pre>{@code @Order(1) @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("lakehouse");}</pre>
  * The Maven build copies the server's jar into target/s3mock (generate-test-resources) and tells the tests where
  * through the system property {@code s3mock.jar}.
  *
  * <p>The server takes several seconds to start, so one server serves every test class of the JVM and stops when
- * the test run ends; each class gets its own bucket, created empty.
+ * the test run ends; each class names its own bucket, which the extension creates empty. The process is launched
+ * before all tests and awaited before each, so its start-up overlaps with whatever other extensions start (order
+ * this one first, e.g. a Flink mini-cluster second); it is ready from {@code @BeforeEach} on.
  */
-public final class S3ServerExtension implements BeforeAllCallback {
+public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCallback {
 
     public static final String REGION = "us-east-1";
     /** S3Mock accepts any signature; fixed dummy keys keep a developer's real credentials out of the tests. */
@@ -50,6 +53,7 @@ public final class S3ServerExtension implements BeforeAllCallback {
 
     private final String bucket;
     private Server server;
+    private boolean bucketCreated;
 
     public S3ServerExtension(String bucket) {
         this.bucket = bucket;
@@ -58,8 +62,16 @@ public final class S3ServerExtension implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         server = context.getRoot().getStore(ExtensionContext.Namespace.create(S3ServerExtension.class))
-                .getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
-        server.client.createBucket(r -> r.bucket(bucket));
+                .getOrComputeIfAbsent(Server.class, k -> Server.launch(), Server.class);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        started().awaitReady();
+        if (!bucketCreated) {
+            server.client.createBucket(r -> r.bucket(bucket));
+            bucketCreated = true;
+        }
     }
 
     public String bucket() {
@@ -123,6 +135,7 @@ public final class S3ServerExtension implements BeforeAllCallback {
         private final Path log;
         private final int port;
         private final S3Client client;
+        private boolean ready;
 
         private Server(Process process, Path root, Path log, int port) {
             this.process = process;
@@ -138,7 +151,7 @@ public final class S3ServerExtension implements BeforeAllCallback {
                     .build();
         }
 
-        static Server start() {
+        static Server launch() {
             try {
                 int port = freePort();
                 Path root = Files.createTempDirectory("s3mock-" + port + "-");
@@ -155,9 +168,7 @@ public final class S3ServerExtension implements BeforeAllCallback {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
-                Server server = new Server(process, root, log, port);
-                server.awaitReady();
-                return server;
+                return new Server(process, root, log, port);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start S3Mock", e);
             }
@@ -167,9 +178,12 @@ public final class S3ServerExtension implements BeforeAllCallback {
             return "http://127.0.0.1:" + port;
         }
 
-        private void awaitReady() {
-            await("S3Mock answering on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                    .until(this::answers);
+        void awaitReady() {
+            if (!ready) {
+                await("S3Mock answering on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                        .until(this::answers);
+                ready = true;
+            }
         }
 
         private boolean answers() throws IOException {
@@ -185,15 +199,18 @@ public final class S3ServerExtension implements BeforeAllCallback {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             try {
                 client.close();
-            } finally {
                 process.destroy();
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     process.waitFor(10, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            } finally {
                 deleteRecursively(root);
                 Files.deleteIfExists(log);
             }
