@@ -1,15 +1,18 @@
 package org.requestslakehouse.job;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.RuntimeConfig;
@@ -26,13 +29,21 @@ public final class JobEnvironments {
         Configuration conf = flinkConfDir != null && Files.isRegularFile(flinkConfDir.resolve("config.yaml"))
                 ? GlobalConfiguration.loadConfiguration(flinkConfDir.toAbsolutePath().toString())
                 : new Configuration();
+        if (!conf.contains(CoreOptions.ALLOWED_FALLBACK_FILESYSTEMS)) {
+            // The jar carries Hadoop's S3A (hadoop-aws) for s3a:// checkpoint directories, but Flink reserves s3a
+            // for its S3 plugin unless allowed to fall back to Hadoop.
+            conf.set(CoreOptions.ALLOWED_FALLBACK_FILESYSTEMS, "s3a");
+        }
+        // A cluster's entry point configures file systems from its config.yaml; an in-process mini-cluster does
+        // not, so without this, settings such as flink.hadoop.fs.s3a.* would be ignored in local runs.
+        FileSystem.initialize(conf, null);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         // Iceberg commits on checkpoint completion; a bounded run must take a final checkpoint after its
         // sources finish or the last rows would never be committed.
         conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
         if (runtime.checkpointDir() != null) {
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Paths.get(runtime.checkpointDir()).toAbsolutePath().toUri().toString());
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointLocation(runtime.checkpointDir()).toString());
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         } else if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
@@ -59,6 +70,15 @@ public final class JobEnvironments {
         }
     }
 
+    /**
+     * A location with a scheme ({@code s3a://bucket/checkpoints}, {@code hdfs://...}, {@code file:/...}) as given;
+     * a plain path made absolute, since a relative one would resolve against each task manager's directory.
+     */
+    static URI checkpointLocation(String dir) {
+        URI uri = new org.apache.flink.core.fs.Path(dir).toUri();
+        return uri.getScheme() != null ? uri : Paths.get(dir).toAbsolutePath().normalize().toUri();
+    }
+
     static String restorePath(RuntimeConfig runtime) {
         if (runtime.resume() == null) {
             return null;
@@ -66,8 +86,8 @@ public final class JobEnvironments {
         if (!runtime.resume().equals("latest")) {
             return runtime.resume();
         }
-        return CheckpointLocator.latest(Paths.get(runtime.checkpointDir()))
-                .map(p -> p.toUri().toString())
+        return CheckpointLocator.latest(checkpointLocation(runtime.checkpointDir()))
+                .map(URI::toString)
                 .orElseThrow(() -> new ConfigException("job.resume=latest but " + runtime.checkpointDir()
                         + " (job.checkpoint-dir) holds no completed checkpoint"));
     }

@@ -68,6 +68,22 @@ class CatalogFactoryTest {
     }
 
     @Test
+    void jdbcWithAnS3WarehouseReachesAnS3CompatibleServerThroughPassThroughProperties() {
+        Map<String, String> p = CatalogFactory.properties(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:/tmp/c.db",
+                "warehouse", "s3://bucket/wh", "region", "us-east-1",
+                "property.s3.endpoint", "http://127.0.0.1:9090", "property.s3.path-style-access", "true"));
+        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
+                "uri", "jdbc:sqlite:/tmp/c.db",
+                "warehouse", "s3://bucket/wh",
+                "jdbc.schema-version", "V1",
+                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+                "client.region", "us-east-1",
+                "s3.endpoint", "http://127.0.0.1:9090",
+                "s3.path-style-access", "true"));
+    }
+
+    @Test
     void glueProperties() {
         Map<String, String> p = CatalogFactory.properties(config("type", "glue", "warehouse", "s3://bucket/wh",
                 "region", "us-east-1", "glue.catalog-id", "123456789012"));

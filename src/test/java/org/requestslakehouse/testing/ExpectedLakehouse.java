@@ -1,0 +1,79 @@
+package org.requestslakehouse.testing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.requestslakehouse.config.ConfigLoader;
+import org.requestslakehouse.csv.CsvEvent;
+import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.model.RawEvent;
+import org.requestslakehouse.parsing.ParseOutcome;
+import org.requestslakehouse.parsing.RequestEventParser;
+
+/**
+ * What the job must write for some CSV files, worked out outside Flink by reading them with the CSV reader and
+ * the parser one row at a time. Coordinates are {@code file:line}, as bronze and the quarantine record them.
+ */
+public final class ExpectedLakehouse {
+    private int rows;
+    private final Set<String> coordinates = new HashSet<>();
+    private final Set<ByteBuffer> payloads = new HashSet<>();
+    private final Set<Long> validCaseIds = new HashSet<>();
+    private final Set<String> rejections = new HashSet<>();
+
+    private ExpectedLakehouse() {}
+
+    public static ExpectedLakehouse of(List<Path> files) throws IOException {
+        ExpectedLakehouse e = new ExpectedLakehouse();
+        RequestEventParser parser = new RequestEventParser(ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse());
+        for (Path file : files) {
+            String name = file.toString();
+            try (CsvEventReader reader = CsvEventReader.open(file)) {
+                CsvEvent row;
+                while ((row = reader.next()) != null) {
+                    e.rows++;
+                    String coordinate = name + ":" + row.lineNumber();
+                    e.coordinates.add(coordinate);
+                    e.payloads.add(ByteBuffer.wrap(row.json()));
+                    ParseOutcome outcome = parser.parse(new RawEvent("csv", name, null, Long.toString(row.lineNumber()), null, 0L, row.json()), 0L);
+                    if (outcome.request() != null) {
+                        e.validCaseIds.add(outcome.request().caseEnquiryId);
+                    } else {
+                        e.rejections.add(coordinate + "=" + outcome.reason().name());
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Rows read, so rows bronze must hold after one run. */
+    public int rows() {
+        return rows;
+    }
+
+    /** {@code file:line} of every row. */
+    public Set<String> coordinates() {
+        return Set.copyOf(coordinates);
+    }
+
+    /** Every row's request-event JSON, as bronze stores it. */
+    public Set<ByteBuffer> payloads() {
+        return Set.copyOf(payloads);
+    }
+
+    /** Case ids of the rows that parse, so exactly the case ids silver must hold. */
+    public Set<Long> validCaseIds() {
+        return Set.copyOf(validCaseIds);
+    }
+
+    /** {@code file:line=REASON} of every row the quarantine must hold. */
+    public Set<String> rejections() {
+        return Set.copyOf(rejections);
+    }
+}
