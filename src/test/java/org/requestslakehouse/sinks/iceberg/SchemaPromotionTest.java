@@ -1,15 +1,19 @@
 package org.requestslakehouse.sinks.iceberg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,8 @@ import picocli.CommandLine;
  * The first step of promoting a column out of extra_fields, as docs/reliability.md describes it: one SQL statement
  * adds an optional column at the end of the silver table, without rewriting data. A job built for the old schema
  * then refuses to start instead of writing rows positionally into the wrong columns, which is why the column is
- * added while the job is stopped and the new version is started right after.
+ * added while the job is stopped and the new version, declaring the column last with the same comment, is started
+ * right after.
  */
 class SchemaPromotionTest {
 
@@ -51,11 +56,24 @@ class SchemaPromotionTest {
         assertThat(added.type()).isEqualTo(Types.StringType.get());
         assertThat(silverTable(config).schema().identifierFieldNames()).containsExactlyInAnyOrder("case_enquiry_id", "open_ts");
 
+        // The comment counts: the start-up check compares column comments too, so TableSchemas must repeat it.
+        assertThatCode(() -> LakehouseTables.checkCompatible(TableIdentifier.of("silver", "service_requests"),
+                silverTable(config), promoted(TableSchemas.serviceRequests(), "council_term", "promoted from extra_fields")))
+                .as("the new version, declaring the column last with the same comment, starts")
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> IcebergSinks.create(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Table silver.service_requests exists with columns")
                 .hasMessageContaining("council_term")
                 .hasMessageEndingWith("; migrate or drop the table");
+    }
+
+    /** {@code definition} with one optional string column appended, as the next version's TableSchemas would declare it. */
+    private static TableDefinition promoted(TableDefinition definition, String column, String doc) {
+        Schema schema = definition.schema();
+        List<Types.NestedField> columns = new ArrayList<>(schema.columns());
+        columns.add(Types.NestedField.optional(schema.highestFieldId() + 1, column, Types.StringType.get(), doc));
+        return new TableDefinition(new Schema(columns, schema.identifierFieldIds()), definition.spec(), definition.properties());
     }
 
     private static Table silverTable(CatalogConfig config) {
