@@ -19,11 +19,11 @@ import org.apache.flink.util.TimeUtils;
  * at start-up instead of silently using a default.
  */
 public final class PropertyGroup {
-    private final String id;
-    private final Map<String, String> values;
     /** A century: longer than any retention or lateness this job can mean, far from overflowing epoch millis. */
     static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
+    private final String id;
+    private final Map<String, String> values;
     private final Set<String> known = new TreeSet<>();
     private final Set<String> prefixes = new TreeSet<>();
 

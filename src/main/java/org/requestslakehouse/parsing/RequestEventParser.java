@@ -18,7 +18,7 @@ import org.requestslakehouse.model.RejectReason;
  * <p>Checks run cheapest first, and the size check comes before any decoding so that an oversized message costs
  * nothing but its length: size, blank, UTF-8, JSON syntax (with duplicate keys, nesting deeper than
  * {@value #MAX_NESTING_DEPTH} and keys or numbers longer than {@value #MAX_TOKEN_CHARS} characters each named
- * apart), lone surrogate escapes, object, case id, open time, event type. Each failure is one
+ * apart), object, lone surrogate escapes, case id, open time, event type. Each failure is one
  * {@link RejectReason}; everything after those checks is soft (see {@link ServiceRequestAssembler}). Because the
  * payload limit bounds the decoded text, and the reader streams instead of building a tree, the memory one
  * message can make the parser hold is a small multiple of {@code parse.max-payload-bytes}.
