@@ -1,6 +1,7 @@
 package org.requestslakehouse.config;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,6 +45,19 @@ public record CatalogConfig(
         if (type == CatalogType.REST && restUri == null) {
             throw ConfigException.missing(g.qualified("rest.uri"), "the REST catalog endpoint URL when catalog.type=rest");
         }
+        if (jdbcUri != null) {
+            onlyFor(g, "jdbc.uri", jdbcUri, type, CatalogType.JDBC);
+            if (!jdbcUri.startsWith("jdbc:")) {
+                throw ConfigException.invalid(g.qualified("jdbc.uri"), jdbcUri, "a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db");
+            }
+        }
+        if (restUri != null) {
+            onlyFor(g, "rest.uri", restUri, type, CatalogType.REST);
+            SettingForms.requireHttpUrl(g.qualified("rest.uri"), restUri, "http://localhost:8181");
+        }
+        if (region != null) {
+            SettingForms.requireAwsRegion(g.qualified("region"), region);
+        }
         return new CatalogConfig(
                 type,
                 identifier(g, "name", "lakehouse"),
@@ -57,6 +71,14 @@ public record CatalogConfig(
                 identifier(g, "silver-database", "silver"),
                 identifier(g, "gold-database", "gold"),
                 Map.copyOf(g.withPrefix("property.")));
+    }
+
+    /** A setting of one catalog type given for another is a mistake about which catalog is in use. */
+    private static void onlyFor(PropertyGroup g, String key, String value, CatalogType actual, CatalogType owner) {
+        if (actual != owner) {
+            throw ConfigException.invalid(g.qualified(key), value, "no value unless catalog.type="
+                    + owner.name().toLowerCase(Locale.ROOT) + " (it is " + actual.name().toLowerCase(Locale.ROOT) + ")");
+        }
     }
 
     /** Glue and Athena accept lower-case letters, digits and underscores in database names. */

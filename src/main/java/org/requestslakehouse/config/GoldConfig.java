@@ -37,7 +37,8 @@ public record GoldConfig(
                 g.bool("enabled", d.enabled()),
                 emit,
                 g.duration("out-of-orderness", d.outOfOrderness()),
-                g.duration("idleness", d.idleness()),
+                // Flink's idleness detection refuses zero, and only when the source starts: check it here.
+                g.positiveDuration("idleness", d.idleness()),
                 g.duration("allowed-lateness", d.allowedLateness()));
     }
 }

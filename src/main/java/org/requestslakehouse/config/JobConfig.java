@@ -45,7 +45,8 @@ public record JobConfig(
             Set<String> unknown = g.unknownKeys();
             if (!unknown.isEmpty()) {
                 String key = g.qualified(unknown.iterator().next());
-                throw new ConfigException("Unknown setting " + key + " (check the spelling; see the README's property table)");
+                throw new ConfigException("Unknown setting " + key + ": expected one of " + String.join(", ", g.knownKeys())
+                        + " (see the README's property table)");
             }
         }
         return config;

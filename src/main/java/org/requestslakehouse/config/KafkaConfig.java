@@ -2,7 +2,14 @@ package org.requestslakehouse.config;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * Group {@code kafka}. Offsets live in Flink checkpoints; offsets committed to the group are informational only.
@@ -39,17 +46,36 @@ public record KafkaConfig(
     /** The broker of local-kafka/docker-compose.yml and of the {@code kafka} subcommand. */
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
 
+    private static final Pattern HOST_PORT = Pattern.compile("[^:\\s]+:(\\d{1,5})");
+    /** Kafka's own rule for topic names. */
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
     public static KafkaConfig from(PropertyGroup g) {
         String bootstrap = g.string("bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS);
         for (String hostPort : bootstrap.split(",")) {
-            if (!hostPort.trim().matches("[^:\\s]+:\\d{1,5}")) {
-                throw ConfigException.invalid(g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...]");
+            Matcher m = HOST_PORT.matcher(hostPort.trim());
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65_535) {
+                throw ConfigException.invalid(g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...] with ports 1 to 65535");
             }
         }
         List<String> topics = g.list("topics");
+        for (String topic : topics) {
+            if (!TOPIC.matcher(topic).matches()) {
+                throw ConfigException.invalid(g.qualified("topics"), String.join(",", topics),
+                        "comma-separated topic names of 1 to 249 letters, digits, '.', '_' or '-'");
+            }
+        }
         String pattern = g.string("topic-pattern", null);
         if (!topics.isEmpty() && pattern != null) {
             throw new ConfigException("Set either " + g.qualified("topics") + " or " + g.qualified("topic-pattern") + ", not both");
+        }
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw ConfigException.invalid(g.qualified("topic-pattern"), pattern,
+                        "a Java regular expression such as service-requests-.* (" + e.getDescription() + ")");
+            }
         }
         if (topics.isEmpty() && pattern == null) {
             topics = List.of(DEFAULT_TOPIC);
@@ -58,6 +84,10 @@ public record KafkaConfig(
         Long timestamp = g.has("starting-timestamp") ? g.longValue("starting-timestamp", 0, 0, Long.MAX_VALUE) : null;
         if (starting == StartingOffsets.TIMESTAMP && timestamp == null) {
             throw ConfigException.missing(g.qualified("starting-timestamp"), "epoch milliseconds when kafka.starting-offsets=timestamp");
+        }
+        if (starting != StartingOffsets.TIMESTAMP && timestamp != null) {
+            throw ConfigException.invalid(g.qualified("starting-offsets"), starting.name().toLowerCase(Locale.ROOT),
+                    "timestamp when kafka.starting-timestamp is set");
         }
         String protocol = g.string("security.protocol", "PLAINTEXT").toUpperCase();
         if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(protocol)) {
@@ -93,6 +123,32 @@ public record KafkaConfig(
                 passwordEnv,
                 g.string("ssl.truststore-location", null),
                 g.string("ssl.truststore-password-env", null),
-                Map.copyOf(g.withPrefix("property.")));
+                clientProperties(g));
+    }
+
+    /**
+     * Pass-through consumer properties, their values checked against the Kafka consumer's own definitions: the
+     * consumer is only created on the task managers, so a mistyped value would otherwise fail there, in a restart
+     * loop. Keys the consumer does not define pass unchecked (plugins such as MSK IAM read their own).
+     */
+    private static Map<String, String> clientProperties(PropertyGroup g) {
+        Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
+        Map<String, ConfigDef.ConfigKey> definitions = ConsumerConfig.configDef().configKeys();
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            ConfigDef.ConfigKey definition = definitions.get(e.getKey());
+            if (definition == null) {
+                continue;
+            }
+            try {
+                Object value = ConfigDef.parseType(e.getKey(), e.getValue(), definition.type);
+                if (definition.validator != null) {
+                    definition.validator.ensureValid(e.getKey(), value);
+                }
+            } catch (org.apache.kafka.common.config.ConfigException invalid) {
+                throw ConfigException.invalid(g.qualified("property." + e.getKey()), e.getValue(),
+                        "a valid value for the Kafka consumer property " + e.getKey() + " (" + invalid.getMessage() + ")");
+            }
+        }
+        return properties;
     }
 }

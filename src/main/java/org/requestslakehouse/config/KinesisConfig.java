@@ -1,8 +1,6 @@
 package org.requestslakehouse.config;
 
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -48,7 +46,6 @@ public record KinesisConfig(
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
     private static final Pattern STREAM_ARN =
             Pattern.compile("arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\\d{12}):stream/(.+)");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     /**
      * Consumer property keys (and prefixes) that typed settings own. Passing them through {@code kinesis.property.*}
@@ -94,8 +91,8 @@ public record KinesisConfig(
         if (region == null && required) {
             throw ConfigException.missing(g.qualified("region"), "an AWS region such as eu-west-1 when source.type=kinesis");
         }
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw ConfigException.invalid(g.qualified("region"), region, "an AWS region such as eu-west-1");
+        if (region != null) {
+            SettingForms.requireAwsRegion(g.qualified("region"), region);
         }
         if (arnRegion != null && region != null && !arnRegion.equals(region)) {
             throw ConfigException.invalid(g.qualified("region"), region,
@@ -104,7 +101,7 @@ public record KinesisConfig(
 
         String endpoint = g.string("endpoint", null);
         if (endpoint != null) {
-            requireHttpUrl(g.qualified("endpoint"), endpoint);
+            SettingForms.requireHttpUrl(g.qualified("endpoint"), endpoint, "http://localhost:4567");
         }
 
         InitialPosition position = g.enumValue("initial-position", InitialPosition.class, InitialPosition.TRIM_HORIZON);
@@ -141,19 +138,6 @@ public record KinesisConfig(
             }
         }
         return new KinesisConfig(stream, arn, region, endpoint, position, timestamp, efo, consumerName, properties);
-    }
-
-    private static void requireHttpUrl(String key, String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // reported below with the expected form
-        }
-        throw ConfigException.invalid(key, value, "an http:// or https:// URL such as http://localhost:4567");
     }
 
     private static long parseTimestamp(String key, String value) {

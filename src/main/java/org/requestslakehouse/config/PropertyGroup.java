@@ -19,9 +19,13 @@ import org.apache.flink.util.TimeUtils;
  * at start-up instead of silently using a default.
  */
 public final class PropertyGroup {
+    /** A century: longer than any retention or lateness this job can mean, far from overflowing epoch millis. */
+    static final Duration MAX_DURATION = Duration.ofDays(36_500);
+
     private final String id;
     private final Map<String, String> values;
     private final Set<String> known = new TreeSet<>();
+    private final Set<String> prefixes = new TreeSet<>();
 
     public PropertyGroup(String id, Map<String, String> values) {
         this.id = id;
@@ -112,21 +116,35 @@ public final class PropertyGroup {
         }
     }
 
-    /** Durations in Flink's notation: {@code 10 s}, {@code 5min}, {@code 400 d}, {@code 250ms}. */
+    /**
+     * Durations in Flink's notation: {@code 10 s}, {@code 5min}, {@code 400 d}, {@code 250ms}; at most
+     * {@link #MAX_DURATION}, because every duration ends up added to epoch milliseconds somewhere, where a
+     * larger one would overflow at run time instead of failing here.
+     */
     public Duration duration(String key, Duration defaultValue) {
         String v = string(key, null);
         if (v == null) {
             return defaultValue;
         }
+        Duration d;
         try {
-            Duration d = TimeUtils.parseDuration(v);
-            if (d.isNegative()) {
-                throw ConfigException.invalid(qualified(key), v, "a non-negative duration such as '10 s' or '5 min'");
-            }
-            return d;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            d = TimeUtils.parseDuration(v);
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw ConfigException.invalid(qualified(key), v, "a duration such as '10 s', '5 min' or '7 d'");
         }
+        if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+            throw ConfigException.invalid(qualified(key), v, "a duration from 0 s to " + MAX_DURATION.toDays() + " d, such as '10 s' or '5 min'");
+        }
+        return d;
+    }
+
+    /** As {@link #duration}, and more than zero. */
+    public Duration positiveDuration(String key, Duration defaultValue) {
+        Duration d = duration(key, defaultValue);
+        if (d.isZero()) {
+            throw ConfigException.invalid(qualified(key), string(key, ""), "a positive duration such as '1 min'");
+        }
+        return d;
     }
 
     public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
@@ -148,6 +166,7 @@ public final class PropertyGroup {
 
     /** Keys prefixed by {@code prefix}, with the prefix removed: passes arbitrary client properties through. */
     public Map<String, String> withPrefix(String prefix) {
+        prefixes.add(prefix);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (e.getKey().startsWith(prefix)) {
@@ -156,6 +175,19 @@ public final class PropertyGroup {
             }
         }
         return out;
+    }
+
+    /**
+     * The keys accessors asked for, each pass-through prefix once as {@code prefix*}: what a misspelt key was
+     * probably meant to be.
+     */
+    public Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (String key : known) {
+            keys.add(prefixes.stream().filter(key::startsWith).findFirst().map(p -> p + "*").orElse(key));
+        }
+        keys.addAll(prefixes.stream().map(p -> p + "*").toList());
+        return keys;
     }
 
     /** Keys present in the input that no accessor asked for. */

@@ -1,6 +1,9 @@
 package org.requestslakehouse.config;
 
 import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
@@ -29,11 +32,25 @@ public record RuntimeConfig(
         if (resume != null && resume.equals("latest") && dir == null) {
             throw ConfigException.missing(g.qualified("checkpoint-dir"), "a directory to find the latest checkpoint in when job.resume=latest");
         }
+        if (resume != null && !resume.equals("latest") && isMissingLocalPath(resume)) {
+            // Flink would fail on submission without naming the setting; a typo of "latest" lands here too
+            throw ConfigException.invalid(g.qualified("resume"), resume,
+                    "latest, or the path of an existing checkpoint or savepoint (its directory or _metadata file)");
+        }
         return new RuntimeConfig(
                 interval,
                 dir,
                 resume,
                 g.integer("parallelism", 2, 1, 1024),
                 g.duration("state-ttl", Duration.ofDays(400)));
+    }
+
+    /** Only local paths can be checked here; a remote one (s3://, hdfs://) is Flink's to find. */
+    private static boolean isMissingLocalPath(String location) {
+        String path = location.startsWith("file:") ? URI.create(location).getPath() : location;
+        if (!location.startsWith("file:") && location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+            return false;
+        }
+        return !Files.exists(Paths.get(path));
     }
 }

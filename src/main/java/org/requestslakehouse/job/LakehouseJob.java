@@ -1,10 +1,15 @@
 package org.requestslakehouse.job;
 
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.catalog.CatalogPreflight;
+import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.SourceConfig;
 import org.requestslakehouse.model.RawEvent;
@@ -33,11 +38,26 @@ public final class LakehouseJob {
                 KinesisClients.useJsonProtocol();
             }
             KinesisPreflight.check(config.kinesis(), PREFLIGHT_TIMEOUT);
+        } else {
+            requireLocalInputs(config.source().csvPaths());
         }
+        CatalogPreflight.check(config.catalog(), PREFLIGHT_TIMEOUT);
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
         LakehousePipeline.build(events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
+    }
+
+    /**
+     * A missing input file would otherwise fail the file source's enumerator after submission, where a restart
+     * strategy retries it. Paths with a scheme (s3://, hdfs://) are for Flink's file systems to resolve.
+     */
+    private static void requireLocalInputs(List<String> paths) {
+        for (String path : paths) {
+            if (!path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !Files.exists(Paths.get(path))) {
+                throw ConfigException.invalid("source.csv.paths", path, "existing CSV files or directories (comma-separated)");
+            }
+        }
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {

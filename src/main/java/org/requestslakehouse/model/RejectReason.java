@@ -6,10 +6,19 @@ public enum RejectReason {
     PAYLOAD_TOO_LARGE,
     /** Empty or whitespace-only message. */
     EMPTY_PAYLOAD,
-    /** Bytes are not valid UTF-8. */
+    /**
+     * Bytes are not valid UTF-8, or a JSON string escape denotes one half of a UTF-16 surrogate pair: either way
+     * the text is not valid Unicode, and no string column could hold it without altering it.
+     */
     INVALID_ENCODING,
-    /** Not parseable as JSON (truncated, invalid syntax, too deeply nested, duplicate keys). */
+    /** Not parseable as JSON: truncated, invalid syntax, unescaped control characters, trailing content. */
     MALFORMED_JSON,
+    /** Valid syntax, but one object names the same key twice: which value is meant is ambiguous. */
+    DUPLICATE_KEY,
+    /** Objects or arrays nested deeper than the parser follows (32 levels; request events are flat). */
+    NESTING_TOO_DEEP,
+    /** A key or a number longer than the parser accepts (1,000 characters); strings are bounded by the payload limit. */
+    TOKEN_TOO_LONG,
     /** Valid JSON but not an object (array, string, number...). */
     NOT_AN_OBJECT,
     /** No case id column under any known alias, or it is empty. */

@@ -50,9 +50,9 @@ final class EventJsonReader {
             if (token != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "unexpected content after the JSON object");
             }
-            return null;
+            return loneSurrogate(text, offset, length);
         } catch (JsonProcessingException e) {
-            return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, describe(e));
+            return JsonDefects.reject(e);
         } catch (IOException e) {
             // reading from memory: only a parse problem can end up here
             return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, String.valueOf(e.getMessage()));
@@ -116,11 +116,13 @@ final class EventJsonReader {
         return meaning;
     }
 
-    private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (e.getLocation() != null) {
-            message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    /** Checked once the text is known to be valid JSON, where a backslash can only start an escape. */
+    private static ParseOutcome loneSurrogate(char[] text, int offset, int length) {
+        int at = LoneSurrogates.find(text, offset, offset + length);
+        if (at < 0) {
+            return null;
         }
-        return message;
+        return ParseOutcome.rejected(RejectReason.INVALID_ENCODING, "the escape " + new String(text, at, 6)
+                + " at character " + (at - offset + 1) + " is half of a UTF-16 surrogate pair, not a character");
     }
 }

@@ -16,9 +16,12 @@ import org.requestslakehouse.model.RejectReason;
  * why it cannot.
  *
  * <p>Checks run cheapest first, and the size check comes before any decoding so that an oversized message costs
- * nothing: size, blank, UTF-8, JSON syntax (duplicate keys and nesting deeper than {@value #MAX_NESTING_DEPTH} are
- * syntax errors), object, case id, open time, event type. Each failure is one {@link RejectReason}; everything
- * after those checks is soft (see {@link ServiceRequestAssembler}).
+ * nothing but its length: size, blank, UTF-8, JSON syntax (with duplicate keys, nesting deeper than
+ * {@value #MAX_NESTING_DEPTH} and keys or numbers longer than {@value #MAX_TOKEN_CHARS} characters each named
+ * apart), object, lone surrogate escapes, case id, open time, event type. Each failure is one
+ * {@link RejectReason}; everything after those checks is soft (see {@link ServiceRequestAssembler}). Because the
+ * payload limit bounds the decoded text, and the reader streams instead of building a tree, the memory one
+ * message can make the parser hold is a small multiple of {@code parse.max-payload-bytes}.
  *
  * <p>A pure function of the message and {@code nowMillis}, but an instance reuses its buffers message after
  * message, so it must not be shared between threads; Flink gives each subtask its own deserialised copy.
@@ -27,6 +30,11 @@ public final class RequestEventParser implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Request events are flat; 32 leaves room for nested extras while stopping stack-exhaustion payloads. */
     static final int MAX_NESTING_DEPTH = 32;
+    /**
+     * Column names are a few dozen characters and the longest number in the data is a 19-digit id; anything past
+     * this is not a 311 record. Strings are bounded by the payload limit alone: free text can be long.
+     */
+    static final int MAX_TOKEN_CHARS = 1_000;
 
     private final ParseConfig config;
     private transient Workspace workspace;
@@ -99,6 +107,8 @@ public final class RequestEventParser implements Serializable {
                     .rootValueSeparator((String) null)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNameLength(MAX_TOKEN_CHARS)
+                            .maxNumberLength(MAX_TOKEN_CHARS)
                             .maxStringLength(config.maxPayloadBytes())
                             .build())
                     .build();

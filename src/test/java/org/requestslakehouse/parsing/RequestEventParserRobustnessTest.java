@@ -63,7 +63,7 @@ class RequestEventParserRobustnessTest {
                 RejectReason.MALFORMED_JSON, RejectReason.INVALID_CASE_ID, RejectReason.INVALID_OPEN_TS);
     }
 
-    private static void assertSilverInvariants(ServiceRequest r) throws Exception {
+    static void assertSilverInvariants(ServiceRequest r) throws Exception {
         assertThat(r.caseEnquiryId).isPositive();
         assertThat(r.openTs).isNotNull();
         assertThat(r.openDateLocal).isNotNull();

@@ -43,10 +43,17 @@ class RequestEventParserTest {
                         "Unexpected character ('\"' (code 34)): was expecting a colon to separate field name and value"
                                 + " (line 1, column 20)"),
                 Arguments.of("duplicate key", json("{" + VALID + ",'ward':'1','ward':'2'}"),
-                        RejectReason.MALFORMED_JSON, "Duplicate field 'ward' (line 1, column 84)"),
-                Arguments.of("too deep", json(deep), RejectReason.MALFORMED_JSON,
+                        RejectReason.DUPLICATE_KEY, "Duplicate field 'ward' (line 1, column 84)"),
+                Arguments.of("too deep", json(deep), RejectReason.NESTING_TOO_DEEP,
                         "Document nesting depth (33) exceeds the maximum allowed (32, from"
                                 + " `StreamReadConstraints.getMaxNestingDepth()`)"),
+                Arguments.of("raw control character", json("{" + VALID + ",'subject':'a\u0007b'}"), RejectReason.MALFORMED_JSON,
+                        "Illegal unquoted character ((CTRL-CHAR, code 7)): has to be escaped using backslash to be"
+                                + " included in string value (line 1, column 79)"),
+                Arguments.of("lone high surrogate", json("{" + VALID + ",'subject':'a\\ud83d b'}"), RejectReason.INVALID_ENCODING,
+                        "the escape \\ud83d at character 79 is half of a UTF-16 surrogate pair, not a character"),
+                Arguments.of("lone low surrogate", json("{" + VALID + ",'x':['\\uDE00']}"), RejectReason.INVALID_ENCODING,
+                        "the escape \\uDE00 at character 73 is half of a UTF-16 surrogate pair, not a character"),
                 Arguments.of("two objects", json("{" + VALID + "} {}"), RejectReason.MALFORMED_JSON,
                         "unexpected content after the JSON object"),
                 Arguments.of("broken array", json("[1,"), RejectReason.MALFORMED_JSON,
@@ -105,6 +112,33 @@ class RequestEventParserTest {
         assertThat(outcome.request()).isNull();
         assertThat(outcome.reason()).isEqualTo(reason);
         assertThat(outcome.detail()).isEqualTo(detail);
+    }
+
+    @Test
+    void keysAndNumbersLongerThanTheTokenLimitAreNamedAsSuch() {
+        RequestEventParser roomy = new RequestEventParser(ParseConfig.defaults());
+        String atLimit = "9".repeat(RequestEventParser.MAX_TOKEN_CHARS);
+
+        ParseOutcome longNumber = roomy.parse(raw(json("{" + VALID + ",'x':" + atLimit + "9}")), 0L);
+        ParseOutcome longKey = roomy.parse(raw(json("{" + VALID + ",'k" + atLimit + "':1}")), 0L);
+
+        assertThat(longNumber.reason()).isEqualTo(RejectReason.TOKEN_TOO_LONG);
+        assertThat(longNumber.detail()).isEqualTo("Number value length (1001) exceeds the maximum allowed (1000, from"
+                + " `StreamReadConstraints.getMaxNumberLength()`)");
+        assertThat(longKey.reason()).isEqualTo(RejectReason.TOKEN_TOO_LONG);
+        assertThat(longKey.detail()).isEqualTo("Name length (1001) exceeds the maximum allowed (1000, from"
+                + " `StreamReadConstraints.getMaxNameLength()`)");
+        assertThat(roomy.parse(raw(json("{" + VALID + ",'x':" + atLimit + "}")), 0L).request().extraFields)
+                .isEqualTo("{\"x\":" + atLimit + "}");
+    }
+
+    @Test
+    void escapedSurrogatePairsAreCharactersAndKeptIntact() {
+        ParseOutcome outcome = parse(json("{" + VALID + ",'subject':'pothole \\ud83d\\udea7','x':'\\\\ud800'}"));
+
+        assertThat(outcome.request().subject).isEqualTo("pothole \ud83d\udea7");
+        // an escaped backslash followed by 'ud800' is text, not an escape
+        assertThat(outcome.request().extraFields).isEqualTo("{\"x\":\"\\\\ud800\"}");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.requestslakehouse.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,6 +71,19 @@ class KafkaPreflightTest {
 
         // The admin call's own timeout plus client shutdown: well under the 60 s a default client would take.
         assertThat(elapsed).isLessThan(timeout.plusSeconds(3));
+    }
+
+    @Test
+    void aBrokerThatNeverAnswersFailsWithinTheTimeout() throws IOException {
+        // Connections complete in the backlog but nothing ever reads them: only the client's timeouts end the wait.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            KafkaConfig config = config("localhost:" + silent.getLocalPort(), Map.of());
+
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> KafkaPreflight.check(config, Duration.ofSeconds(2)))
+                    .isInstanceOf(KafkaPreflightException.class)
+                    .hasMessage("Cannot reach Kafka at kafka.bootstrap-servers=localhost:" + silent.getLocalPort()
+                            + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?"));
+        }
     }
 
     private static KafkaConfig config(String bootstrap, Map<String, String> settings) {
