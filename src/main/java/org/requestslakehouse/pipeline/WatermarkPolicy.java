@@ -1,5 +1,7 @@
 package org.requestslakehouse.pipeline;
 
+import java.time.Duration;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.requestslakehouse.config.GoldConfig;
 import org.requestslakehouse.model.ServiceRequest;
@@ -7,8 +9,9 @@ import org.requestslakehouse.model.ServiceRequest;
 /** How event time advances, which depends on what the source promises about order. */
 public enum WatermarkPolicy {
     /**
-     * Streams (Kafka, Kinesis): the watermark trails the newest stream time by the configured out-of-orderness,
-     * and an idle partition or shard stops holding it back after the idleness timeout.
+     * Streams (Kafka, Kinesis): the watermark trails the newest plausible stream time (see
+     * {@link PlausibleTimeWatermarks}) by the configured out-of-orderness, and an idle partition or shard stops
+     * holding it back after the idleness timeout.
      */
     BOUNDED_OUT_OF_ORDERNESS,
     /**
@@ -18,9 +21,10 @@ public enum WatermarkPolicy {
     END_OF_INPUT;
 
     public WatermarkStrategy<ServiceRequest> strategy(GoldConfig gold) {
+        Duration outOfOrderness = gold.outOfOrderness();
         WatermarkStrategy<ServiceRequest> strategy = this == END_OF_INPUT
                 ? WatermarkStrategy.noWatermarks()
-                : WatermarkStrategy.<ServiceRequest>forBoundedOutOfOrderness(gold.outOfOrderness())
+                : WatermarkStrategy.<ServiceRequest>forGenerator(context -> new PlausibleTimeWatermarks(outOfOrderness))
                         .withIdleness(gold.idleness());
         return strategy.withTimestampAssigner(new StreamTimeAssigner());
     }
