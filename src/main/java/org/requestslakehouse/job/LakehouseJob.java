@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.SourceConfig;
+import org.requestslakehouse.maintenance.TableMaintenancePlan;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.pipeline.LakehousePipeline;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
@@ -38,6 +39,10 @@ public final class LakehouseJob {
         DataStream<RawEvent> events = selected.source().create(env);
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
         LakehousePipeline.build(events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
+        if (!selected.bounded()) {
+            // Maintenance watches the tables with sources that never end: a bounded run would never finish.
+            TableMaintenancePlan.attach(env, sinks.tables(), config.maintenance());
+        }
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {
