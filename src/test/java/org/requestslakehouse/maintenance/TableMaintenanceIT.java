@@ -34,6 +34,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
@@ -286,7 +287,7 @@ class TableMaintenanceIT {
     }
 
     /** What maintenance bounds, read from the table's current metadata. */
-    record TableState(int snapshots, Map<String, Integer> dataFilesByPartition, int deleteFiles) {
+    record TableState(int snapshots, Map<String, Integer> dataFilesByPartition, int deleteFiles, int snapshotJsonBytes) {
         int maxDataFilesPerPartition() {
             return dataFilesByPartition.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         }
@@ -306,7 +307,9 @@ class TableMaintenanceIT {
                 task.deletes().forEach(d -> deletes.add(d.location()));
             }
         }
-        return new TableState(snapshots, files, deletes.size());
+        // What each retained snapshot adds to every metadata.json written: the price of a longer max-age.
+        int snapshotJsonBytes = table.currentSnapshot() == null ? 0 : SnapshotParser.toJson(table.currentSnapshot()).length();
+        return new TableState(snapshots, files, deletes.size(), snapshotJsonBytes);
     }
 
     private static long totalRecords(Catalog catalog, JobConfig config, LakehouseTable table) {
