@@ -88,7 +88,7 @@ public record MaintenanceConfig(
                         g.integer("rewrite.delete-file-threshold", 10, 1, Integer.MAX_VALUE)),
                 new Expiry(
                         schedule(g, "expire-snapshots", 0, Duration.ofHours(1)),
-                        g.duration("expire-snapshots.max-age", Duration.ofDays(1)),
+                        g.duration("expire-snapshots.max-age", Duration.ofHours(6)),
                         g.integer("expire-snapshots.retain-last", 10, 2, Integer.MAX_VALUE)),
                 new OrphanCleanup(
                         schedule(g, "delete-orphan-files", 0, Duration.ofDays(1)),

@@ -35,7 +35,7 @@ class MaintenanceConfigTest {
         assertThat(config.rewrite()).isEqualTo(new MaintenanceConfig.Rewrite(
                 new MaintenanceConfig.Schedule(30, Duration.ofHours(1)), null, 1024L * 1024 * 1024, 10));
         assertThat(config.expiry()).isEqualTo(new MaintenanceConfig.Expiry(
-                new MaintenanceConfig.Schedule(0, Duration.ofHours(1)), Duration.ofDays(1), 10));
+                new MaintenanceConfig.Schedule(0, Duration.ofHours(1)), Duration.ofHours(6), 10));
         assertThat(config.orphanCleanup()).isEqualTo(new MaintenanceConfig.OrphanCleanup(
                 new MaintenanceConfig.Schedule(0, Duration.ofDays(1)), Duration.ofDays(3)));
     }
