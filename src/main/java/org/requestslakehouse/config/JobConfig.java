@@ -17,7 +17,8 @@ public record JobConfig(
         CatalogConfig catalog,
         ParseConfig parse,
         RuntimeConfig runtime,
-        GoldConfig gold) implements Serializable {
+        GoldConfig gold,
+        MaintenanceConfig maintenance) implements Serializable {
 
     /** @param groups property group id to its key/value map, as MSF hands them to the application */
     public static JobConfig fromGroups(Map<String, Map<String, String>> groups) {
@@ -26,7 +27,7 @@ public record JobConfig(
             byId.put(e.getKey(), new PropertyGroup(e.getKey(), e.getValue()));
         }
         Set<String> knownGroups = Set.of(SourceConfig.GROUP, KafkaConfig.GROUP, KinesisConfig.GROUP, CatalogConfig.GROUP,
-                ParseConfig.GROUP, RuntimeConfig.GROUP, GoldConfig.GROUP);
+                ParseConfig.GROUP, RuntimeConfig.GROUP, GoldConfig.GROUP, MaintenanceConfig.GROUP);
         for (String id : byId.keySet()) {
             if (!knownGroups.contains(id)) {
                 throw new ConfigException("Unknown property group '" + id + "': expected one of " + new TreeSet<>(knownGroups));
@@ -40,7 +41,8 @@ public record JobConfig(
                 CatalogConfig.from(group(byId, CatalogConfig.GROUP)),
                 ParseConfig.from(group(byId, ParseConfig.GROUP)),
                 RuntimeConfig.from(group(byId, RuntimeConfig.GROUP)),
-                GoldConfig.from(group(byId, GoldConfig.GROUP)));
+                GoldConfig.from(group(byId, GoldConfig.GROUP)),
+                MaintenanceConfig.from(group(byId, MaintenanceConfig.GROUP)));
         for (PropertyGroup g : byId.values()) {
             Set<String> unknown = g.unknownKeys();
             if (!unknown.isEmpty()) {

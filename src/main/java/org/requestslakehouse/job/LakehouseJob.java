@@ -12,6 +12,7 @@ import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.SourceConfig;
+import org.requestslakehouse.maintenance.TableMaintenancePlan;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.pipeline.LakehousePipeline;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
@@ -46,6 +47,10 @@ public final class LakehouseJob {
         DataStream<RawEvent> events = selected.source().create(env);
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
         LakehousePipeline.build(events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
+        if (!selected.bounded()) {
+            // Maintenance watches the tables with sources that never end: a bounded run would never finish.
+            TableMaintenancePlan.attach(env, sinks.tables(), config.maintenance());
+        }
     }
 
     /**
