@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The query parameters of a request, decoded. Strict on purpose: a parameter the endpoint does not know, a
@@ -37,7 +38,8 @@ public final class QueryString {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("Unknown query parameter '" + printable(name) + "'; allowed: " + String.join(", ", allowed));
+                throw ApiException.badRequest("Unknown query parameter '" + printable(name) + "'; "
+                        + (allowed.isEmpty() ? "this endpoint takes none" : "allowed: " + String.join(", ", new TreeSet<>(allowed))));
             }
             if (values.putIfAbsent(name, value) != null) {
                 throw ApiException.badRequest("Query parameter '" + name + "' given more than once");
