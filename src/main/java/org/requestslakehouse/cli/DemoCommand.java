@@ -17,12 +17,13 @@ import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
-import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
+import org.requestslakehouse.progress.CommittedRowsProgress;
+import org.requestslakehouse.progress.JobProgress;
 import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KafkaEventPublisher;
 import org.requestslakehouse.replay.Pacer;
@@ -70,7 +71,9 @@ public class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"))) {
             Path csv = work.resolve("boston311-generated.csv");
             System.out.printf(Locale.ROOT, "1/4 Generating %,d cases (current layout, with the real exports' quirks) ...%n", rows);
-            RequestCsvWriter.write(csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+            ProgressReporter generated = ProgressReporter.forConsole("generate", "rows", rows);
+            RequestCsvWriter.write(csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
+            generated.finish(csv.getFileName().toString());
 
             broker.createTopic(TOPIC, 2);
             System.out.printf("2/4 Kafka broker running in-process at %s; replaying in %s mode ...%n", broker.bootstrapServers(), mode.name().toLowerCase(Locale.ROOT));
@@ -85,7 +88,9 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "3/4 Running the job on a local mini-cluster until those %,d events are consumed ...%n", events);
             StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
             long start = System.nanoTime();
-            LakehouseJob.run(env, config);
+            try (CommittedRowsProgress progress = JobProgress.start(config, events)) {
+                LakehouseJob.run(env, config);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             LakehouseSummary.print(config.catalog(), seconds, System.out);
 
