@@ -48,15 +48,20 @@ public class DashboardCommand implements Callable<Integer> {
         overrides.putIfAbsent("source.type", "kafka");
         JobConfig jobConfig = config.load(overrides);
 
-        CountDownLatch stopped = new CountDownLatch(1);
         DashboardServer server = DashboardServer.start(jobConfig.catalog(), jobConfig.parse().zoneId(), port, refreshSeconds);
+        serveUntilStopped(server, "Dashboard of " + jobConfig.catalog().warehouse() + " at " + server.url() + " (Ctrl-C stops it)");
+        return 0;
+    }
+
+    /** Ctrl-C ends the JVM without unwinding the waiting thread: the shutdown hook is what closes the server. */
+    static void serveUntilStopped(DashboardServer server, String announcement) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "dashboard-shutdown"));
-        spec.commandLine().getOut().printf("Dashboard of %s at %s (Ctrl-C stops it)%n", jobConfig.catalog().warehouse(), server.url());
-        spec.commandLine().getOut().flush();
+        System.out.println(announcement);
+        System.out.flush();
         stopped.await();
-        return 0;
     }
 }
