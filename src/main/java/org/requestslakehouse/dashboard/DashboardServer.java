@@ -23,6 +23,7 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 public final class DashboardServer implements AutoCloseable {
     /** A page refresh fires five requests at once; more threads than that would only contend on the caches. */
     private static final int THREADS = 4;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -40,6 +41,10 @@ public final class DashboardServer implements AutoCloseable {
      * @param refreshSeconds how often the page reloads its data
      */
     public static DashboardServer start(CatalogConfig catalog, ZoneId zone, int port, int refreshSeconds) {
+        // The JDK server sends a response's headers and body in separate writes; with Nagle's algorithm on, the
+        // body then waits for the client's delayed ACK, about 40 ms on every response. Read once, when the
+        // server's configuration class loads, so it must be set before the first server is created.
+        System.getProperties().putIfAbsent(NO_DELAY, "true");
         IcebergLakehouseView view = new IcebergLakehouseView(catalog);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
         try {

@@ -166,7 +166,8 @@ class DashboardBrowserIT {
 
     @Test
     void theCaseApiAnswersWithTheSilverRowOrAJsonError() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 as a browser speaks to this server; the default h2c upgrade attempt only adds latency here.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Record someCase = silverRows.get(silverRows.size() / 2);
         long id = (Long) someCase.getField("case_enquiry_id");
 
@@ -193,7 +194,7 @@ class DashboardBrowserIT {
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "dashboard: %-24s median %d ms, max %d ms (5 calls, warm cache)%n", endpoint, millis[2], millis[4]);
+            System.out.printf(Locale.ROOT, "dashboard: %-24s median %d ms, max %d ms (5 calls; the first may read the tables)%n", endpoint, millis[2], millis[4]);
         }
     }
 
