@@ -15,14 +15,16 @@ import org.apache.commons.io.file.PathUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.dashboard.DashboardServer;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
-import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
+import org.requestslakehouse.progress.CommittedRowsProgress;
+import org.requestslakehouse.progress.JobProgress;
 import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KafkaEventPublisher;
 import org.requestslakehouse.replay.Pacer;
@@ -61,20 +63,35 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Job parallelism. Default: ${DEFAULT-VALUE}.")
     int parallelism = 2;
 
+    @Option(names = "--dashboard", description = "Serve the dashboard on http://localhost:PORT/ while the job fills the tables, and keep serving it after the demo until Ctrl-C.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of --dashboard. Default: ${DEFAULT-VALUE}.")
+    int dashboardPort = 8088;
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(warehouse)) {
             PathUtils.deleteDirectory(warehouse);
         }
         Path work = Files.createTempDirectory("requests-lakehouse-demo");
+        DashboardServer server = null;
+        boolean goldMatches;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"))) {
             Path csv = work.resolve("boston311-generated.csv");
             System.out.printf(Locale.ROOT, "1/4 Generating %,d cases (current layout, with the real exports' quirks) ...%n", rows);
-            RequestCsvWriter.write(csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+            ProgressReporter generated = ProgressReporter.forConsole("generate", "rows", rows);
+            RequestCsvWriter.write(csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
+            generated.finish(csv.getFileName().toString());
 
             broker.createTopic(TOPIC, 2);
             System.out.printf("2/4 Kafka broker running in-process at %s; replaying in %s mode ...%n", broker.bootstrapServers(), mode.name().toLowerCase(Locale.ROOT));
             JobConfig config = jobConfig(broker.bootstrapServers());
+            if (dashboard) {
+                // Started before the job so the charts can be watched filling up; it waits for the tables.
+                server = DashboardServer.start(config.catalog(), config.parse().zoneId(), dashboardPort, 2);
+                System.out.printf("    Dashboard at %s: it fills in as the job commits%n", server.url());
+            }
             long events;
             try (KafkaEventPublisher publisher = new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
                 events = new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
@@ -85,17 +102,27 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "3/4 Running the job on a local mini-cluster until those %,d events are consumed ...%n", events);
             StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
             long start = System.nanoTime();
-            LakehouseJob.run(env, config);
+            try (CommittedRowsProgress progress = JobProgress.start(config, events)) {
+                LakehouseJob.run(env, config);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             LakehouseSummary.print(config.catalog(), seconds, System.out);
 
             System.out.println();
             System.out.println("4/4 Verifying gold against a batch recomputation from silver ...");
-            boolean goldMatches = GoldVerifier.verify(config, System.out);
-            return goldMatches ? 0 : 1;
+            goldMatches = GoldVerifier.verify(config, System.out);
+        } catch (Exception | Error e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
         } finally {
             PathUtils.deleteDirectory(work);
         }
+        if (server != null) {
+            DashboardCommand.serveUntilStopped(server, "Dashboard still at " + server.url() + " (Ctrl-C stops it)");
+        }
+        return goldMatches ? 0 : 1;
     }
 
     private JobConfig jobConfig(String bootstrapServers) {

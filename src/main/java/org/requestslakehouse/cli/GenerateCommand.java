@@ -9,11 +9,11 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import org.requestslakehouse.generate.GenerationProgress;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
 import org.requestslakehouse.generate.SyntheticRequestGenerator;
+import org.requestslakehouse.progress.ProgressReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,12 +64,12 @@ public class GenerateCommand implements Callable<Integer> {
         GeneratorSettings settings = new GeneratorSettings(seed, start, days, !noQuirks);
         RequestCsvWriter writer = new RequestCsvWriter(layout, damaged);
         SyntheticRequestGenerator records = new SyntheticRequestGenerator(settings, rows);
-        GenerationProgress progress = GenerationProgress.forCurrentTerminal(spec.commandLine().getErr(), rows);
+        ProgressReporter progress = ProgressReporter.forConsole("generate", "rows", rows, spec.commandLine().getErr());
         long written;
         if ("-".equals(out)) {
             // stdout stays open for whoever runs us; only our own wrapper is closed
             try (OutputStream stdout = new KeepOpenOutputStream(System.out)) {
-                written = writer.write(records, stdout, false, progress);
+                written = writer.write(records, stdout, false, progress::update);
             }
         } else {
             Path path = Paths.get(out);
@@ -77,10 +77,11 @@ public class GenerateCommand implements Callable<Integer> {
                 Files.createDirectories(path.toAbsolutePath().getParent());
             }
             try (OutputStream file = Files.newOutputStream(path)) {
-                written = writer.write(records, file, RequestCsvWriter.isGzip(path), progress);
+                written = writer.write(records, file, RequestCsvWriter.isGzip(path), progress::update);
             }
         }
-        progress.finish(written, "-".equals(out) ? "stdout" : out);
+        progress.update(written);
+        progress.finish("-".equals(out) ? "stdout" : out);
         return 0;
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ReplayCommand.class,
                 KafkaCommand.class,
+                DashboardCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class Main implements Runnable {

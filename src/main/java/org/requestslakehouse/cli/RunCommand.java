@@ -14,6 +14,8 @@ import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
+import org.requestslakehouse.progress.CommittedRowsProgress;
+import org.requestslakehouse.progress.JobProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +68,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--flink-conf", paramLabel = "DIR", description = "Directory with Flink's config.yaml for the local cluster. Default: ./flink-conf when present.")
     Path flinkConf;
 
+    @Option(names = "--no-progress", description = "Do not report events committed (rate, ETA) on stderr while the job runs.")
+    boolean noProgress;
+
     @Option(names = "--no-summary", description = "Do not print row counts and sample rows when a bounded run ends.")
     boolean noSummary;
 
@@ -81,7 +86,13 @@ public class RunCommand implements Callable<Integer> {
         Path confDir = flinkConf != null ? flinkConf : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
         long start = System.nanoTime();
-        LakehouseJob.run(env, jobConfig);
+        if (noProgress) {
+            LakehouseJob.run(env, jobConfig);
+        } else {
+            try (CommittedRowsProgress progress = JobProgress.start(jobConfig, -1)) {
+                LakehouseJob.run(env, jobConfig);
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!noSummary) {
             LakehouseSummary.print(jobConfig.catalog(), seconds, System.out);

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -15,6 +16,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.requestslakehouse.lifecycle.GoldDelta;
 import org.requestslakehouse.lifecycle.Measure;
+import org.requestslakehouse.metrics.JobMetrics;
+import org.requestslakehouse.metrics.WatermarkLag;
 import org.requestslakehouse.model.LateCorrection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,11 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowedGoldAggregator.class);
 
+    static final String METRIC_TABLE = "table";
+    static final String METRIC_LATE_CORRECTIONS = "lateCorrections";
+    static final String METRIC_UNMATCHED_RESOLUTION_RETRACTIONS = "unmatchedResolutionRetractions";
+    static final String METRIC_WATERMARK_LAG = "watermarkLagMillis";
+
     private final GoldGrain<K, OUT> grain;
     private final long emitIntervalMillis;
     private final long allowedLatenessMillis;
@@ -49,6 +57,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     /** Resolution hours of the cases closed in the window, value to multiplicity: a multiset that can retract. */
     private transient Counter lateCorrections;
     private transient Counter unmatchedResolutionRetractions;
+    private transient WatermarkLag watermarkLag;
 
     public WindowedGoldAggregator(GoldGrain<K, OUT> grain, Duration emitInterval, Duration allowedLateness) {
         if (emitInterval.isNegative() || emitInterval.isZero()) {
@@ -65,14 +74,18 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     @Override
     public void open(Configuration parameters) {
         totals = getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
-        lateCorrections = getRuntimeContext().getMetricGroup().counter("lateCorrections");
-        unmatchedResolutionRetractions = getRuntimeContext().getMetricGroup().counter("unmatchedResolutionRetractions");
+        // Both gold tables run this function: the table dimension keeps their metrics apart on CloudWatch too.
+        MetricGroup metrics = JobMetrics.of(getRuntimeContext()).addGroup(METRIC_TABLE, grain.tableName());
+        lateCorrections = metrics.counter(METRIC_LATE_CORRECTIONS);
+        unmatchedResolutionRetractions = metrics.counter(METRIC_UNMATCHED_RESOLUTION_RETRACTIONS);
+        watermarkLag = metrics.gauge(METRIC_WATERMARK_LAG, new WatermarkLag());
     }
 
     @Override
     public void processElement(GoldDelta delta, Context ctx, Collector<OUT> out) throws Exception {
         K key = ctx.getCurrentKey();
         TimerService timers = ctx.timerService();
+        watermarkLag.observe(timers);
         long lastMoment = lastMoment(key);
         long cleanupAt = cleanupTime(lastMoment);
         long watermark = timers.currentWatermark();
@@ -106,6 +119,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
+        watermarkLag.observe(ctx.timerService());
         WindowAccumulator acc = totals.value();
         if (acc == null) {
             return;

@@ -7,8 +7,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.requestslakehouse.metrics.JobMetrics;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
@@ -54,9 +56,10 @@ public class CaseLifecycleFunction extends KeyedProcessFunction<Long, ServiceReq
                     .build());
         }
         contribution = getRuntimeContext().getState(descriptor);
-        retractions = getRuntimeContext().getMetricGroup().counter("goldRetractions");
-        unchangedVersions = getRuntimeContext().getMetricGroup().counter("goldUnchangedVersions");
-        tombstonesIgnored = getRuntimeContext().getMetricGroup().counter("goldTombstonesIgnored");
+        MetricGroup metrics = JobMetrics.of(getRuntimeContext());
+        retractions = metrics.counter("goldRetractions");
+        unchangedVersions = metrics.counter("goldUnchangedVersions");
+        tombstonesIgnored = metrics.counter("goldTombstonesIgnored");
     }
 
     @Override

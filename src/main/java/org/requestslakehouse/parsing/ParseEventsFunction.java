@@ -10,6 +10,7 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.requestslakehouse.metrics.JobMetrics;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
@@ -20,8 +21,9 @@ import org.requestslakehouse.model.ServiceRequest;
  * fix-and-replay) to {@link #REJECTED}. Input can only ever route a message to one of the two outputs; it never
  * makes this function throw.
  *
- * <p>Metrics: counters {@code eventsIn}, {@code eventsParsed}, {@code eventsRejected}, and in group
- * {@code rejected} one counter per {@link RejectReason} name, so an alert can key on the reason.
+ * <p>Metrics (in {@link JobMetrics}' group): counters {@code eventsIn}, {@code eventsParsed}, {@code eventsRejected},
+ * and {@code eventsRejectedByReason} once per {@link RejectReason} under the key/value group {@code reason}, so an
+ * alarm can key on the reason (a CloudWatch dimension on MSF, a Prometheus label locally).
  */
 public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceRequest> {
     private static final long serialVersionUID = 1L;
@@ -32,7 +34,8 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
     static final String METRIC_EVENTS_IN = "eventsIn";
     static final String METRIC_EVENTS_PARSED = "eventsParsed";
     static final String METRIC_EVENTS_REJECTED = "eventsRejected";
-    static final String METRIC_GROUP_REJECTED = "rejected";
+    static final String METRIC_EVENTS_REJECTED_BY_REASON = "eventsRejectedByReason";
+    static final String METRIC_REASON = "reason";
 
     private final RequestEventParser parser;
     private transient Counter eventsIn;
@@ -46,14 +49,13 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
 
     @Override
     public void open(OpenContext openContext) {
-        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        MetricGroup metrics = JobMetrics.of(getRuntimeContext());
         eventsIn = metrics.counter(METRIC_EVENTS_IN);
         eventsParsed = metrics.counter(METRIC_EVENTS_PARSED);
         eventsRejected = metrics.counter(METRIC_EVENTS_REJECTED);
-        MetricGroup byReason = metrics.addGroup(METRIC_GROUP_REJECTED);
         rejectedByReason = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
-            rejectedByReason.put(reason, byReason.counter(reason.name()));
+            rejectedByReason.put(reason, metrics.addGroup(METRIC_REASON, reason.name()).counter(METRIC_EVENTS_REJECTED_BY_REASON));
         }
     }
 

@@ -9,8 +9,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.requestslakehouse.metrics.JobMetrics;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
@@ -47,9 +49,10 @@ public class LatestVersionFilter extends KeyedProcessFunction<Long, ServiceReque
                     .build());
         }
         current = getRuntimeContext().getState(descriptor);
-        superseded = getRuntimeContext().getMetricGroup().counter("silverVersionsSuperseded");
-        duplicates = getRuntimeContext().getMetricGroup().counter("silverDuplicatesIgnored");
-        stale = getRuntimeContext().getMetricGroup().counter("silverStaleVersionsIgnored");
+        MetricGroup metrics = JobMetrics.of(getRuntimeContext());
+        superseded = metrics.counter("silverVersionsSuperseded");
+        duplicates = metrics.counter("silverDuplicatesIgnored");
+        stale = metrics.counter("silverStaleVersionsIgnored");
     }
 
     @Override

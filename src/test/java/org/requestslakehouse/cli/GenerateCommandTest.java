@@ -52,8 +52,7 @@ class GenerateCommandTest {
                 new GeneratorSettings(7, java.time.LocalDate.of(2011, 7, 1), 30, true), false,
                 written -> { });
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
-        assertThat(err.toString()).contains("generate: 2,500 of 2,500 rows (100%)")
-                .contains("generated 2,500 rows into " + out + " in ");
+        assertThat(err.toString()).startsWith("generate: 2,500 rows into " + out + " in ");
     }
 
     @Test
@@ -97,7 +96,7 @@ class GenerateCommandTest {
         assertThat(text.split("\n")).hasSize(52);
         assertThat(text).endsWith("\nstill open");
         assertThat(stdout.checkError()).isFalse();
-        assertThat(err.toString()).contains("generated 50 rows into stdout in ");
+        assertThat(err.toString()).startsWith("generate: 50 rows into stdout in ");
     }
 
     @Test

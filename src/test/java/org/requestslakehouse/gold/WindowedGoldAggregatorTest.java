@@ -8,6 +8,7 @@ import static org.requestslakehouse.gold.Deltas.opened;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.lifecycle.GoldDelta;
 import org.requestslakehouse.lifecycle.InterceptedMetrics;
+import org.requestslakehouse.metrics.WatermarkLag;
 import org.requestslakehouse.model.HourlyRequests;
 import org.requestslakehouse.model.LateCorrection;
 
@@ -239,6 +241,31 @@ class WindowedGoldAggregatorTest {
         process(closed(1, -1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
 
         assertThat(metrics.count("unmatchedResolutionRetractions")).isEqualTo(1);
+    }
+
+    @Test
+    void watermarkLagIsProcessingTimeMinusTheLatestWatermarkAndGrowsWhileTheWatermarkStalls() throws Exception {
+        assertThat(metrics.gaugeValue("watermarkLagMillis")).isEqualTo(WatermarkLag.NO_WATERMARK_YET);
+
+        harness.setProcessingTime(HOUR.toEpochMilli() + 90_000);
+        harness.processWatermark(HOUR.toEpochMilli());
+        process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
+        assertThat(metrics.gaugeValue("watermarkLagMillis")).isEqualTo(90_000L);
+
+        harness.setProcessingTime(HOUR.toEpochMilli() + 150_000);
+        assertThat(metrics.gaugeValue("watermarkLagMillis")).isEqualTo(150_000L);
+
+        harness.processWatermark(Long.MAX_VALUE);
+        process(opened(2, 1, "2024-03-10T06:20:00Z", "Roxbury"));
+        assertThat(metrics.gaugeValue("watermarkLagMillis")).isEqualTo(0L);
+    }
+
+    @Test
+    void goldMetricsAreInTheCloudWatchGroupWithTheTableAsDimension() {
+        for (String name : List.of("watermarkLagMillis", "lateCorrections", "unmatchedResolutionRetractions")) {
+            InterceptedMetrics.Registered metric = metrics.only(name, Map.of("<table>", "requests_hourly"));
+            assertThat(metric.scope()).as(name).endsWith(".operator.kinesisanalytics.table");
+        }
     }
 
     private void start(Duration allowedLateness) throws Exception {

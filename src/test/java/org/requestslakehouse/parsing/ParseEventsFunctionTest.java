@@ -5,19 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.metrics.CharacterFilter;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.runtime.clusterframework.types.ResourceID;
-import org.apache.flink.runtime.executiongraph.ExecutionAttemptID;
-import org.apache.flink.runtime.metrics.groups.TaskManagerMetricGroup;
-import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
-import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
-import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -26,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.RealSamples;
+import org.requestslakehouse.lifecycle.InterceptedMetrics;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
@@ -92,17 +82,9 @@ class ParseEventsFunctionTest {
     }
 
     @Test
-    void countersPerOutcomeAndPerRejectReason() throws Exception {
-        Map<String, Metric> metrics = new ConcurrentHashMap<>();
-        TestingMetricRegistry registry = TestingMetricRegistry.builder()
-                .setRegisterConsumer((metric, name, group) ->
-                        metrics.put(group.getLogicalScope(CharacterFilter.NO_OP_FILTER, '.') + "." + name, metric))
-                .build();
-        TaskMetricGroup taskMetrics = TaskManagerMetricGroup
-                .createTaskManagerMetricGroup(registry, "localhost", ResourceID.generate())
-                .addJob(new JobID(), "job")
-                .addTask(ExecutionAttemptID.randomId(), "parse");
-        MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build();
+    void countersPerOutcomeAndPerRejectReasonInTheGroupCloudWatchReceives() throws Exception {
+        InterceptedMetrics metrics = new InterceptedMetrics();
+        MockEnvironment environment = metrics.environment();
         List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
 
         try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
@@ -115,27 +97,21 @@ class ParseEventsFunctionTest {
             harness.processElement(raw("0", 6, MALFORMED), 6L);
             harness.processElement(raw("0", 7, NO_CASE_ID), 7L);
 
-            assertThat(counter(metrics, "operator.eventsIn")).isEqualTo(8);
-            assertThat(counter(metrics, "operator.eventsParsed")).isEqualTo(5);
-            assertThat(counter(metrics, "operator.eventsRejected")).isEqualTo(3);
+            assertThat(metrics.count("eventsIn")).isEqualTo(8);
+            assertThat(metrics.count("eventsParsed")).isEqualTo(5);
+            assertThat(metrics.count("eventsRejected")).isEqualTo(3);
             for (RejectReason reason : RejectReason.values()) {
                 long expected = switch (reason) {
                     case MALFORMED_JSON -> 2;
                     case MISSING_CASE_ID -> 1;
                     default -> 0;
                 };
-                assertThat(counter(metrics, "operator.rejected." + reason.name())).as(reason.name()).isEqualTo(expected);
+                assertThat(metrics.count("eventsRejectedByReason", "reason", reason.name())).as(reason.name()).isEqualTo(expected);
             }
+            assertThat(metrics.only("eventsIn", Map.of()).scope()).endsWith(".operator.kinesisanalytics");
+            assertThat(metrics.only("eventsRejectedByReason", Map.of("<reason>", "MALFORMED_JSON")).scope())
+                    .endsWith(".operator.kinesisanalytics.reason");
         }
-    }
-
-    private static long counter(Map<String, Metric> metrics, String scopeSuffix) {
-        List<Metric> matching = metrics.entrySet().stream()
-                .filter(e -> e.getKey().endsWith("." + scopeSuffix))
-                .map(Map.Entry::getValue)
-                .toList();
-        assertThat(matching).as("metrics ending in %s among %s", scopeSuffix, metrics.keySet()).hasSize(1);
-        return ((Counter) matching.get(0)).getCount();
     }
 
     private static ParseEventsFunction function() {

@@ -3,6 +3,7 @@ package org.requestslakehouse.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ class KinesisReplayIT {
         try (KinesisEventPublisher publisher = new KinesisEventPublisher(STREAM, KINESIS.region(), KINESIS.endpoint())) {
             new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
                     .run(() -> new ReplayEventStream(inputs, ReplayMode.SNAPSHOT, ReplayFilter.ALL, fromKinesis.parse()),
-                            new ProgressReporter("replay", "events", -1, System.err, false, 60));
+                            new ProgressReporter("replay", "events", -1, new PrintWriter(System.err, true), false, Duration.ofSeconds(60), System::nanoTime));
         }
         List<KinesisTestRecord> published = KINESIS.readAll(STREAM);
         assertThat(published).hasSize(expected.rows);

@@ -2,7 +2,9 @@ package org.requestslakehouse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +105,7 @@ class ReplayModesIT {
         try (KafkaEventPublisher publisher = new KafkaEventPublisher(KAFKA.bootstrapServers(), topic, new Properties())) {
             new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
                     .run(() -> new ReplayEventStream(inputs, mode, ReplayFilter.ALL, config.parse()),
-                            new ProgressReporter("replay", "events", -1, System.err, false, 60));
+                            new ProgressReporter("replay", "events", -1, new PrintWriter(System.err, true), false, Duration.ofSeconds(60), System::nanoTime));
         }
         LakehousePipelineIT.runBounded(config);
         return config;
