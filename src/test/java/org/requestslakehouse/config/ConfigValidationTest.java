@@ -142,7 +142,7 @@ class ConfigValidationTest {
                 invalid("gold.emit-intervall", "5 s", "Unknown setting gold.emit-intervall: expected one of allowed-lateness,"
                         + " emit-interval, enabled, idleness, out-of-orderness (see the README's property table)"),
                 invalid("silver.anything", "1", "Unknown property group 'silver': expected one of [catalog, gold, job, kafka,"
-                        + " kinesis, parse, source]"));
+                        + " kinesis, maintenance, parse, source]"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
