@@ -6,13 +6,30 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One failure to inject exactly once, as soon as the job has read {@code afterEvents} records (replays after
  * restarts included) and the place it targets is next used.
- *
- * @param target a {@link FaultPoint} location, a table name for commit faults, or null where the kind needs none
  */
-record Fault(FaultKind kind, String target, long afterEvents, AtomicLong firedAtEvents) {
+final class Fault {
+    private final FaultKind kind;
+    /** A {@link FaultPoint} location, a table name for commit faults, or null where the kind needs none. */
+    private final String target;
+    private final long afterEvents;
+    private final AtomicLong firedAtEvents = new AtomicLong(-1);
 
     Fault(FaultKind kind, String target, long afterEvents) {
-        this(kind, target, afterEvents, new AtomicLong(-1));
+        this.kind = kind;
+        this.target = target;
+        this.afterEvents = afterEvents;
+    }
+
+    FaultKind kind() {
+        return kind;
+    }
+
+    String target() {
+        return target;
+    }
+
+    long afterEvents() {
+        return afterEvents;
     }
 
     boolean isDue(FaultKind candidate, String place, long progress) {

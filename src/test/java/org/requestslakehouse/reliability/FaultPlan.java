@@ -9,8 +9,8 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /**
  * The failures of one run, each at a random point of it. Every kind of failure strikes at least once: task
- * exceptions in the source, quarantine, silver/lifecycle, both gold window and the completeness tasks, a declined
- * checkpoint, an Iceberg writer that cannot create a file, a refused commit, commits whose outcome is lost (on an
+ * exceptions in the source, quarantine, silver/lifecycle, both gold window and the completeness tasks, a checkpoint
+ * that fails with an exception and one that expires, an Iceberg writer that cannot create a file, a refused commit, commits whose outcome is lost (on an
  * append and on an upsert table), and two lost TaskManagers.
  */
 final class FaultPlan {
@@ -30,6 +30,7 @@ final class FaultPlan {
                 new Fault(FaultKind.TASK_EXCEPTION, FaultLocations.DAILY, 0),
                 new Fault(FaultKind.TASK_EXCEPTION, FaultLocations.WATERMARKS, 0),
                 new Fault(FaultKind.CHECKPOINT_FAILURE, FaultLocations.SILVER, 0),
+                new Fault(FaultKind.CHECKPOINT_EXPIRY, FaultLocations.DAILY, 0),
                 new Fault(FaultKind.WRITER_FILE_FAILURE, null, 0),
                 new Fault(FaultKind.COMMIT_REJECTED, LakehouseTable.SERVICE_REQUESTS.tableName(), 0),
                 new Fault(FaultKind.COMMIT_OUTCOME_LOST, LakehouseTable.RAW_EVENTS.tableName(), 0),

@@ -7,8 +7,9 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * An identity map at a named place of the topology that throws when {@link Faults} has a fault due there: on a
- * record ({@link FaultKind#TASK_EXCEPTION}) or while the checkpoint is taken ({@link FaultKind#CHECKPOINT_FAILURE}).
+ * An identity map at a named place of the topology that fails when {@link Faults} has a fault due there: on a
+ * record ({@link FaultKind#TASK_EXCEPTION}) or while the checkpoint is taken ({@link FaultKind#CHECKPOINT_FAILURE},
+ * {@link FaultKind#CHECKPOINT_EXPIRY}).
  * It runs at the parallelism of its input, so it chains to the operator before it: a fault here fails that
  * operator's task, exactly as an exception inside the operator would, without a test hook in production code.
  */
@@ -50,8 +51,8 @@ final class FaultPoint<T> extends RichMapFunction<T, T> implements CheckpointedF
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext context) {
-        Faults.onSnapshot(location);
+    public void snapshotState(FunctionSnapshotContext context) throws InterruptedException {
+        Faults.onSnapshot(location, context.getCheckpointId());
     }
 
     @Override

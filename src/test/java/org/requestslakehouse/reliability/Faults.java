@@ -1,7 +1,9 @@
 package org.requestslakehouse.reliability;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -19,16 +21,24 @@ import org.apache.iceberg.exceptions.CommitStateUnknownException;
 final class Faults {
     private static volatile List<Fault> plan = List.of();
     private static final AtomicLong progress = new AtomicLong();
+    private static volatile CountDownLatch stallRelease = new CountDownLatch(1);
+    /**
+     * The checkpoint whose snapshot stalls, or -1. Meanwhile no other fault strikes, so nothing but the timeout can
+     * end that checkpoint.
+     */
+    private static volatile long stalledCheckpoint = -1;
 
     private Faults() {}
 
     static void install(List<Fault> faults) {
         progress.set(0);
+        stallRelease = new CountDownLatch(1);
         plan = List.copyOf(faults);
     }
 
     static void clear() {
         plan = List.of();
+        stallRelease.countDown();
     }
 
     static List<Fault> plan() {
@@ -47,21 +57,40 @@ final class Faults {
         strike(FaultKind.TASK_EXCEPTION, location);
     }
 
-    static void onSnapshot(String location) {
+    static void onSnapshot(String location, long checkpointId) throws InterruptedException {
         strike(FaultKind.CHECKPOINT_FAILURE, location);
+        if (due(FaultKind.CHECKPOINT_EXPIRY, location) != null) {
+            stalledCheckpoint = checkpointId;
+            try {
+                // Cancelling the task interrupts this wait, so a failed test never leaves a task hanging here.
+                stallRelease.await();
+            } finally {
+                stalledCheckpoint = -1;
+            }
+        }
+    }
+
+    /** The checkpoint a snapshot is stalling, or -1 when none is. */
+    static long stalledCheckpoint() {
+        return stalledCheckpoint;
+    }
+
+    /** Lets a stalled snapshot finish; the test calls it once the stalled checkpoint has expired. */
+    static void releaseStalledSnapshot() {
+        stallRelease.countDown();
     }
 
     static void onDataFileCreated(String path) {
         Fault fault = due(FaultKind.WRITER_FILE_FAILURE, null);
         if (fault != null) {
-            throw new UncheckedIOException("Cannot create " + path, new java.io.IOException(new InjectedFailure(fault)));
+            throw new UncheckedIOException("Cannot create " + path, new IOException(new InjectedFailure(fault)));
         }
     }
 
     static void beforeCommit(String table) {
         Fault fault = due(FaultKind.COMMIT_REJECTED, table);
         if (fault != null) {
-            throw new UncheckedIOException("Commit to " + table + " refused", new java.io.IOException(new InjectedFailure(fault)));
+            throw new UncheckedIOException("Commit to " + table + " refused", new IOException(new InjectedFailure(fault)));
         }
     }
 
@@ -80,6 +109,9 @@ final class Faults {
     }
 
     private static Fault due(FaultKind kind, String place) {
+        if (stalledCheckpoint >= 0) {
+            return null;
+        }
         long now = progress.get();
         for (Fault fault : plan) {
             if (fault.isDue(kind, place, now) && fault.fire(now)) {

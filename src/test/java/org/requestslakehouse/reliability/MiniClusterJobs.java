@@ -7,11 +7,13 @@ import java.util.concurrent.Callable;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -32,6 +34,7 @@ import org.requestslakehouse.sources.KafkaEventSource;
  */
 final class MiniClusterJobs {
     static final Duration JOB_STATE_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration CHECKPOINT_TIMEOUT = Duration.ofSeconds(20);
 
     private MiniClusterJobs() {}
 
@@ -45,7 +48,7 @@ final class MiniClusterJobs {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 60);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        conf.set(org.apache.flink.configuration.CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         return conf;
     }
 
@@ -62,6 +65,8 @@ final class MiniClusterJobs {
      */
     static JobGraph faultInjectingJob(JobConfig config) {
         StreamExecutionEnvironment env = environment(config);
+        // Short enough that a stalled snapshot expires soon, long enough for any healthy checkpoint on a busy machine.
+        env.getCheckpointConfig().setCheckpointTimeout(CHECKPOINT_TIMEOUT.toMillis());
         DataStream<RawEvent> events = FaultPoint.afterSource(new KafkaEventSource(config.kafka()).create(env));
         IcebergSinks sinks = IcebergSinks.create(config.catalog()).withParallelWriters();
         LakehousePipeline.build(events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, new FaultInjectingSinks(sinks), config);
@@ -92,7 +97,11 @@ final class MiniClusterJobs {
     }
 
     static CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job) throws Exception {
-        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts();
+        return checkpointStats(cluster, job).getCounts();
+    }
+
+    static CheckpointStatsSnapshot checkpointStats(MiniCluster cluster, JobID job) throws Exception {
+        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
     }
 
     /** Stops the job after a final savepoint (no drain: windows and timers stay in state) and returns its path. */

@@ -51,6 +51,7 @@ class RestartAndReplayIT {
      */
     @Test
     void stopWithSavepointAndRestartAtAnotherParallelism(@TempDir Path tmp) throws Exception {
+        Stopwatch took = Stopwatch.start();
         String topic = "rescale";
         KAFKA.createTopic(topic, 2);
         MiniCluster cluster = FLINK.getMiniCluster();
@@ -77,7 +78,7 @@ class RestartAndReplayIT {
             LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(last, expected, TIMEOUT, MiniClusterJobs.ended(cluster, third));
             MiniClusterJobs.cancel(cluster, third);
             System.out.printf(Locale.ROOT, "Savepoint and rescale: %,d events; stopped at parallelism 2 with %,d rows in bronze, "
-                    + "at parallelism 1 with %,d, finished at parallelism 2%n%s%n", feed.published(), bronzeAtFirstStop, bronzeAtSecondStop, verdict);
+                    + "at parallelism 1 with %,d, finished at parallelism 2 (%s)%n%s%n", feed.published(), bronzeAtFirstStop, bronzeAtSecondStop, took, verdict);
             verdict.assertExact();
         }
     }
@@ -91,6 +92,7 @@ class RestartAndReplayIT {
      */
     @Test
     void restoreFromAnOlderRetainedCheckpoint(@TempDir Path tmp) throws Exception {
+        Stopwatch took = Stopwatch.start();
         String topic = "older-checkpoint";
         KAFKA.createTopic(topic, 2);
         MiniCluster cluster = FLINK.getMiniCluster();
@@ -128,9 +130,9 @@ class RestartAndReplayIT {
 
             long repeated = bronzeAtCancel.size() - bronzeAtOlder.size();
             System.out.printf(Locale.ROOT, "Older checkpoint: %,d events; checkpoints retained %s, restored chk-%d; bronze held %,d rows at "
-                            + "that checkpoint and %,d at cancel, so %,d messages are archived twice; silver and gold exact%n%s%n",
+                            + "that checkpoint and %,d at cancel, so %,d messages are archived twice (%s)%n%s%n",
                     feed.published(), retained.stream().map(RetainedCheckpoints::id).toList(), RetainedCheckpoints.id(older),
-                    bronzeAtOlder.size(), bronzeAtCancel.size(), repeated, verdict);
+                    bronzeAtOlder.size(), bronzeAtCancel.size(), repeated, took, verdict);
             assertThat(repeated).as("messages committed after the restored checkpoint").isPositive();
             verdict.assertExact();
         }
@@ -142,6 +144,7 @@ class RestartAndReplayIT {
      */
     @Test
     void sameInputSentTwiceChangesNeitherSilverNorGold(@TempDir Path tmp) throws Exception {
+        Stopwatch took = Stopwatch.start();
         String topic = "sent-twice";
         KAFKA.createTopic(topic, 2);
         MiniCluster cluster = FLINK.getMiniCluster();
@@ -161,7 +164,7 @@ class RestartAndReplayIT {
         LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(config, expected, TIMEOUT, MiniClusterJobs.ended(cluster, job));
         MiniClusterJobs.cancel(cluster, job);
 
-        System.out.printf(Locale.ROOT, "Sent twice: %,d events, then the same %,d again%n%s%n", once, twice - once, verdict);
+        System.out.printf(Locale.ROOT, "Sent twice: %,d events, then the same %,d again (%s)%n%s%n", once, twice - once, took, verdict);
         verdict.assertExact();
         assertThat(comparable(config, LakehouseTable.SERVICE_REQUESTS, Set.of())).isEqualTo(silver);
         assertThat(comparable(config, LakehouseTable.REQUESTS_HOURLY, emissionTime)).isEqualTo(hourly);

@@ -35,6 +35,7 @@ class RunCommandKillAndResumeIT {
 
     @Test
     void aKilledRunResumesFromItsLatestCheckpointWithNoLossAndNoDuplicates(@TempDir Path tmp) throws Exception {
+        Stopwatch took = Stopwatch.start();
         String topic = "killed-run";
         KAFKA.createTopic(topic, 2);
         JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
@@ -42,35 +43,37 @@ class RunCommandKillAndResumeIT {
         Path flinkConf = flinkConf(tmp);
         Path csv = LifecycleFeed.generate(tmp, "cases", 15_000, 53);
 
-        try (LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, config.parse())) {
-            feed.publish(10_000);
-            long bronzeAtKill;
-            Path latestAtKill;
-            try (RunCommandProcess first = RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
-                awaitWhileRunning(first, "a retained checkpoint and committed rows",
-                        () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
-                long before = bronzeRows(config);
-                feed.publish(Long.MAX_VALUE);
-                awaitWhileRunning(first, "a commit of the second part", () -> bronzeRows(config) > before);
-                first.kill();
-                bronzeAtKill = bronzeRows(config);
-                latestAtKill = CheckpointLocator.latest(checkpointDir).orElseThrow();
-            }
-            String killedJob = latestAtKill.getParent().getFileName().toString();
-
-            ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-            try (RunCommandProcess second = RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
-                LakehouseVerdict verdict = awaitWhileRunning(second, expected, config);
-                System.out.printf(Locale.ROOT, "Killed run: %,d events; killed with %,d of them committed to bronze, resumed from %s%n%s%n",
-                        feed.published(), bronzeAtKill, latestAtKill, verdict);
-                verdict.assertExact();
-            }
-            assertThat(bronzeAtKill).as("killed mid-stream").isLessThan(expected.bronze.size());
-            // The resumed job continued the killed job's checkpoint numbering: it restored, it did not start afresh.
-            String resumedJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(killedJob)).findFirst().orElseThrow();
-            assertThat(RetainedCheckpoints.of(checkpointDir, resumedJob))
-                    .allSatisfy(chk -> assertThat(RetainedCheckpoints.id(chk)).isGreaterThan(RetainedCheckpoints.id(latestAtKill)));
+        long events = LifecycleFeed.publishAll(csv, KAFKA.bootstrapServers(), topic, config.parse());
+        ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
+        long bronzeAtKill;
+        Path latestAtKill;
+        double runsCpuSeconds;
+        try (RunCommandProcess first = RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
+            // The earliest point with something to resume from: one retained checkpoint, its commit done, and
+            // the rest of the input read but not committed, or not read at all.
+            awaitWhileRunning(first, "a retained checkpoint and committed rows",
+                    () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
+            runsCpuSeconds = first.cpuSeconds();
+            first.kill();
+            bronzeAtKill = bronzeRows(config);
+            latestAtKill = CheckpointLocator.latest(checkpointDir).orElseThrow();
         }
+        assertThat(bronzeAtKill).as("rows committed when the run was killed").isLessThan(events);
+
+        try (RunCommandProcess second = RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
+            LakehouseVerdict verdict = awaitWhileRunning(second, expected, config);
+            runsCpuSeconds += second.cpuSeconds();
+            System.out.printf(Locale.ROOT, "Killed run: %,d events; killed with %,d of them committed to bronze, resumed from %s "
+                            + "(test %s, the two runs %.1f s CPU)%n%s%n",
+                    events, bronzeAtKill, latestAtKill, took, runsCpuSeconds, verdict);
+            verdict.assertExact();
+        }
+        // The resumed job continued the killed job's checkpoint numbering: it restored, it did not start afresh.
+        String killedJob = latestAtKill.getParent().getFileName().toString();
+        String resumedJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(killedJob)).findFirst().orElseThrow();
+        assertThat(RetainedCheckpoints.of(checkpointDir, resumedJob))
+                .isNotEmpty()
+                .allSatisfy(chk -> assertThat(RetainedCheckpoints.id(chk)).isGreaterThan(RetainedCheckpoints.id(latestAtKill)));
     }
 
     private static List<String> runArguments(Path tmp, String topic, Path flinkConf, boolean resume) {
@@ -104,7 +107,7 @@ class RunCommandKillAndResumeIT {
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 10",
                 "restart-strategy.fixed-delay.delay: 1 s",
-                "") );
+                ""));
         return dir;
     }
 

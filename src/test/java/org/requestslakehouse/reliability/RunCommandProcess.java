@@ -49,6 +49,11 @@ final class RunCommandProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** CPU time the process has used so far, for the suite's cost figures. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
+    }
+
     /** SIGKILL: no shutdown hook, no final checkpoint, no cancel: what a crash leaves behind. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
