@@ -1,0 +1,118 @@
+package org.requestslakehouse.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
+import org.requestslakehouse.job.LakehouseJob;
+import org.requestslakehouse.model.RawEvent;
+import org.requestslakehouse.pipeline.LakehousePipeline;
+import org.requestslakehouse.pipeline.WatermarkPolicy;
+import org.requestslakehouse.sinks.iceberg.IcebergSinks;
+import org.requestslakehouse.sources.KafkaEventSource;
+
+/**
+ * Builds the lakehouse job the way {@code run} does and drives it on a shared mini-cluster: submit, watch
+ * checkpoints, stop with a savepoint, cancel. The job graph comes from {@link JobEnvironments#selfManaged}, so
+ * checkpoint interval, retained-checkpoint directory and {@code job.resume} take the production code path.
+ */
+final class MiniClusterJobs {
+    static final Duration JOB_STATE_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration CHECKPOINT_TIMEOUT = Duration.ofSeconds(20);
+
+    private MiniClusterJobs() {}
+
+    /**
+     * Cluster settings every job here runs with: heap state (RocksDB would only make the suite slower; state
+     * backends are Flink's to test), and enough quick restarts for every injected failure.
+     */
+    static Configuration clusterConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 60);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        return conf;
+    }
+
+    /** The production job (Kafka source, pipeline, Iceberg sinks), exactly as {@link LakehouseJob#define} wires it. */
+    static JobGraph lakehouseJob(JobConfig config) {
+        StreamExecutionEnvironment env = environment(config);
+        LakehouseJob.define(env, config);
+        return env.getStreamGraph().getJobGraph();
+    }
+
+    /**
+     * The same job with a {@link FaultPoint} after the Kafka source and before every sink. It mirrors
+     * {@link LakehouseJob#define} for an unbounded Kafka source: parallel writers, streaming watermarks.
+     */
+    static JobGraph faultInjectingJob(JobConfig config) {
+        StreamExecutionEnvironment env = environment(config);
+        // Short enough that a stalled snapshot expires soon, long enough for any healthy checkpoint on a busy machine.
+        env.getCheckpointConfig().setCheckpointTimeout(CHECKPOINT_TIMEOUT.toMillis());
+        DataStream<RawEvent> events = FaultPoint.afterSource(new KafkaEventSource(config.kafka()).create(env));
+        IcebergSinks sinks = IcebergSinks.create(config.catalog()).withParallelWriters();
+        LakehousePipeline.build(events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, new FaultInjectingSinks(sinks), config);
+        return env.getStreamGraph().getJobGraph();
+    }
+
+    private static StreamExecutionEnvironment environment(JobConfig config) {
+        StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
+        // A checkpoint declined by one task must not restart the job; the next one commits its data.
+        env.getCheckpointConfig().setTolerableCheckpointFailureNumber(5);
+        return env;
+    }
+
+    static JobID submit(MiniCluster cluster, JobGraph job) throws Exception {
+        cluster.submitJob(job).get();
+        awaitStatus(cluster, job.getJobID(), JobStatus.RUNNING);
+        return job.getJobID();
+    }
+
+    static void awaitStatus(MiniCluster cluster, JobID job, JobStatus status) {
+        await("job " + job + " " + status).atMost(JOB_STATE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> cluster.getJobStatus(job).get() == status);
+    }
+
+    /** For fail-fast waits: true once the job failed for good (out of restarts), finished or was cancelled. */
+    static Callable<Boolean> ended(MiniCluster cluster, JobID job) {
+        return () -> cluster.getJobStatus(job).get().isGloballyTerminalState();
+    }
+
+    static CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job) throws Exception {
+        return checkpointStats(cluster, job).getCounts();
+    }
+
+    static CheckpointStatsSnapshot checkpointStats(MiniCluster cluster, JobID job) throws Exception {
+        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
+    }
+
+    /** Stops the job after a final savepoint (no drain: windows and timers stay in state) and returns its path. */
+    static String stopWithSavepoint(MiniCluster cluster, JobID job, String directory) throws Exception {
+        String path = cluster.stopWithSavepoint(job, directory, false, SavepointFormatType.CANONICAL).get();
+        awaitStatus(cluster, job, JobStatus.FINISHED);
+        return path;
+    }
+
+    static void cancel(MiniCluster cluster, JobID job) throws Exception {
+        cluster.cancelJob(job).get();
+        awaitStatus(cluster, job, JobStatus.CANCELED);
+    }
+}

@@ -1,0 +1,135 @@
+package org.requestslakehouse.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.CheckpointLocator;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.testing.KafkaBrokerExtension;
+
+/**
+ * The contract of {@code run --checkpoint-dir DIR} and {@code run --resume latest}, through the real command in
+ * its own JVM: the process is killed with SIGKILL mid-stream, restarted with {@code --resume latest}, and every
+ * event is then in bronze exactly once (each Kafka partition and offset one row) and every case in silver exactly
+ * once, with gold equal to {@code verify}'s recomputation.
+ */
+class RunCommandKillAndResumeIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @Test
+    void aKilledRunResumesFromItsLatestCheckpointWithNoLossAndNoDuplicates(@TempDir Path tmp) throws Exception {
+        Stopwatch took = Stopwatch.start();
+        String topic = "killed-run";
+        KAFKA.createTopic(topic, 2);
+        JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
+        Path checkpointDir = tmp.resolve("checkpoints");
+        Path flinkConf = flinkConf(tmp);
+        Path csv = LifecycleFeed.generate(tmp, "cases", 15_000, 53);
+
+        long events = LifecycleFeed.publishAll(csv, KAFKA.bootstrapServers(), topic, config.parse());
+        ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
+        long bronzeAtKill;
+        Path latestAtKill;
+        double runsCpuSeconds;
+        try (RunCommandProcess first = RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
+            // The earliest point with something to resume from: one retained checkpoint, its commit done, and
+            // the rest of the input read but not committed, or not read at all.
+            awaitWhileRunning(first, "a retained checkpoint and committed rows",
+                    () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
+            runsCpuSeconds = first.cpuSeconds();
+            first.kill();
+            bronzeAtKill = bronzeRows(config);
+            latestAtKill = CheckpointLocator.latest(checkpointDir).orElseThrow();
+        }
+        assertThat(bronzeAtKill).as("rows committed when the run was killed").isLessThan(events);
+
+        try (RunCommandProcess second = RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
+            LakehouseVerdict verdict = awaitWhileRunning(second, expected, config);
+            runsCpuSeconds += second.cpuSeconds();
+            System.out.printf(Locale.ROOT, "Killed run: %,d events; killed with %,d of them committed to bronze, resumed from %s "
+                            + "(test %s, the two runs %.1f s CPU)%n%s%n",
+                    events, bronzeAtKill, latestAtKill, took, runsCpuSeconds, verdict);
+            verdict.assertExact();
+        }
+        // The resumed job continued the killed job's checkpoint numbering: it restored, it did not start afresh.
+        String killedJob = latestAtKill.getParent().getFileName().toString();
+        String resumedJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(killedJob)).findFirst().orElseThrow();
+        assertThat(RetainedCheckpoints.of(checkpointDir, resumedJob))
+                .isNotEmpty()
+                .allSatisfy(chk -> assertThat(RetainedCheckpoints.id(chk)).isGreaterThan(RetainedCheckpoints.id(latestAtKill)));
+    }
+
+    private static List<String> runArguments(Path tmp, String topic, Path flinkConf, boolean resume) {
+        List<String> args = new ArrayList<>(List.of(
+                "--source", "kafka",
+                "--bootstrap-servers", KAFKA.bootstrapServers(),
+                "--topic", topic,
+                "--group-id", "reliability-" + topic,
+                "--warehouse", tmp.resolve("warehouse").toString(),
+                "--checkpoint-dir", tmp.resolve("checkpoints").toString(),
+                "--checkpoint-interval", "2s",
+                "--parallelism", "2",
+                "--flink-conf", flinkConf.toString(),
+                "--set", "gold.emit-interval=500ms",
+                "--no-summary"));
+        if (resume) {
+            args.addAll(List.of("--resume", "latest"));
+        }
+        return args;
+    }
+
+    /**
+     * The local cluster's settings for the child: heap state and no fixed ports (several builds may share a machine).
+     * The repository's flink-conf/ would add RocksDB, the web UI on 8081 and Prometheus ports.
+     */
+    private static Path flinkConf(Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("flink-conf"));
+        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
+                "state.backend.type: hashmap",
+                "rest.bind-port: \"0\"",
+                "restart-strategy.type: fixed-delay",
+                "restart-strategy.fixed-delay.attempts: 10",
+                "restart-strategy.fixed-delay.delay: 1 s",
+                ""));
+        return dir;
+    }
+
+    private static long bronzeRows(JobConfig config) {
+        return TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS);
+    }
+
+    private static void awaitWhileRunning(RunCommandProcess run, String what, Callable<Boolean> condition) throws Exception {
+        try {
+            await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .failFast("the run exited", () -> !run.isAlive())
+                    .until(condition);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "\nrun log:\n" + run.log(), e);
+        }
+    }
+
+    private static LakehouseVerdict awaitWhileRunning(RunCommandProcess run, ExpectedTables expected, JobConfig config) throws Exception {
+        try {
+            return LakehouseVerdict.awaitExactlyOnce(config, expected, TIMEOUT, () -> !run.isAlive());
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "\nrun log:\n" + run.log(), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.requestslakehouse.reliability;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.requestslakehouse.cli.Main;
+
+/**
+ * {@code requests-lakehouse run ...} in its own JVM, on this test's classpath, with output to a log file: a process
+ * the test can kill like an operator's {@code kill -9} or a crashed host would.
+ */
+final class RunCommandProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private RunCommandProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static RunCommandProcess start(Path log, List<String> runArguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        // Flink needs the same --add-opens as this JVM (set by surefire from the pom's test.jvm.opens).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens"))
+                .forEach(command::add);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("run");
+        command.addAll(runArguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new RunCommandProcess(process, log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** CPU time the process has used so far, for the suite's cost figures. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
+    }
+
+    /** SIGKILL: no shutdown hook, no final checkpoint, no cancel: what a crash leaves behind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
