@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ReplayCommand.class,
                 KafkaCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class Main implements Runnable {
