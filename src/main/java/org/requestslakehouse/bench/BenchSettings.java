@@ -12,6 +12,7 @@ import java.util.Set;
  * @param checkpointInterval  the job's exactly-once checkpoint interval, which is also its commit interval; the
  *                            peer commits on the same interval
  * @param stateBackend        {@code rocksdb} (as {@code flink-conf/config.yaml}) or {@code hashmap}
+ * @param managedMemory       the job's managed memory (RocksDB's block cache and write buffers), e.g. {@code 512m}
  * @param freshnessRateShare  the freshness run's input rate as a share of the full job's measured events/s
  * @param freshnessDuration   how long the freshness run produces (less when fewer events are preloaded)
  * @param parts               the parts to run; the others are reported as not measured
@@ -25,6 +26,7 @@ public record BenchSettings(
         long seed,
         Duration checkpointInterval,
         String stateBackend,
+        String managedMemory,
         int parallelism,
         double freshnessRateShare,
         Duration freshnessDuration,

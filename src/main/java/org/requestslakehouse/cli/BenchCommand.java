@@ -41,6 +41,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "The job's state backend. Default: ${DEFAULT-VALUE} (as flink-conf/config.yaml).")
     String stateBackend = "rocksdb";
 
+    @Option(names = "--managed-memory", paramLabel = "SIZE",
+            description = "The job's managed memory: RocksDB's write buffers and block cache. Default: ${DEFAULT-VALUE} (as flink-conf/config.yaml).")
+    String managedMemory = "512m";
+
     @Option(names = "--parallelism", paramLabel = "N", description = "Job parallelism, peer tasks and topic partitions. Default: ${DEFAULT-VALUE}.")
     int parallelism = 2;
 
@@ -116,7 +120,7 @@ public class BenchCommand implements Callable<Integer> {
         }
         try {
             return new BenchSettings(events, seed, duration("--checkpoint-interval", checkpointInterval), stateBackend,
-                    parallelism, freshnessRateShare, duration("--freshness-duration", freshnessDuration), parts(), heap,
+                    managedMemory, parallelism, freshnessRateShare, duration("--freshness-duration", freshnessDuration), parts(), heap,
                     jobJvmOptions, peerClasspath != null ? peerClasspath : defaultPeerClasspath(), work);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
