@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
@@ -121,7 +122,7 @@ final class FreshnessAnalysis {
         table.snapshots().forEach(snapshots::add);
         snapshots.sort(Comparator.comparingLong(Snapshot::sequenceNumber));
         for (Snapshot snapshot : snapshots) {
-            for (DataFile file : snapshot.addedDataFiles(table.io())) {
+            for (DataFile file : SnapshotChanges.builderFor(table).snapshot(snapshot).build().addedDataFiles()) {
                 readRows(table, file, columns, row -> visitor.visit(snapshot, row));
             }
         }
