@@ -38,24 +38,33 @@ final class BenchTables {
     }
 
     /**
-     * Rows of an upsert table (one per key, deletes applied) as committed by the given Flink checkpoint, or -1
-     * when no snapshot records that checkpoint.
+     * Rows of an upsert table (one per key, deletes applied) as of the given Flink checkpoint: its newest snapshot
+     * committed by that checkpoint or an earlier one (a checkpoint that brought the table no data commits nothing).
+     * -1 when no snapshot is that old.
      */
     static long rowsAtCheckpoint(Table table, long checkpointId, String keyColumn) {
+        Snapshot atCheckpoint = null;
+        long committedBy = -1;
         for (Snapshot snapshot : table.snapshots()) {
-            if (Long.toString(checkpointId).equals(snapshot.summary().get(FLINK_CHECKPOINT_ID))) {
-                long rows = 0;
-                try (CloseableIterable<Record> records = IcebergGenerics.read(table)
-                        .useSnapshot(snapshot.snapshotId()).select(keyColumn).build()) {
-                    for (Record ignored : records) {
-                        rows++;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read " + table.name(), e);
-                }
-                return rows;
+            String id = snapshot.summary().get(FLINK_CHECKPOINT_ID);
+            long committed = id == null ? -1 : Long.parseLong(id);
+            if (committed <= checkpointId && committed > committedBy) {
+                atCheckpoint = snapshot;
+                committedBy = committed;
             }
         }
-        return -1;
+        if (atCheckpoint == null) {
+            return -1;
+        }
+        long rows = 0;
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table)
+                .useSnapshot(atCheckpoint.snapshotId()).select(keyColumn).build()) {
+            for (Record ignored : records) {
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + table.name(), e);
+        }
+        return rows;
     }
 }
