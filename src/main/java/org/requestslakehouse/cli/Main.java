@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 KafkaCommand.class,
                 DashboardCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class Main implements Runnable {

@@ -1,0 +1,59 @@
+package org.requestslakehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.requestslakehouse.config.ParseConfig;
+import org.requestslakehouse.generate.GeneratorSettings;
+import org.requestslakehouse.generate.Layout;
+import org.requestslakehouse.generate.ProgressListener;
+import org.requestslakehouse.generate.RequestCsvWriter;
+import org.requestslakehouse.progress.ProgressReporter;
+import org.requestslakehouse.replay.EventPublisher;
+import org.requestslakehouse.replay.Pacer;
+import org.requestslakehouse.replay.PacingClock;
+import org.requestslakehouse.replay.ReplayEventStream;
+import org.requestslakehouse.replay.ReplayFilter;
+import org.requestslakehouse.replay.ReplayMode;
+import org.requestslakehouse.replay.Replayer;
+
+/**
+ * The benchmark's input: generated cases with the real exports' quirks, replayed in lifecycle mode (an OPENED
+ * event per case, a CLOSED one for cases that close, in time order), which is what a production producer sends:
+ * several events per case, so the job's per-case state and its upserts are exercised as they would be.
+ */
+public final class BenchEvents {
+    /**
+     * Fewer events per generated case than the generator ever gives (about 1.86 with its closed shares), so the
+     * file always holds enough; the replay stops at the requested count.
+     */
+    static final double EVENTS_PER_CASE_AT_LEAST = 1.6;
+
+    private BenchEvents() {}
+
+    /** A CSV (current layout) with enough cases for {@code events} lifecycle events. */
+    public static Path generate(Path dir, long events, long seed) throws IOException {
+        Path csv = dir.resolve("bench-cases.csv");
+        long cases = (long) Math.ceil(events / EVENTS_PER_CASE_AT_LEAST) + 1;
+        RequestCsvWriter.write(csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+        return csv;
+    }
+
+    /**
+     * Publishes the first {@code events} lifecycle events of {@code csv}, at most {@code ratePerSecond} per second
+     * (0: as fast as the publisher takes them), and waits until all are acknowledged.
+     *
+     * @throws IllegalStateException if the file yields fewer events
+     */
+    public static long publish(Path csv, EventPublisher publisher, long events, double ratePerSecond, String label) throws Exception {
+        Replayer replayer = new Replayer(new Pacer(PacingClock.SYSTEM, 0, ratePerSecond), publisher, events, false);
+        long published = replayer.run(
+                () -> new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults()),
+                ProgressReporter.forConsole(label, "events", events));
+        if (published != events) {
+            throw new IllegalStateException(csv + " gave " + published + " lifecycle events, fewer than the " + events + " asked for");
+        }
+        return published;
+    }
+}

@@ -1,0 +1,123 @@
+package org.requestslakehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.requestslakehouse.catalog.CatalogFactory;
+import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.sinks.iceberg.LakehouseTables;
+
+/**
+ * Throughput of the full job (or the job without gold): the preloaded topic through a bounded Kafka source on a
+ * local mini-cluster with exactly-once checkpoints, in its own JVM. Measured from the moment the job runs to its
+ * last Iceberg commit; the JVM's and the mini-cluster's start-up are not in the figure.
+ */
+final class JobRun {
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final double SLOWEST_EXPECTED_EVENTS_PER_SECOND = 300;
+
+    private JobRun() {}
+
+    static RunResult run(BenchContext ctx, String name, boolean gold) throws Exception {
+        BenchSettings settings = ctx.settings();
+        Path dir = settings.workDir().resolve(name);
+        StartedJob started = StartedJob.start(ctx, name, dir, ctx.topic(), gold, true);
+        ProcStat jobAtStart;
+        ProcStat brokerAtStart;
+        ProcStat jobAtEnd;
+        ProcStat brokerAtEnd;
+        CheckpointWatcher.Checkpoint checkpoint;
+        try (ChildJvm job = started.jvm()) {
+            jobAtStart = job.stat();
+            brokerAtStart = ctx.broker().stat();
+            try (CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
+                job.awaitSignal("finished", runTimeout(settings.events()));
+                jobAtEnd = job.stat();
+                brokerAtEnd = ctx.broker().stat();
+                checkpoint = watcher.latestWithState();
+            }
+            job.requestStop();
+            job.awaitExit(Duration.ofMinutes(2));
+        }
+
+        CatalogConfig catalogConfig = BenchConfigs.catalog(started.warehouse());
+        LakehouseTables tables = new LakehouseTables(catalogConfig);
+        Catalog catalog = CatalogFactory.open(catalogConfig);
+        try {
+            long archived = BenchTables.totalRecords(catalog.loadTable(tables.identifier(LakehouseTable.RAW_EVENTS)));
+            if (archived != settings.events()) {
+                throw new IllegalStateException(name + " committed " + archived + " events to bronze, expected "
+                        + settings.events() + "; see " + settings.logDir().resolve(name + ".log"));
+            }
+            List<TableIdentifier> written = new ArrayList<>();
+            for (LakehouseTable table : LakehouseTable.values()) {
+                written.add(tables.identifier(table));
+            }
+            long lastCommit = BenchTables.lastCommitMillis(catalog, written);
+            Double statePerCase = checkpoint == null ? null
+                    : statePerCase(catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)), checkpoint);
+            double seconds = (lastCommit - started.runningAtMillis()) / 1000.0;
+            return new RunResult(settings.events(), seconds,
+                    jobAtEnd.since(jobAtStart).cpuSeconds(), brokerAtEnd.since(brokerAtStart).cpuSeconds(),
+                    jobAtEnd.peakRssBytes(), statePerCase);
+        } finally {
+            CatalogFactory.close(catalog);
+        }
+    }
+
+    private static Double statePerCase(Table silver, CheckpointWatcher.Checkpoint checkpoint) {
+        long cases = BenchTables.rowsAtCheckpoint(silver, checkpoint.id(), "case_enquiry_id");
+        return cases > 0 ? checkpoint.stateBytes() / (double) cases : null;
+    }
+
+    static Duration runTimeout(long events) {
+        return Duration.ofSeconds(Math.max(600, (long) (events / SLOWEST_EXPECTED_EVENTS_PER_SECOND)));
+    }
+
+    /** A job JVM that announced it runs. */
+    record StartedJob(ChildJvm jvm, String jobId, long runningAtMillis, int restPort, Path warehouse) {
+
+        static StartedJob start(BenchContext ctx, String name, Path dir, String topic, boolean gold, boolean bounded)
+                throws IOException, InterruptedException {
+            BenchSettings settings = ctx.settings();
+            int restPort = LocalPorts.free();
+            Path conf = FlinkConfFile.write(dir.resolve("flink-conf"), settings, restPort);
+            Path warehouse = dir.resolve("warehouse");
+            List<String> args = new ArrayList<>();
+            args.add(conf.toString());
+            args.add("source.type=kafka");
+            args.add("kafka.bootstrap-servers=" + ctx.broker().bootstrapServers());
+            args.add("kafka.topics=" + topic);
+            args.add("kafka.group-id=bench-" + name);
+            args.add("kafka.bounded=" + bounded);
+            args.add("catalog.warehouse=" + warehouse);
+            args.add("job.checkpoint-dir=" + dir.resolve("checkpoints"));
+            args.add("job.checkpoint-interval=" + settings.checkpointInterval().toMillis() + " ms");
+            args.add("job.parallelism=" + settings.parallelism());
+            args.add("gold.enabled=" + gold);
+            List<String> jvmOptions = new ArrayList<>();
+            jvmOptions.add("-Xmx" + settings.childHeap());
+            for (String option : settings.jobJvmOptions()) {
+                jvmOptions.add(option.replace("{name}", name));
+            }
+            ctx.console().printf(Locale.ROOT, "%s: starting the job (%s state, checkpoints every %d s, gold %s) ...%n",
+                    name, settings.stateBackend(), settings.checkpointInterval().toSeconds(), gold ? "on" : "off");
+            ChildJvm jvm = ChildJvm.start(name, jvmOptions, JobMain.class.getName(), args, settings.logDir());
+            try {
+                ChildSignals.Signal running = jvm.awaitSignal("running", START_TIMEOUT);
+                return new StartedJob(jvm, running.detail(), running.epochMillis(), restPort, warehouse);
+            } catch (InterruptedException | RuntimeException e) {
+                jvm.close();
+                throw e;
+            }
+        }
+    }
+}
