@@ -42,10 +42,15 @@ public final class KafkaTestClient {
 
     /** For tests that need explicit partitions or record timestamps. */
     public List<RecordMetadata> produceRecords(List<ProducerRecord<byte[], byte[]>> records) {
+        // Generous timeouts: on a starved 2-core CI machine a produce request can outlast the default 30 s, and the
+        // idempotent producer's resend after a client-side timeout was seen refused as out of sequence until the
+        // batch expired.
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
