@@ -2,6 +2,7 @@ package org.requestslakehouse.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.requestslakehouse.config.ParseConfig;
@@ -13,6 +14,7 @@ import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.EventPublisher;
 import org.requestslakehouse.replay.Pacer;
 import org.requestslakehouse.replay.PacingClock;
+import org.requestslakehouse.replay.ReplayEvent;
 import org.requestslakehouse.replay.ReplayEventStream;
 import org.requestslakehouse.replay.ReplayFilter;
 import org.requestslakehouse.replay.ReplayMode;
@@ -38,6 +40,36 @@ public final class BenchEvents {
         long cases = (long) Math.ceil(events / EVENTS_PER_CASE_AT_LEAST) + 1;
         RequestCsvWriter.write(csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
         return csv;
+    }
+
+    /**
+     * The first {@code events} lifecycle events of {@code csv}, in memory: a paced producer that only sends costs
+     * next to nothing, so it does not take CPU from the job whose latency it measures.
+     */
+    public static List<ReplayEvent> load(Path csv, long events) throws IOException {
+        List<ReplayEvent> loaded = new ArrayList<>();
+        try (ReplayEventStream stream = new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults())) {
+            while (loaded.size() < events && stream.hasNext()) {
+                loaded.add(stream.next());
+            }
+        }
+        if (loaded.size() != events) {
+            throw new IllegalStateException(csv + " gave " + loaded.size() + " lifecycle events, fewer than the " + events + " asked for");
+        }
+        return loaded;
+    }
+
+    /** Publishes {@code events} at {@code ratePerSecond} and waits until all are acknowledged. */
+    public static void publish(List<ReplayEvent> events, EventPublisher publisher, double ratePerSecond, String label) throws Exception {
+        Pacer pacer = new Pacer(PacingClock.SYSTEM, 0, ratePerSecond);
+        ProgressReporter progress = ProgressReporter.forConsole(label, "events", events.size());
+        for (ReplayEvent event : events) {
+            pacer.awaitTurn(event.eventTimeMillis());
+            publisher.publish(event.key(), event.json());
+            progress.advance(1);
+        }
+        publisher.flush();
+        progress.finish();
     }
 
     /**

@@ -2,17 +2,19 @@ package org.requestslakehouse.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.iceberg.catalog.Catalog;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.replay.ReplayEvent;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
 /**
  * Freshness: the full job runs unbounded on an empty topic; once it has completed a checkpoint (so it is deployed
- * and idle), events are produced at a fixed rate with their produce times recorded; when everything is committed
+ * and idle), events prepared in memory beforehand are produced at a fixed rate with their produce times recorded; when everything is committed
  * the tables' history says when each event became visible (see {@link FreshnessAnalysis}). Events of the first
  * part of the run are not measured, so JIT compilation and first-time class loading do not count as latency.
  */
@@ -31,6 +33,7 @@ final class FreshnessRun {
         Path dir = settings.workDir().resolve("freshness");
         ProduceTimes produced = new ProduceTimes(settings.parallelism());
         long measuredFrom;
+        List<ReplayEvent> toProduce = BenchEvents.load(csv, events);
         JobRun.StartedJob started = JobRun.StartedJob.start(ctx, "freshness", dir, TOPIC, true, false);
         try (var job = started.jvm(); CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
             awaitFirstCheckpoint(job, watcher);
@@ -39,7 +42,7 @@ final class FreshnessRun {
             // The first third of a short run, else the first WARM_UP, is warm-up.
             measuredFrom = start + Math.min(WARM_UP.toMillis(), (long) (events / ratePerSecond * 1000 / 3));
             try (TimedKafkaPublisher publisher = new TimedKafkaPublisher(ctx.broker().bootstrapServers(), TOPIC, produced)) {
-                BenchEvents.publish(csv, publisher, events, ratePerSecond, "freshness");
+                BenchEvents.publish(toProduce, publisher, ratePerSecond, "freshness");
             }
             awaitCommitted(job, started.warehouse(), events, settings);
             job.requestStop();
