@@ -121,10 +121,16 @@ class ExactlyOnceUnderFailureIT {
                     if (fault.kind() == FaultKind.TASK_MANAGER_LOSS) {
                         assertThat(fault.fire(Faults.progress())).isTrue();
                         taskManagers.replaceOldest();
+                        it.remove();
+                    } else if (stalledCheckpointExpired(cluster, job)) {
+                        Faults.releaseStalledSnapshot();
+                        it.remove();
                     } else {
+                        // The stalled checkpoint was aborted for another reason before its timeout (a restart or
+                        // a decline racing the stall): let the snapshot go and stall a later checkpoint.
+                        fault.rearm();
                         Faults.releaseStalledSnapshot();
                     }
-                    it.remove();
                 }
             }
         }
@@ -143,13 +149,22 @@ class ExactlyOnceUnderFailureIT {
         if (fault.kind() == FaultKind.TASK_MANAGER_LOSS) {
             return Faults.progress() >= fault.afterEvents() && Faults.stalledCheckpoint() < 0;
         }
+        return fault.fired() && stalledCheckpointFailure(cluster, job) != null;
+    }
+
+    private static boolean stalledCheckpointExpired(MiniCluster cluster, JobID job) throws Exception {
+        FailedCheckpointStats failed = stalledCheckpointFailure(cluster, job);
+        return failed != null && String.valueOf(failed.getFailureMessage()).toLowerCase(Locale.ROOT).contains("expired");
+    }
+
+    /** How the checkpoint that a snapshot is stalling failed, or null while none stalls or it has not failed yet. */
+    private static FailedCheckpointStats stalledCheckpointFailure(MiniCluster cluster, JobID job) throws Exception {
         long stalled = Faults.stalledCheckpoint();
-        if (!fault.fired() || stalled < 0) {
-            return false;
+        if (stalled < 0) {
+            return null;
         }
         AbstractCheckpointStats stats = MiniClusterJobs.checkpointStats(cluster, job).getHistory().getCheckpointById(stalled);
-        return stats instanceof FailedCheckpointStats failed
-                && String.valueOf(failed.getFailureMessage()).toLowerCase(Locale.ROOT).contains("expired");
+        return stats instanceof FailedCheckpointStats failed ? failed : null;
     }
 
     /** The mini-cluster's TaskManagers by index: a terminated one keeps its index, new ones get the next. */

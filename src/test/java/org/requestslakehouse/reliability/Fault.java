@@ -41,6 +41,11 @@ final class Fault {
         return firedAtEvents.compareAndSet(-1, progress);
     }
 
+    /** Makes the fault due again: its first strike was undone (a stall that a restart ended before it expired). */
+    void rearm() {
+        firedAtEvents.set(-1);
+    }
+
     boolean fired() {
         return firedAtEvents.get() >= 0;
     }

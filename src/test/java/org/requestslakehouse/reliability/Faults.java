@@ -59,11 +59,18 @@ final class Faults {
 
     static void onSnapshot(String location, long checkpointId) throws InterruptedException {
         strike(FaultKind.CHECKPOINT_FAILURE, location);
-        if (due(FaultKind.CHECKPOINT_EXPIRY, location) != null) {
+        Fault expiry = due(FaultKind.CHECKPOINT_EXPIRY, location);
+        if (expiry != null) {
+            CountDownLatch release = stallRelease;
             stalledCheckpoint = checkpointId;
             try {
                 // Cancelling the task interrupts this wait, so a failed test never leaves a task hanging here.
-                stallRelease.await();
+                release.await();
+            } catch (InterruptedException e) {
+                // A restart (another task's failure raced this stall) ended the checkpoint before it could expire:
+                // a later checkpoint must stall instead, or the expiry would never be tested.
+                expiry.rearm();
+                throw e;
             } finally {
                 stalledCheckpoint = -1;
             }
@@ -75,9 +82,14 @@ final class Faults {
         return stalledCheckpoint;
     }
 
-    /** Lets a stalled snapshot finish; the test calls it once the stalled checkpoint has expired. */
+    /**
+     * Lets a stalled snapshot finish; the test calls it once the stalled checkpoint has failed. A fresh latch is
+     * armed first, so a re-armed fault can stall a later snapshot.
+     */
     static void releaseStalledSnapshot() {
-        stallRelease.countDown();
+        CountDownLatch stalled = stallRelease;
+        stallRelease = new CountDownLatch(1);
+        stalled.countDown();
     }
 
     static void onDataFileCreated(String path) {
