@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Flink configuration of a benchmarked job: the settings of {@code flink-conf/config.yaml} that shape
- * performance (state backend and its managed memory, incremental checkpoints, pause between checkpoints, two
- * slots), with the REST port
+ * performance (state backend and its managed memory, incremental checkpoints, pause between checkpoints, buffer
+ * debloating, two slots), with the REST port
  * the benchmark reads checkpoint statistics from, and without the fixed web UI and metrics ports that another job
  * on the machine could hold.
  */
@@ -21,6 +21,7 @@ final class FlinkConfFile {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("state.backend.type", settings.stateBackend());
         conf.put("execution.checkpointing.incremental", "true");
+        conf.put("taskmanager.network.memory.buffer-debloat.enabled", "true");
         conf.put("taskmanager.memory.managed.size", settings.managedMemory());
         conf.put("execution.checkpointing.min-pause", "2 s");
         conf.put("execution.checkpointing.timeout", "5 min");
