@@ -68,8 +68,11 @@ final class Faults {
                 release.await();
             } catch (InterruptedException e) {
                 // A restart (another task's failure raced this stall) ended the checkpoint before it could expire:
-                // a later checkpoint must stall instead, or the expiry would never be tested.
-                expiry.rearm();
+                // a later checkpoint must stall instead, or the expiry would never be tested. Unless the test had
+                // already released it, in which case the expiry happened.
+                if (release.getCount() > 0) {
+                    expiry.rearm();
+                }
                 throw e;
             } finally {
                 stalledCheckpoint = -1;
