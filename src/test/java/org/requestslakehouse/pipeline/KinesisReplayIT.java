@@ -33,6 +33,7 @@ import org.requestslakehouse.replay.ReplayFilter;
 import org.requestslakehouse.replay.ReplayMode;
 import org.requestslakehouse.replay.Replayer;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.KinesaliteExtension;
 import org.requestslakehouse.testing.KinesisTestRecord;
 import org.requestslakehouse.testing.LakehouseAssertions;
@@ -57,7 +58,7 @@ class KinesisReplayIT {
     @Test
     void replayedSamplesReachSilverThroughAThreeShardStream(@TempDir Path tmp) throws Exception {
         List<Path> inputs = Real311.all();
-        LakehousePipelineIT.Expected expected = LakehousePipelineIT.Expected.of(inputs);
+        ExpectedLakehouse expected = ExpectedLakehouse.of(inputs);
         JobConfig fromCsv = LakehousePipelineIT.config(tmp.resolve("csv"), Map.of("source.csv.paths",
                 inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
         LakehousePipelineIT.runBounded(fromCsv);
@@ -70,7 +71,7 @@ class KinesisReplayIT {
                             new ProgressReporter("replay", "events", -1, new PrintWriter(System.err, true), false, Duration.ofSeconds(60), System::nanoTime));
         }
         List<KinesisTestRecord> published = KINESIS.readAll(STREAM);
-        assertThat(published).hasSize(expected.rows);
+        assertThat(published).hasSize(expected.rows());
         assertThat(published).extracting(KinesisTestRecord::shardId).containsOnly(
                 "shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
 
@@ -79,15 +80,15 @@ class KinesisReplayIT {
         List<Record> bronze = LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.RAW_EVENTS);
         assertThat(bronze).extracting(r -> r.getField("source_partition") + "@" + r.getField("source_position"))
                 .containsExactlyInAnyOrderElementsOf(published.stream().map(r -> r.shardId() + "@" + r.sequenceNumber()).toList());
-        assertThat(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(expected.rejections.size());
+        assertThat(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(expected.rejections().size());
         Set<String> sourceSpecific = Set.of("ingested_at", "source_ref");
         assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
                 .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
-                .hasSize(expected.validCaseIds.size());
+                .hasSize(expected.validCaseIds().size());
     }
 
     /** The Kinesis source never ends: run until bronze, silver and the quarantine hold every event, then cancel. */
-    private static void runUntilEverythingIsCommitted(JobConfig config, LakehousePipelineIT.Expected expected) throws Exception {
+    private static void runUntilEverythingIsCommitted(JobConfig config, ExpectedLakehouse expected) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -104,14 +105,14 @@ class KinesisReplayIT {
     }
 
     /** Fails at once with the job's own error instead of waiting out the timeout when the job died. */
-    private static boolean committed(JobClient job, JobConfig config, LakehousePipelineIT.Expected expected) throws Exception {
+    private static boolean committed(JobClient job, JobConfig config, ExpectedLakehouse expected) throws Exception {
         if (job.getJobStatus().get().isGloballyTerminalState()) {
             job.getJobExecutionResult().get();
             throw new AssertionError("The unbounded Kinesis job ended by itself");
         }
-        return LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS).size() >= expected.rows
-                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS).size() >= expected.validCaseIds.size()
-                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS).size() >= expected.rejections.size();
+        return LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS).size() >= expected.rows()
+                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS).size() >= expected.validCaseIds().size()
+                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS).size() >= expected.rejections().size();
     }
 
     private static Map<String, String> kinesisSource() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
-import org.requestslakehouse.csv.CsvEvent;
-import org.requestslakehouse.csv.CsvEventReader;
 import org.requestslakehouse.job.LakehouseJob;
-import org.requestslakehouse.model.RawEvent;
-import org.requestslakehouse.parsing.ParseOutcome;
-import org.requestslakehouse.parsing.RequestEventParser;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
+import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
 import org.requestslakehouse.verify.GoldVerifier;
@@ -54,7 +49,7 @@ class LakehousePipelineIT {
 
     @Test
     void csvSamplesLandExactlyAndNothingIsLost(@TempDir Path warehouse) throws Exception {
-        Expected expected = Expected.of(Real311.all());
+        ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
         JobConfig config = config(warehouse, Map.of("source.csv.paths", joined(Real311.all())));
 
         runBounded(config);
@@ -62,15 +57,15 @@ class LakehousePipelineIT {
         List<Record> bronze = LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS);
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
-        assertThat(bronze).hasSize(expected.rows);
+        assertThat(bronze).hasSize(expected.rows());
         assertThat(bronze.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position")).collect(Collectors.toSet()))
-                .isEqualTo(expected.coordinates);
+                .isEqualTo(expected.coordinates());
         assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
-                .isEqualTo(expected.validCaseIds);
-        assertThat(silver).hasSize(expected.validCaseIds.size());
+                .isEqualTo(expected.validCaseIds());
+        assertThat(silver).hasSize(expected.validCaseIds().size());
         assertThat(rejected.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "=" + r.getField("reason_code")).collect(Collectors.toSet()))
-                .isEqualTo(expected.rejections);
-        assertThat(payloads(bronze)).isEqualTo(expected.payloads);
+                .isEqualTo(expected.rejections());
+        assertThat(payloads(bronze)).isEqualTo(expected.payloads());
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
     }
 
@@ -86,19 +81,19 @@ class LakehousePipelineIT {
                 LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS), WRITE_METADATA);
 
         assertThat(second).isEqualTo(first);
-        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * Expected.of(Real311.all()).rows);
+        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * ExpectedLakehouse.of(Real311.all()).rows());
     }
 
     @Test
     void kafkaGivesTheSameSilverAndGoldAsTheCsvSourceEvenWhenEveryMessageIsSentTwice(@TempDir Path tmp) throws Exception {
-        Expected expected = Expected.of(Real311.all());
+        ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
         JobConfig fromCsv = config(tmp.resolve("csv"), Map.of("source.csv.paths", joined(Real311.all())));
         runBounded(fromCsv);
 
         String topic = "samples-twice";
         KAFKA.createTopic(topic, 2);
         List<Message> messages = new ArrayList<>();
-        for (byte[] payload : expected.payloadsInOrder) {
+        for (byte[] payload : expected.payloadsInOrder()) {
             messages.add(new Message(null, payload));
         }
         KAFKA.produce(topic, messages);
@@ -114,8 +109,8 @@ class LakehousePipelineIT {
         Set<String> sourceSpecific = Set.of("ingested_at", "source_ref");
         assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
                 .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific));
-        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * expected.rows);
-        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(2 * expected.rejections.size());
+        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * expected.rows());
+        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(2 * expected.rejections().size());
         Set<String> goldValues = Set.of("updated_at");
         assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues))
                 .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues));
@@ -148,40 +143,5 @@ class LakehousePipelineIT {
 
     private static Set<ByteBuffer> payloads(List<Record> bronze) {
         return bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet());
-    }
-
-    /** What the job must produce, worked out row by row outside Flink. */
-    static final class Expected {
-        int rows;
-        final Set<String> coordinates = new HashSet<>();
-        final Set<Long> validCaseIds = new HashSet<>();
-        final Set<String> rejections = new HashSet<>();
-        final Set<ByteBuffer> payloads = new HashSet<>();
-        final List<byte[]> payloadsInOrder = new ArrayList<>();
-
-        static Expected of(List<Path> files) throws Exception {
-            Expected e = new Expected();
-            RequestEventParser parser = new RequestEventParser(ConfigLoader.load(null, Map.of("source.csv.paths", "x")).parse());
-            for (Path file : files) {
-                String name = file.toString();
-                try (CsvEventReader reader = CsvEventReader.open(file)) {
-                    CsvEvent row;
-                    while ((row = reader.next()) != null) {
-                        e.rows++;
-                        String coordinate = name + ":" + row.lineNumber();
-                        e.coordinates.add(coordinate);
-                        e.payloads.add(ByteBuffer.wrap(row.json()));
-                        e.payloadsInOrder.add(row.json());
-                        ParseOutcome outcome = parser.parse(new RawEvent("csv", name, null, Long.toString(row.lineNumber()), null, 0L, row.json()), 0L);
-                        if (outcome.request() != null) {
-                            e.validCaseIds.add(outcome.request().caseEnquiryId);
-                        } else {
-                            e.rejections.add(coordinate + "=" + outcome.reason().name());
-                        }
-                    }
-                }
-            }
-            return e;
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.requestslakehouse.testing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class ExpectedLakehouse {
     private int rows;
     private final Set<String> coordinates = new HashSet<>();
     private final Set<ByteBuffer> payloads = new HashSet<>();
+    private final List<byte[]> payloadsInOrder = new ArrayList<>();
     private final Set<Long> validCaseIds = new HashSet<>();
     private final Set<String> rejections = new HashSet<>();
 
@@ -40,6 +42,7 @@ public final class ExpectedLakehouse {
                     String coordinate = name + ":" + row.lineNumber();
                     e.coordinates.add(coordinate);
                     e.payloads.add(ByteBuffer.wrap(row.json()));
+                    e.payloadsInOrder.add(row.json());
                     ParseOutcome outcome = parser.parse(new RawEvent("csv", name, null, Long.toString(row.lineNumber()), null, 0L, row.json()), 0L);
                     if (outcome.request() != null) {
                         e.validCaseIds.add(outcome.request().caseEnquiryId);
@@ -65,6 +68,11 @@ public final class ExpectedLakehouse {
     /** Every row's request-event JSON, as bronze stores it. */
     public Set<ByteBuffer> payloads() {
         return Set.copyOf(payloads);
+    }
+
+    /** Every row's request-event JSON in file order, for publishing the same input to a broker. */
+    public List<byte[]> payloadsInOrder() {
+        return List.copyOf(payloadsInOrder);
     }
 
     /** Case ids of the rows that parse, so exactly the case ids silver must hold. */
