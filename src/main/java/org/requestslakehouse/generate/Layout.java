@@ -12,7 +12,7 @@ import org.requestslakehouse.model.SourceLayout;
 
 /**
  * The four column layouts Boston has published 311 data in, with the exact header names, order and value formats
- * of the samples in ../shared/data/real311/. The 2024 system has no sample; its columns come from the city's
+ * of the samples in src/test/resources/real311/. The 2024 system has no sample; its columns come from the city's
  * column list, with case_topic carrying the reason, service_name the type and assigned_department the subject.
  */
 public enum Layout {

@@ -1,7 +1,7 @@
 package org.requestslakehouse.generate;
 
 /**
- * Data-quality quirks seen in the real Boston exports (../shared/data/real311/README.md), each applied to a small
+ * Data-quality quirks seen in the real Boston exports (src/test/resources/real311/README.md), each applied to a small
  * share of generated records when quirks are enabled. A record lists the quirks it carries, so a test can tell a
  * deliberate oddity from a generator or parser bug. The rates are the share of records eligible for the quirk.
  */

@@ -1,6 +1,6 @@
 package org.requestslakehouse.model;
 
-/** The four column layouts Boston has published 311 data in (see ../shared/data/real311/README.md). */
+/** The four column layouts Boston has published 311 data in (see src/test/resources/real311/README.md). */
 public enum SourceLayout {
     /** Old portal export, upper-case names: CASE_ENQUIRY_ID, OPEN_DT, TARGET_DT, OnTime_Status, Geocoded_Location. */
     SOCRATA_2011,

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.requestslakehouse.model.SourceLayout;
 
 /**
- * The column names of the four layouts Boston has published (../shared/data/real311/README.md) and what they
+ * The column names of the four layouts Boston has published (src/test/resources/real311/README.md) and what they
  * mean.
  *
  * <p>Field lookup ignores case and punctuation: a key is lower-cased and stripped of everything but letters and

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Value clean-up for the quirks of the real exports (../shared/data/real311/README.md). Each method takes the raw
+ * Value clean-up for the quirks of the real exports (src/test/resources/real311/README.md). Each method takes the raw
  * published value and returns the canonical one, null for "no value"; where a non-blank value cannot be used it
  * adds an {@code invalid_<column>} flag, so a dropped value is always visible. All methods return their input
  * unchanged, without copying, when it is already clean: that is the common case and this runs on every field.

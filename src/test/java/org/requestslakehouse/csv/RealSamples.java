@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real Boston extracts in ../shared/data/real311 (see its README.md), read through {@link CsvEventReader}. */
+/** The real Boston extracts (test fixtures, see testing/Real311), read through {@link CsvEventReader}. */
 public final class RealSamples {
     public static final String SOCRATA_2011 = "boston311_2011_layout-socrata.csv";
     public static final String CKAN_2022 = "boston311_2022_layout-ckan.csv";

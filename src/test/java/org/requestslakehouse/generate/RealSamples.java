@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** The real Boston extracts in ../shared/data/real311 (surefire passes their directory as real311.dir). */
+/** The real Boston extracts (test fixtures, see testing/Real311). */
 final class RealSamples {
 
     static final String SOCRATA = "boston311_2011_layout-socrata.csv";
