@@ -13,8 +13,6 @@ import java.util.List;
  *       file is left alone.</li>
  *   <li>An unnamed leading index column (pandas writes it as {@code ""} or {@code "Unnamed: 0"}): its key is
  *       {@value #INDEX_KEY}, which no layout uses, so the parser keeps it in extra_fields.</li>
- *   <li>Values beyond the last header name: keyed {@code _col<N>}, N the 1-based column position, so they are
- *       kept rather than dropped.</li>
  * </ul>
  * Other header names are used exactly as written, including duplicates: a JSON object with a duplicate key is
  * rejected by the parser, which puts every row of such a file in quarantine with the duplicate named.
@@ -44,9 +42,13 @@ final class CsvHeader {
         return new CsvHeader(keys, trailingSemicolons);
     }
 
-    /** The key of the value at 0-based {@code column}; positions past the header get {@code _col<N>}. */
+    /** The key of the value at 0-based {@code column}; a record with another field count is a defect. */
     String key(int column) {
-        return column < keys.length ? keys[column] : "_col" + (column + 1);
+        return keys[column];
+    }
+
+    int size() {
+        return keys.length;
     }
 
     /** The row's last value with the header's {@code ;;} artefact removed, when the header has it. */

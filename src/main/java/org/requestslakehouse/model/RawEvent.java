@@ -21,6 +21,14 @@ public class RawEvent {
     /** Wall-clock time the job read the message, epoch millis. */
     public long ingestedAtMillis;
     public byte[] payload;
+    /**
+     * Set when the source could delimit this message but not make a request event of it (a CSV record with broken
+     * quoting, invalid UTF-8, a damaged gzip stream...); the payload is then the bytes as read. The parser rejects
+     * such a message with this reason without reading it. Null for every well-formed message.
+     */
+    public RejectReason sourceDefect;
+    /** What exactly the source found wrong, with the line; null when {@link #sourceDefect} is. */
+    public String sourceDefectDetail;
 
     public RawEvent() {}
 
@@ -46,7 +54,9 @@ public class RawEvent {
                 && Objects.equals(sourcePartition, that.sourcePartition)
                 && Objects.equals(sourcePosition, that.sourcePosition)
                 && Objects.equals(sourceTimestampMillis, that.sourceTimestampMillis)
-                && Arrays.equals(payload, that.payload);
+                && Arrays.equals(payload, that.payload)
+                && sourceDefect == that.sourceDefect
+                && Objects.equals(sourceDefectDetail, that.sourceDefectDetail);
     }
 
     @Override
@@ -57,6 +67,7 @@ public class RawEvent {
     @Override
     public String toString() {
         return "RawEvent{" + sourceType + ":" + sourceName + "/" + sourcePartition + "@" + sourcePosition
-                + ", " + (payload == null ? 0 : payload.length) + " bytes}";
+                + ", " + (payload == null ? 0 : payload.length) + " bytes"
+                + (sourceDefect == null ? "" : ", " + sourceDefect) + "}";
     }
 }

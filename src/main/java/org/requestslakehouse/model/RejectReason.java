@@ -31,6 +31,22 @@ public enum RejectReason {
     INVALID_OPEN_TS,
     /** {@code event_type} present but not one of OPENED, UPDATED, CLOSED, SNAPSHOT. */
     INVALID_EVENT_TYPE,
+    /**
+     * A CSV record whose quoting is broken: a quoted field that is not closed within the reader's bounds (or
+     * whose closing quote makes a record of the wrong shape), or text after a closing quote. Only the line the
+     * quote opens on is rejected; reading resumes on the next line.
+     */
+    BROKEN_QUOTING,
+    /** A CSV record with more or fewer fields than the file's header. */
+    WRONG_FIELD_COUNT,
+    /** A CSV record containing a NUL byte: binary content or zero padding, never part of a 311 export. */
+    NUL_BYTE,
+    /** The CSV file's header line is unusable (broken quoting, not UTF-8, a NUL byte), so no record can be keyed. */
+    UNREADABLE_HEADER,
+    /** A gzip-compressed CSV file ends before its compressed stream does: the records before the cut are read. */
+    TRUNCATED_GZIP,
+    /** A gzip-compressed CSV file whose compressed data is damaged: the records decoded before the damage are read. */
+    CORRUPT_GZIP,
     /** The parser itself failed on this message (a bug, reported with the exception); the stream goes on. */
     PARSER_ERROR
 }

@@ -15,7 +15,8 @@ import org.requestslakehouse.model.RejectReason;
  * {@code event_type} and {@code emitted_at}) into a {@link org.requestslakehouse.model.ServiceRequest}, or says
  * why it cannot.
  *
- * <p>Checks run cheapest first, and the size check comes before any decoding so that an oversized message costs
+ * <p>A message its source already found defective (see {@link RawEvent#sourceDefect}) is rejected with the
+ * source's reason. Checks run cheapest first, and the size check comes before any decoding so that an oversized message costs
  * nothing but its length: size, blank, UTF-8, JSON syntax (with duplicate keys, nesting deeper than
  * {@value #MAX_NESTING_DEPTH} and keys or numbers longer than {@value #MAX_TOKEN_CHARS} characters each named
  * apart), object, lone surrogate escapes, case id, open time, event type. Each failure is one
@@ -52,6 +53,9 @@ public final class RequestEventParser implements Serializable {
      *                  outcome depends on nothing but the arguments
      */
     public ParseOutcome parse(RawEvent raw, long nowMillis) {
+        if (raw.sourceDefect != null) {
+            return ParseOutcome.rejected(raw.sourceDefect, raw.sourceDefectDetail);
+        }
         byte[] payload = raw.payload;
         if (payload == null) {
             return ParseOutcome.rejected(RejectReason.EMPTY_PAYLOAD, "message has no payload (null value)");

@@ -15,7 +15,6 @@ import java.util.PriorityQueue;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
-import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.parsing.ParseOutcome;
 import org.requestslakehouse.parsing.RequestEventParser;
@@ -97,15 +96,14 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
         CsvEvent row;
         while ((row = nextRow()) != null) {
             rowsRead++;
-            ParseOutcome outcome = parser.parse(new RawEvent("csv", currentFile, null,
-                    Long.toString(row.lineNumber()), null, 0L, row.json()), 0L);
+            ParseOutcome outcome = parser.parse(row.toRawEvent(currentFile, 0L), 0L);
             ServiceRequest request = outcome.request();
             if (!filter.accepts(request == null ? null : request.openDateLocal)) {
                 rowsFiltered++;
                 continue;
             }
             if (request == null) {
-                ready.add(new ReplayEvent(latestOpenMillis == Long.MIN_VALUE ? 0 : latestOpenMillis, currentFile + ":" + row.lineNumber(), row.json()));
+                ready.add(new ReplayEvent(latestOpenMillis == Long.MIN_VALUE ? 0 : latestOpenMillis, currentFile + ":" + row.lineNumber(), row.payload()));
                 return true;
             }
             enqueue(row.json(), request);

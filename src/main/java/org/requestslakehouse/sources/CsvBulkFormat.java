@@ -19,9 +19,12 @@ import org.requestslakehouse.model.RawEvent;
 /**
  * Reads a whole CSV file (plain or gzip) as request events: one JSON object per data record, with the file and
  * the record's first line as bronze coordinates. Files are not split because a quoted field may span lines.
+ * A defective record (broken quoting, invalid UTF-8, a damaged gzip stream...) is emitted too, with its bytes
+ * and its defect, so bronze archives it and the parser quarantines it: no content fails or restarts the job.
  *
- * <p>Checkpoints store how many records of the file were emitted; a restore re-reads the header and skips
- * that many, so a restart neither loses nor repeats a row.
+ * <p>Checkpoints store how many records of the file were emitted, defects included; a restore re-reads the file
+ * and skips that many, so a restart neither loses nor repeats a row. This is exact because the reader's sequence
+ * of records, defects included, is a pure function of the file's bytes.
  */
 public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
     static final int BATCH_SIZE = 1000;
@@ -68,7 +71,7 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
             long now = System.currentTimeMillis();
             CsvEvent event;
             while (batch.size() < BATCH_SIZE && (event = reader.next()) != null) {
-                batch.add(new RawEvent("csv", sourceName, null, Long.toString(event.lineNumber()), null, now, event.json()));
+                batch.add(event.toRawEvent(sourceName, now));
             }
             if (batch.isEmpty()) {
                 return null;

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
-import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.parsing.ParseOutcome;
 import org.requestslakehouse.parsing.RequestEventParser;
 
@@ -41,9 +40,9 @@ public final class ExpectedLakehouse {
                     e.rows++;
                     String coordinate = name + ":" + row.lineNumber();
                     e.coordinates.add(coordinate);
-                    e.payloads.add(ByteBuffer.wrap(row.json()));
-                    e.payloadsInOrder.add(row.json());
-                    ParseOutcome outcome = parser.parse(new RawEvent("csv", name, null, Long.toString(row.lineNumber()), null, 0L, row.json()), 0L);
+                    e.payloads.add(ByteBuffer.wrap(row.payload()));
+                    e.payloadsInOrder.add(row.payload());
+                    ParseOutcome outcome = parser.parse(row.toRawEvent(name, 0L), 0L);
                     if (outcome.request() != null) {
                         e.validCaseIds.add(outcome.request().caseEnquiryId);
                     } else {
