@@ -127,7 +127,7 @@ public final class CsvEventReader implements Closeable {
         }
         if (headerProblem != null) {
             return defect(cut, new Problem(RejectReason.UNREADABLE_HEADER, cut == headerCut
-                    ? "header " + headerProblem
+                    ? headerProblem + "; this is the header, so no record of the file can be keyed"
                     : "line " + cut.line() + ": the header (line " + headerCut.line() + ") is unusable, so this record cannot be keyed"));
         }
         Problem problem = problemOf(cut);

@@ -148,7 +148,8 @@ class CsvEventReaderDefectsTest {
     void anUnusableHeaderMakesEveryRecordUnreadableHeader() throws IOException {
         List<CsvEvent> events = read(bytes("a,", 0xFF, "\n1,2\n"));
 
-        assertDefect(events.get(0), 1, 1, RejectReason.UNREADABLE_HEADER, "header line 1: not valid UTF-8 (byte offset 2)",
+        assertDefect(events.get(0), 1, 1, RejectReason.UNREADABLE_HEADER, "line 1: not valid UTF-8 (byte offset 2); this is "
+                + "the header, so no record of the file can be keyed",
                 bytes("a,", 0xFF, ""));
         assertDefect(events.get(1), 2, 2, RejectReason.UNREADABLE_HEADER,
                 "line 2: the header (line 1) is unusable, so this record cannot be keyed", "1,2");
