@@ -99,7 +99,7 @@ final class CsvRecordSplitter {
             while (true) {
                 if (i > MAX_RECORD_BYTES) {
                     return firstBreak >= 0
-                            ? firstLineOnly(firstBreak, "the quoted field opened on this line is not closed within "
+                            ? firstLineOnly(firstBreak, "the quoted field opened on this line makes a record longer than "
                                     + MAX_RECORD_BYTES + " bytes")
                             : tooLong();
                 }
