@@ -77,6 +77,25 @@ class CsvEventReaderDefectsTest {
     }
 
     @Test
+    void anUnclosedQuoteIsBoundedByTheRecordByteLimit() throws IOException {
+        String text = "x".repeat(2_000);
+        StringBuilder csv = new StringBuilder("a,b\n1,\"never closed\n");
+        int good = CsvRecordSplitter.MAX_RECORD_BYTES / 2_000 + 100;
+        for (int i = 0; i < good; i++) {
+            csv.append(i + 2).append(',').append(text).append('\n');
+        }
+        List<CsvEvent> events = read(csv.toString().getBytes(UTF_8));
+
+        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: the quoted field opened on this line "
+                + "makes a record longer than " + CsvRecordSplitter.MAX_RECORD_BYTES + " bytes; the line is rejected "
+                + "alone and reading resumes on line 3", "1,\"never closed");
+        assertThat(events).hasSize(good + 1);
+        for (int i = 0; i < good; i++) {
+            assertGood(events.get(i + 1), i + 2, i + 3, "{\"a\":\"" + (i + 2) + "\",\"b\":\"" + text + "\"}");
+        }
+    }
+
+    @Test
     void aQuoteThatClosesIntoARecordOfTheWrongShapeWasStray() throws IOException {
         List<CsvEvent> events = read("a,b\n1,\"open\n2,x\n3,y\",extra\n4,z\n".getBytes(UTF_8));
 
