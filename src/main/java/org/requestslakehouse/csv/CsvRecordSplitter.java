@@ -10,6 +10,7 @@ import java.util.zip.ZipException;
  * Cuts a (decompressed) CSV byte stream into records without decoding it: RFC 4180 quoting, LF, CRLF or CR line
  * ends. The cut works on bytes because the structural characters are ASCII, which UTF-8 never uses inside a
  * multi-byte sequence; so bytes that are not UTF-8 cannot derail it, and every record keeps its exact bytes.
+ * (commons-csv, used before, decodes before it cuts, keeps no record bytes and cannot go on after a syntax error.)
  *
  * <p>A quote opens a quoted field only at the start of a field ({@code a"b} is plain text, as in commons-csv's
  * default format); spaces and tabs after a closing quote are ignored. Damage is contained to one line:
