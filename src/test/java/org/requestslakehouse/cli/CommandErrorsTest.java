@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
@@ -53,6 +54,39 @@ class CommandErrorsTest {
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.UNREACHABLE);
         result.assertOneLineStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: ");
+    }
+
+    @Test
+    void anyOtherFailureIsOneLineAndAPointerToVerbose() throws IOException {
+        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+        Catalog catalog = CatalogFactory.open(config);
+        try {
+            LakehouseTables tables = new LakehouseTables(config);
+            tables.createMissing(catalog);
+            catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)).updateSchema()
+                    .addColumn("added_by_hand", Types.StringType.get()).commit();
+        } finally {
+            CatalogFactory.close(catalog);
+        }
+        Path input = Files.writeString(dir.resolve("one.csv"), "case_enquiry_id\n1\n");
+        Result result = execute("run", "--input", input.toString(), "--warehouse", dir.toString());
+
+        assertThat(result.exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err.lines()).hasSize(2);
+        assertThat(result.err.lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("Table silver.service_requests exists with columns").endsWith("; migrate or drop the table"));
+        assertThat(result.err.lines().skip(1)).containsExactly("(--verbose prints the stack trace)");
+        assertThat(result.console).doesNotContain("job:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void replayOfAMissingFileNamesIt() {
+        String missing = dir.resolve("missing.csv").toString();
+        Result result = execute("replay", "--sink", "stdout", missing);
+
+        assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
+        result.assertOneLine("Input " + missing + " does not exist: give existing CSV files or directories.");
+        assertThat(result.out).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.flink.connector.kafka.source.reader.KafkaSourceReader;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureManager;
 import org.apache.flink.runtime.security.token.DefaultDelegationTokenManager;
 import org.apache.flink.runtime.util.HadoopUtils;
 import org.apache.flink.runtime.webmonitor.WebMonitorUtils;
@@ -35,6 +36,7 @@ class ConsoleLoggingTest {
             NetworkClient.class.getName(),
             "kafka.server.BrokerServer",
             WebMonitorUtils.class.getName(),                // "'log.file' is not set"
+            CheckpointFailureManager.class.getName(),       // "Checkpoint was declined (task is closing)" with a stack
             HadoopTableOperations.class.getName());         // "Error reading version hint file" with a stack
 
     private LoggerContext context;

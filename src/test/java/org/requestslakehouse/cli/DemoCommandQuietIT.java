@@ -44,7 +44,7 @@ class DemoCommandQuietIT {
             exitCode = Main.commandLine()
                     .setOut(new PrintWriter(new StringWriter(), true))
                     .setErr(new PrintWriter(new StringWriter(), true))
-                    .execute("demo", "--rows", "2000", "--warehouse", dir.resolve("demo-warehouse").toString());
+                    .execute("demo", "--rows", "500", "--warehouse", dir.resolve("demo-warehouse").toString());
         } finally {
             context.setConfigLocation(testConfiguration);
             warnings.stop();
