@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
         })
 public class Main implements Runnable {
 
+    /** Declared once here so every subcommand inherits it; read from the parse result, wherever it was given. */
     @Option(names = ConsoleLogging.VERBOSE_OPTION, scope = ScopeType.INHERIT,
             description = "Show third-party warnings (Kafka, Flink, Hadoop) and the stack trace of a failure.")
     boolean verbose;
