@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.dashboard.DashboardServer;
+import org.requestslakehouse.job.LakehouseJob;
+import org.requestslakehouse.sinks.iceberg.ExistingTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,8 @@ public class DashboardCommand implements Callable<Integer> {
         // The dashboard reads tables only; the source settings are irrelevant but must still validate.
         overrides.putIfAbsent("source.type", "kafka");
         JobConfig jobConfig = config.load(overrides);
+        // Tables a running job has yet to create are waited for; a warehouse with none is a wrong path.
+        ExistingTables.requireAny(jobConfig.catalog(), LakehouseJob.PREFLIGHT_TIMEOUT);
 
         DashboardServer server = DashboardServer.start(jobConfig.catalog(), jobConfig.parse().zoneId(), port, refreshSeconds);
         serveUntilStopped(server, "Dashboard of " + jobConfig.catalog().warehouse() + " at " + server.url() + " (Ctrl-C stops it)");

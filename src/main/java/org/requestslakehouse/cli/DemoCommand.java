@@ -23,7 +23,6 @@ import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
-import org.requestslakehouse.progress.CommittedRowsProgress;
 import org.requestslakehouse.progress.JobProgress;
 import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KafkaEventPublisher;
@@ -102,9 +101,8 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "3/4 Running the job on a local mini-cluster until those %,d events are consumed ...%n", events);
             StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
             long start = System.nanoTime();
-            try (CommittedRowsProgress progress = JobProgress.start(config, events)) {
-                LakehouseJob.run(env, config);
-            }
+            env.registerJobListener(JobProgress.whileRunning(config, events));
+            LakehouseJob.run(env, config);
             double seconds = (System.nanoTime() - start) / 1e9;
             LakehouseSummary.print(config.catalog(), seconds, System.out);
 

@@ -14,7 +14,6 @@ import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
-import org.requestslakehouse.progress.CommittedRowsProgress;
 import org.requestslakehouse.progress.JobProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,13 +85,10 @@ public class RunCommand implements Callable<Integer> {
         Path confDir = flinkConf != null ? flinkConf : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
         long start = System.nanoTime();
-        if (noProgress) {
-            LakehouseJob.run(env, jobConfig);
-        } else {
-            try (CommittedRowsProgress progress = JobProgress.start(jobConfig, -1)) {
-                LakehouseJob.run(env, jobConfig);
-            }
+        if (!noProgress) {
+            env.registerJobListener(JobProgress.whileRunning(jobConfig, -1));
         }
+        LakehouseJob.run(env, jobConfig);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!noSummary) {
             LakehouseSummary.print(jobConfig.catalog(), seconds, System.out);

@@ -2,8 +2,11 @@ package org.requestslakehouse.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -12,7 +15,6 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.util.ExceptionUtils;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.flink.FlinkCatalog;
 import org.apache.iceberg.flink.FlinkConfigOptions;
@@ -23,6 +25,10 @@ import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.PropertyGroup;
+import org.requestslakehouse.job.LakehouseJob;
+import org.requestslakehouse.sinks.iceberg.ExistingTables;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +47,8 @@ import picocli.CommandLine.Spec;
                 "Tables are database.table (unqualified: the silver database). Quote Flink SQL keywords with"
                         + " backticks, e.g. gold.`watermarks`."})
 public class SqlCommand implements Callable<Integer> {
+    /** Flink's validation message for a table (or database) the catalog does not have. */
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found|Table '[^']*' not found|does not exist");
 
     @Mixin
     CatalogOptions catalog;
@@ -63,9 +71,12 @@ public class SqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The output is the result or a one-line error; Flink's and Hadoop's INFO/WARN chatter would bury it.
-        Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
+        if (!ConsoleLogging.verboseRequested(spec.commandLine())) {
+            // The output is the result or a one-line error; Flink's and Hadoop's INFO/WARN chatter would bury it.
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
+        }
         CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
+        List<LakehouseTable> present = ExistingTables.requireAny(config, LakehouseJob.PREFLIGHT_TIMEOUT);
         FlinkCatalog flinkCatalog = null;
         try {
             flinkCatalog = new FlinkCatalog(config.name(), config.silverDatabase(), Namespace.empty(),
@@ -77,14 +88,22 @@ public class SqlCommand implements Callable<Integer> {
             // An INSERT's result row is available before its job ends; leaving early would kill the local job.
             result.await();
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         } catch (ConfigException e) {
             // Main reports configuration mistakes the same way for every subcommand.
             throw e;
         } catch (Exception e) {
-            err.println("sql: " + oneLine(e));
+            String message = CommandFailure.oneLine(e);
+            if (OBJECT_NOT_FOUND.matcher(message).find()) {
+                LakehouseTables names = new LakehouseTables(config);
+                err.println("sql: " + message + "; " + ExistingTables.describe(config) + " has "
+                        + present.stream().map(t -> names.identifier(t).toString()).collect(Collectors.joining(", ")));
+                err.flush();
+                return ExitCodes.NOT_FOUND;
+            }
+            err.println("sql: " + message);
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         } finally {
             if (flinkCatalog != null) {
                 flinkCatalog.close();
@@ -111,28 +130,5 @@ public class SqlCommand implements Callable<Integer> {
         Map<String, String> out = new LinkedHashMap<>();
         overrides.forEach((key, value) -> out.put(key.startsWith(prefix) ? key.substring(prefix.length()) : key, value));
         return out;
-    }
-
-    /**
-     * Flink's messages for bad SQL put the useful part on the first line and a list of expected tokens after it.
-     * Job failures wrap the real reason, so the root cause is appended when it says something new.
-     */
-    static String oneLine(Throwable e) {
-        String message = firstLine(e.getMessage(), e.getClass().getSimpleName());
-        Throwable root = ExceptionUtils.findThrowable(e, t -> t.getCause() == null).orElse(e);
-        if (root != e && root.getMessage() != null) {
-            String rootMessage = firstLine(root.getMessage(), root.getClass().getSimpleName());
-            if (!message.contains(rootMessage)) {
-                message += " (caused by " + rootMessage + ")";
-            }
-        }
-        return message;
-    }
-
-    private static String firstLine(String message, String fallback) {
-        if (message == null || message.isBlank()) {
-            return fallback;
-        }
-        return message.strip().lines().findFirst().orElse(fallback);
     }
 }

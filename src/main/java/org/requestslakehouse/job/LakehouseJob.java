@@ -9,7 +9,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
-import org.requestslakehouse.config.ConfigException;
+import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.SourceConfig;
 import org.requestslakehouse.maintenance.TableMaintenancePlan;
@@ -28,7 +28,7 @@ public final class LakehouseJob {
     private LakehouseJob() {}
 
     /** Fails in bounded time with a message naming the setting when a dependency is unreachable. */
-    private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
 
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         if (config.source().type() == SourceConfig.SourceType.KAFKA) {
@@ -60,7 +60,8 @@ public final class LakehouseJob {
     private static void requireLocalInputs(List<String> paths) {
         for (String path : paths) {
             if (!path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !Files.exists(Paths.get(path))) {
-                throw ConfigException.invalid("source.csv.paths", path, "existing CSV files or directories (comma-separated)");
+                throw new NotFoundException("Input " + path + " does not exist: give existing CSV files or directories"
+                        + " (--input, setting source.csv.paths).");
             }
         }
     }

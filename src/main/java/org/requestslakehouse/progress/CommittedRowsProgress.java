@@ -54,14 +54,27 @@ public final class CommittedRowsProgress implements AutoCloseable {
     /** Stops polling, reports the final count and prints the summary line. */
     @Override
     public void close() throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(1, TimeUnit.MINUTES);
+        stopPolling();
         try {
             poll();
             reporter.finish();
         } finally {
             CatalogFactory.close(catalog);
         }
+    }
+
+    /** Stops polling without another line: the job failed, and its error is what the user needs to read. */
+    public void abandon() throws InterruptedException {
+        try {
+            stopPolling();
+        } finally {
+            CatalogFactory.close(catalog);
+        }
+    }
+
+    private void stopPolling() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(1, TimeUnit.MINUTES);
     }
 
     private synchronized void poll() {

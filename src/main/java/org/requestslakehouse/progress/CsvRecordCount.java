@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.replay.ReplayInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,18 @@ public final class CsvRecordCount {
         return records;
     }
 
-    /** Calls {@code onCount} with the total when done; on a read error, never (the job reports that error). */
-    public static void countInBackground(List<Path> files, LongConsumer onCount) {
+    /**
+     * Calls {@code onCount} with the total when done; on a missing input or read error, never (the job reports
+     * that error).
+     *
+     * @param inputs files and directories, expanded as the replay command does
+     */
+    public static void countInBackground(List<Path> inputs, LongConsumer onCount) {
         Thread counter = new Thread(() -> {
             try {
-                onCount.accept(count(files));
+                onCount.accept(count(ReplayInputs.expand(inputs)));
             } catch (IOException | RuntimeException e) {
-                LOG.debug("Could not count the records of {}; progress shows no ETA", files, e);
+                LOG.debug("Could not count the records of {}; progress shows no ETA", inputs, e);
             }
         }, "progress-csv-count");
         counter.setDaemon(true);

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.requestslakehouse.config.NotFoundException;
+
 /** Expands the command line's files and directories into the CSV files to replay, in a stable order. */
 public final class ReplayInputs {
     private ReplayInputs() {}
 
+    /** @throws NotFoundException if a path does not exist or no CSV file is found */
     public static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
@@ -24,11 +27,11 @@ public final class ReplayInputs {
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                throw new IllegalArgumentException("No such file or directory: " + p);
+                throw new NotFoundException("Input " + p + " does not exist: give existing CSV files or directories.");
             }
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("No .csv or .csv.gz files in " + paths);
+            throw new NotFoundException("No .csv or .csv.gz files in " + paths + ".");
         }
         return files;
     }

@@ -2,8 +2,10 @@ package org.requestslakehouse.verify;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
@@ -25,6 +27,10 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
  * job could only log as late, because those are the one documented way gold can fall behind silver.
  */
 public final class GoldVerifier {
+    /** What {@link #verify} reads. */
+    public static final Set<LakehouseTable> TABLES_READ = EnumSet.of(LakehouseTable.SERVICE_REQUESTS,
+            LakehouseTable.REQUESTS_HOURLY, LakehouseTable.SLA_DAILY, LakehouseTable.LATE_CORRECTIONS);
+
     private GoldVerifier() {}
 
     /** @return true when streaming gold equals the recomputation */

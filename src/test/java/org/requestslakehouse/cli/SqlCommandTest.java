@@ -121,13 +121,16 @@ class SqlCommandTest {
     }
 
     @Test
-    void missingTableFailsWithOneLineOnStderr() {
+    void missingTableFailsWithOneLineOnStderrListingTheTablesThere() {
         Result result = run("SELECT * FROM gold.nope");
-        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(result.out).isEmpty();
         assertThat(result.err.lines()).singleElement().asString()
                 .startsWith("sql: ")
-                .contains("Object 'nope' not found within 'lakehouse.gold'");
+                .contains("Object 'nope' not found within 'lakehouse.gold'")
+                .endsWith("; the warehouse at catalog.warehouse=" + warehouse + " (catalog.type=hadoop) has bronze.raw_events,"
+                        + " silver.service_requests, silver.rejected_events, gold.requests_hourly, gold.sla_daily, gold.watermarks,"
+                        + " gold.late_corrections");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogPreflightException;
-import org.requestslakehouse.config.ConfigException;
+import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.testing.Real311;
@@ -47,9 +47,9 @@ class LakehouseJobPreflightTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
         assertThatThrownBy(() -> LakehouseJob.define(env, config))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value '" + missing + "' for source.csv.paths: expected existing CSV files or directories"
-                        + " (comma-separated)");
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("Input " + missing + " does not exist: give existing CSV files or directories"
+                        + " (--input, setting source.csv.paths).");
         assertThat(env.getTransformations()).isEmpty();
     }
 

@@ -49,6 +49,22 @@ class CommittedRowsProgressTest {
         assertThat(text.toString()).isEqualTo("job: 40 events committed in 4.0 s (10 events committed/s)" + System.lineSeparator());
     }
 
+    @Test
+    void abandonedProgressPrintsNothingMore(@TempDir Path warehouse) throws Exception {
+        CatalogConfig config = ConfigLoader.load(null, Map.of("source.csv.paths", "x", "catalog.warehouse", warehouse.toString())).catalog();
+        TableIdentifier bronze = new LakehouseTables(config).identifier(LakehouseTable.RAW_EVENTS);
+        StringWriter text = new StringWriter();
+        AtomicLong nanos = new AtomicLong();
+        ProgressReporter reporter = new ProgressReporter("job", "events committed", 40, new PrintWriter(text), false,
+                Duration.ofSeconds(10), nanos::get);
+
+        CommittedRowsProgress progress = CommittedRowsProgress.start(config, bronze, reporter, Duration.ofHours(1));
+        nanos.set(60_000_000_000L);
+        progress.abandon();
+
+        assertThat(text.toString()).isEmpty();
+    }
+
     /** A commit as the job's sink makes one; only its metadata matters to the snapshot summary. */
     private static void commit(Table table, long records) {
         table.newAppend().appendFile(DataFiles.builder(table.spec())
