@@ -32,6 +32,7 @@ class ConfigValidationTest {
     private static final Set<String> FREE_FORM = Set.of(
             "kafka.group-id",           // any string is a consumer group
             "kafka.sasl.username",      // any string is a user name
+            "catalog.jdbc.user",        // any string is a user name
             "job.checkpoint-dir",       // created on the first checkpoint
             "catalog.property.*");      // Iceberg's own properties; a wrong one fails opening the catalog, in CatalogPreflight
 
@@ -104,6 +105,9 @@ class ConfigValidationTest {
                         + " a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db", "catalog.type", "jdbc"),
                 invalid("catalog.jdbc.uri", "jdbc:sqlite:/tmp/c.db", "Invalid value 'jdbc:sqlite:/tmp/c.db' for"
                         + " catalog.jdbc.uri: expected no value unless catalog.type=jdbc (it is hadoop)"),
+                invalid("catalog.jdbc.password-env", "hunter2!", "Invalid value '***' for catalog.jdbc.password-env: expected"
+                        + " the name of an environment variable (letters, digits and '_', not starting with a digit), not"
+                        + " the password itself", "catalog.type", "jdbc", "catalog.jdbc.uri", "jdbc:postgresql://db/iceberg"),
                 invalid("catalog.rest.uri", "localhost:8181", "Invalid value 'localhost:8181' for catalog.rest.uri: expected an"
                         + " http:// or https:// URL such as http://localhost:8181", "catalog.type", "rest"),
                 invalid("catalog.region", "Europe", "Invalid value 'Europe' for catalog.region: expected an AWS region such as eu-west-1"),
