@@ -39,12 +39,27 @@ public final class CatalogFactory {
     /** V1 adds view support; Iceberg logs a warning on every start while a JDBC catalog is still V0. */
     static final String JDBC_SCHEMA_VERSION = "jdbc.schema-version";
 
+    /** Iceberg's JdbcCatalog hands {@code jdbc.*} properties, prefix removed, to the JDBC driver. */
+    static final String JDBC_USER = "jdbc.user";
+    static final String JDBC_PASSWORD = "jdbc.password";
+
     private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private CatalogFactory() {}
 
     public static CatalogLoader loader(CatalogConfig config) {
-        Map<String, String> properties = properties(config);
+        return loader(config, properties(config));
+    }
+
+    /**
+     * A loader for {@code properties} (derived from {@code config}, possibly adjusted). With
+     * {@code catalog.jdbc.password-env} the loader carries the variable's name and reads the password when it opens the
+     * catalog: loaders are serialized into the job graph.
+     */
+    public static CatalogLoader loader(CatalogConfig config, Map<String, String> properties) {
+        if (config.jdbcPasswordEnv() != null) {
+            return new EnvPasswordCatalogLoader(config.name(), properties, config.jdbcPasswordEnv());
+        }
         return CatalogLoader.custom(config.name(), properties, new Configuration(), properties.get(CatalogProperties.CATALOG_IMPL));
     }
 
@@ -103,6 +118,9 @@ public final class CatalogFactory {
         p.put(CatalogProperties.URI, config.jdbcUri());
         p.put(CatalogProperties.WAREHOUSE_LOCATION, absoluteLocation(config.warehouse()));
         p.put(JDBC_SCHEMA_VERSION, "V1");
+        if (config.jdbcUser() != null) {
+            p.put(JDBC_USER, config.jdbcUser());
+        }
         if (isObjectStore(config.warehouse())) {
             s3FileIo(config, p);
         }

@@ -19,7 +19,6 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.io.FileIO;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.CatalogConfig.CatalogType;
@@ -58,8 +57,7 @@ public final class CatalogPreflight {
 
     /** Opens the catalog and asks it one question that needs a round trip, whatever the catalog type. */
     private static void probeCatalog(CatalogConfig config, Map<String, String> properties) {
-        Catalog catalog = CatalogLoader.custom(config.name(), properties, new Configuration(),
-                properties.get(CatalogProperties.CATALOG_IMPL)).loadCatalog();
+        Catalog catalog = CatalogFactory.loader(config, properties).loadCatalog();
         try {
             if (catalog instanceof SupportsNamespaces namespaces) {
                 namespaces.namespaceExists(Namespace.of(config.bronzeDatabase()));

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param type        hadoop (local default), jdbc, glue or rest
  * @param name        catalog name as seen from SQL
  * @param warehouse   a directory, or {@code s3://bucket/prefix}
+ * @param jdbcPasswordEnv name of the environment variable holding the JDBC catalog's password (never the password):
+ *                    it is read where the catalog is opened, so the password stays out of the job graph
  * @param properties  extra Iceberg catalog properties from keys {@code catalog.property.*} (passed through as-is)
  */
 public record CatalogConfig(
@@ -17,6 +19,8 @@ public record CatalogConfig(
         String name,
         String warehouse,
         String jdbcUri,
+        String jdbcUser,
+        String jdbcPasswordEnv,
         String region,
         String glueCatalogId,
         boolean lakeFormation,
@@ -29,6 +33,10 @@ public record CatalogConfig(
     public enum CatalogType { HADOOP, JDBC, GLUE, REST }
 
     public static final String GROUP = "catalog";
+    public static final String JDBC_PASSWORD_ENV = "jdbc.password-env";
+
+    /** POSIX environment variable names: a value of another form is more likely the password itself. */
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public static CatalogConfig from(PropertyGroup g) {
         CatalogType type = g.enumValue("type", CatalogType.class, CatalogType.HADOOP);
@@ -36,6 +44,8 @@ public record CatalogConfig(
         String jdbcUri = g.string("jdbc.uri", null);
         String region = g.string("region", null);
         String restUri = g.string("rest.uri", null);
+        String jdbcUser = g.string("jdbc.user", null);
+        String jdbcPasswordEnv = g.string(JDBC_PASSWORD_ENV, null);
         if (type == CatalogType.JDBC && jdbcUri == null) {
             throw ConfigException.missing(g.qualified("jdbc.uri"), "a JDBC URL such as jdbc:sqlite:/path/catalog.db when catalog.type=jdbc");
         }
@@ -51,6 +61,16 @@ public record CatalogConfig(
                 throw ConfigException.invalid(g.qualified("jdbc.uri"), jdbcUri, "a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db");
             }
         }
+        if (jdbcUser != null) {
+            onlyFor(g, "jdbc.user", jdbcUser, type, CatalogType.JDBC);
+        }
+        if (jdbcPasswordEnv != null) {
+            onlyFor(g, JDBC_PASSWORD_ENV, jdbcPasswordEnv, type, CatalogType.JDBC);
+            if (!VARIABLE_NAME.matcher(jdbcPasswordEnv).matches()) {
+                throw ConfigException.invalid(g.qualified(JDBC_PASSWORD_ENV), jdbcPasswordEnv, "the name of an environment"
+                        + " variable (letters, digits and '_', not starting with a digit), not the password itself");
+            }
+        }
         if (restUri != null) {
             onlyFor(g, "rest.uri", restUri, type, CatalogType.REST);
             SettingForms.requireHttpUrl(g.qualified("rest.uri"), restUri, "http://localhost:8181");
@@ -63,6 +83,8 @@ public record CatalogConfig(
                 identifier(g, "name", "lakehouse"),
                 warehouse,
                 jdbcUri,
+                jdbcUser,
+                jdbcPasswordEnv,
                 region,
                 g.string("glue.catalog-id", null),
                 g.bool("glue.lake-formation", false),

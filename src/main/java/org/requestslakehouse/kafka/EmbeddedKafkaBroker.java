@@ -44,13 +44,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    /** 0 without a SASL listener. */
+    private final int saslPort;
     private final Path logDir;
     private final boolean deleteLogDirOnClose;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path logDir, boolean deleteLogDirOnClose) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int saslPort, Path logDir, boolean deleteLogDirOnClose) {
         this.server = server;
         this.port = port;
+        this.saslPort = saslPort;
         this.logDir = logDir;
         this.deleteLogDirOnClose = deleteLogDirOnClose;
     }
@@ -62,13 +65,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param logDir data directory kept across restarts; null means a temporary directory deleted on close
      */
     public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        return start(port, logDir, Map.of());
+    }
+
+    /**
+     * A temporary broker that also listens with SASL_PLAINTEXT and mechanism PLAIN on {@link #saslBootstrapServers()},
+     * accepting {@code users} (name to password), for testing clients that authenticate.
+     */
+    public static EmbeddedKafkaBroker startWithSaslPlain(Map<String, String> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("SASL/PLAIN needs at least one user");
+        }
+        return start(0, null, users);
+    }
+
+    private static EmbeddedKafkaBroker start(int port, Path logDir, Map<String, String> plainUsers) {
         boolean temporary = logDir == null;
         Path dir = null;
         try {
             dir = temporary ? Files.createTempDirectory("embedded-kafka-") : Files.createDirectories(logDir);
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
-            KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort), false);
+            Properties properties = brokerProperties(dir, clientPort, controllerPort);
+            int saslPort = plainUsers.isEmpty() ? 0 : freePort();
+            if (saslPort != 0) {
+                addSaslPlainListener(properties, saslPort, plainUsers);
+            }
+            KafkaConfig config = new KafkaConfig(properties, false);
             formatIfNew(dir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
@@ -78,7 +101,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 server.shutdown();
                 throw e;
             }
-            return new EmbeddedKafkaBroker(server, clientPort, dir, temporary);
+            return new EmbeddedKafkaBroker(server, clientPort, saslPort, dir, temporary);
         } catch (IOException e) {
             deleteIfTemporary(temporary, dir);
             throw new UncheckedIOException("Cannot prepare the Kafka log directory " + dir, e);
@@ -94,6 +117,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The SASL_PLAINTEXT listener of {@link #startWithSaslPlain}. */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("This broker was started without a SASL listener");
+        }
+        return "localhost:" + saslPort;
     }
 
     public Path logDir() {
@@ -192,6 +223,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
         p.put("metadata.log.segment.bytes", String.valueOf(8 * 1024 * 1024));
         return p;
+    }
+
+    /** Adds a SASL_PLAINTEXT listener with the PLAIN mechanism; brokers keep talking to each other over PLAINTEXT. */
+    private static void addSaslPlainListener(Properties p, int saslPort, Map<String, String> users) {
+        p.put("listeners", p.getProperty("listeners") + ",SASL_PLAINTEXT://localhost:" + saslPort);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://localhost:" + saslPort);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                .append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
     }
 
     /** The storage tool's "format" step: writes meta.properties and the bootstrap metadata snapshot. */

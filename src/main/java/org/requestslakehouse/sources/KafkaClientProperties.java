@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,8 +16,11 @@ import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
 
 /**
- * Turns the {@code kafka.*} settings into Kafka client properties. Secrets are never in the settings: the SASL and
- * truststore passwords are read from the environment variables the settings name, when the job graph is built.
+ * Turns the {@code kafka.*} settings into Kafka client properties. Secrets are never in the settings, nor in the
+ * properties: the SASL and truststore passwords are references ({@code ${lakehouse-env:NAME}}) to the environment
+ * variables the settings name, resolved by Kafka's config-provider mechanism ({@link EnvSecretConfigProvider}) when
+ * each client is created on the machine that runs it. The properties travel inside the serialized job graph; a
+ * password there would be readable by anyone who can read the graph or a savepoint's metadata.
  *
  * <p>Precedence: typed settings ({@code kafka.security.protocol}, ...) may not be contradicted by a pass-through
  * {@code kafka.property.*} key, because a silent override of e.g. the security protocol is a security bug; the
@@ -39,6 +43,12 @@ public final class KafkaClientProperties {
             CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, "30000",
             CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
 
+    /** POSIX environment variable names; anything else could break out of the JAAS string or the reference. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    static final String CONFIG_PROVIDERS = "config.providers";
+    static final String PROVIDER_CLASS = CONFIG_PROVIDERS + "." + EnvSecretConfigProvider.NAME + ".class";
+
     /** Which typed setting each derived client property comes from, to name it when a pass-through key contradicts it. */
     private static final Map<String, String> TYPED_SOURCES = Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "kafka.bootstrap-servers",
@@ -48,11 +58,16 @@ public final class KafkaClientProperties {
             SaslConfigs.SASL_JAAS_CONFIG, "kafka.sasl.mechanism, kafka.sasl.username and kafka.sasl.password-env",
             SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, "kafka.sasl.mechanism",
             SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "kafka.ssl.truststore-location",
-            SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, "kafka.ssl.truststore-password-env");
+            SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, "kafka.ssl.truststore-password-env",
+            CONFIG_PROVIDERS, "kafka.sasl.password-env or kafka.ssl.truststore-password-env",
+            PROVIDER_CLASS, "kafka.sasl.password-env or kafka.ssl.truststore-password-env");
 
     private KafkaClientProperties() {}
 
-    /** Consumer properties, secrets read from the process environment. */
+    /**
+     * Consumer properties; the process environment is only checked for the secrets' variables, their values stay
+     * out of the properties.
+     */
     public static Properties consumer(KafkaConfig config) {
         return consumer(config, System::getenv);
     }
@@ -101,6 +116,10 @@ public final class KafkaClientProperties {
             }
         }
         addTruststore(config, environment, p);
+        if (p.values().stream().anyMatch(v -> v.contains("${" + EnvSecretConfigProvider.NAME + ":"))) {
+            p.put(CONFIG_PROVIDERS, EnvSecretConfigProvider.NAME);
+            p.put(PROVIDER_CLASS, EnvSecretConfigProvider.class.getName());
+        }
         return p;
     }
 
@@ -119,23 +138,32 @@ public final class KafkaClientProperties {
         }
         p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, config.truststoreLocation());
         if (config.truststorePasswordEnv() != null) {
-            p.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, secret(environment, config.truststorePasswordEnv(), passwordEnvKey));
+            p.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
+                    EnvSecretConfigProvider.reference(secretVariable(environment, config.truststorePasswordEnv(), passwordEnvKey)));
         }
     }
 
     private static String usernamePasswordJaas(String loginModule, KafkaConfig config, UnaryOperator<String> environment) {
-        String password = secret(environment, config.saslPasswordEnv(), KafkaConfig.GROUP + ".sasl.password-env");
+        String variable = secretVariable(environment, config.saslPasswordEnv(), KafkaConfig.GROUP + ".sasl.password-env");
         return loginModule + " required username=" + jaasQuoted(config.saslUsername())
-                + " password=" + jaasQuoted(password) + ";";
+                + " password=\"" + EnvSecretConfigProvider.jaasReference(variable) + "\";";
     }
 
-    private static String secret(UnaryOperator<String> environment, String variable, String settingKey) {
+    /**
+     * The variable's name, after checking here that it is set: a missing password is a start-up error, not a
+     * failure of every task. The value is not kept.
+     */
+    private static String secretVariable(UnaryOperator<String> environment, String variable, String settingKey) {
+        if (!VARIABLE_NAME.matcher(variable).matches()) {
+            throw ConfigException.invalid(settingKey, variable, "the name of an environment variable (letters, digits"
+                    + " and '_', not starting with a digit), not the password itself");
+        }
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
             throw new ConfigException("Environment variable " + variable + " named by " + settingKey
                     + " is not set; it must hold the password");
         }
-        return value;
+        return variable;
     }
 
     /** JAAS option values are double-quoted; backslash and quote inside them must be escaped. */

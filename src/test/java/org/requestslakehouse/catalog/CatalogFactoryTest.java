@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,38 @@ class CatalogFactoryTest {
         } finally {
             ((Closeable) catalog).close();
         }
+    }
+
+    @Test
+    void jdbcPasswordIsReadFromTheNamedVariableWhenTheCatalogOpensAndIsNotInTheLoader() throws Exception {
+        String uri = "jdbc:sqlite:" + tmp.resolve("catalog.db");
+        // PATH stands in for the password variable: set wherever the tests run (SQLite ignores the password).
+        CatalogConfig config = config("type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString(),
+                "jdbc.user", "etl", "jdbc.password-env", "PATH");
+
+        assertThat(CatalogFactory.properties(config)).containsEntry("jdbc.user", "etl").doesNotContainKey("jdbc.password");
+        CatalogLoader loader = CatalogFactory.loader(config);
+        String serialized = new String(InstantiationUtil.serializeObject(loader), StandardCharsets.UTF_8);
+        assertThat(serialized).contains("PATH").doesNotContain(System.getenv("PATH"));
+        assertThat(((EnvPasswordCatalogLoader) loader).withPassword(Map.of("PATH", "s3cret")::get))
+                .containsEntry("jdbc.user", "etl").containsEntry("jdbc.password", "s3cret").containsEntry("uri", uri);
+        Catalog catalog = loader.clone().loadCatalog();
+        try {
+            assertThat(catalog).isInstanceOf(JdbcCatalog.class);
+        } finally {
+            ((Closeable) catalog).close();
+        }
+    }
+
+    @Test
+    void aJdbcPasswordVariableThatIsNotSetFailsOpeningTheCatalogNamingIt() {
+        CatalogLoader loader = CatalogFactory.loader(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:" + tmp.resolve("c.db"),
+                "jdbc.password-env", "NO_SUCH_VARIABLE_FOR_THE_CATALOG"));
+
+        assertThatThrownBy(loader::loadCatalog)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Environment variable NO_SUCH_VARIABLE_FOR_THE_CATALOG named by catalog.jdbc.password-env is not"
+                        + " set; it must hold the JDBC catalog's password");
     }
 
     static CatalogConfig config(String... keyValues) {

@@ -32,7 +32,10 @@ class ConfigValidationTest {
     private static final Set<String> FREE_FORM = Set.of(
             "kafka.group-id",           // any string is a consumer group
             "kafka.sasl.username",      // any string is a user name
+            "catalog.jdbc.user",        // any string is a user name
             "job.checkpoint-dir",       // created on the first checkpoint
+            "maintenance.slot-sharing-group", // any string names a slot sharing group
+            "maintenance.lock.jdbc.user",     // any string is a user name
             "catalog.property.*");      // Iceberg's own properties; a wrong one fails opening the catalog, in CatalogPreflight
 
     static Stream<Arguments> invalidSettings() {
@@ -104,6 +107,9 @@ class ConfigValidationTest {
                         + " a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db", "catalog.type", "jdbc"),
                 invalid("catalog.jdbc.uri", "jdbc:sqlite:/tmp/c.db", "Invalid value 'jdbc:sqlite:/tmp/c.db' for"
                         + " catalog.jdbc.uri: expected no value unless catalog.type=jdbc (it is hadoop)"),
+                invalid("catalog.jdbc.password-env", "hunter2!", "Invalid value '***' for catalog.jdbc.password-env: expected"
+                        + " the name of an environment variable (letters, digits and '_', not starting with a digit), not"
+                        + " the password itself", "catalog.type", "jdbc", "catalog.jdbc.uri", "jdbc:postgresql://db/iceberg"),
                 invalid("catalog.rest.uri", "localhost:8181", "Invalid value 'localhost:8181' for catalog.rest.uri: expected an"
                         + " http:// or https:// URL such as http://localhost:8181", "catalog.type", "rest"),
                 invalid("catalog.region", "Europe", "Invalid value 'Europe' for catalog.region: expected an AWS region such as eu-west-1"),
@@ -138,6 +144,43 @@ class ConfigValidationTest {
                 invalid("gold.idleness", "0 s", "Invalid value '0 s' for gold.idleness: expected a positive duration such as '1 min'"),
                 invalid("gold.allowed-lateness", "99999 d", "Invalid value '99999 d' for gold.allowed-lateness: expected a"
                         + " duration from 0 s to 36500 d, such as '10 s' or '5 min'"),
+
+                invalid("maintenance.enabled", "on", "Invalid value 'on' for maintenance.enabled: expected true or false"),
+                invalid("maintenance.rate-limit", "500 ms", "Invalid value '500 ms' for maintenance.rate-limit: expected at least 1 s"),
+                invalid("maintenance.parallelism", "0", "Invalid value '0' for maintenance.parallelism: expected a whole number"
+                        + " between 1 and 1024"),
+                invalid("maintenance.lock", "zookeeper", "Invalid value 'zookeeper' for maintenance.lock: expected one of"
+                        + " coordinator, jdbc"),
+                invalid("maintenance.lock.jdbc.uri", "jdbc:postgresql://db/locks", "Invalid value 'jdbc:postgresql://db/locks'"
+                        + " for maintenance.lock.jdbc.uri: expected no value unless maintenance.lock=jdbc (it is coordinator)"),
+                invalid("maintenance.lock.jdbc.password-env", "LOCK_DB_PASSWORD", "Invalid value '***' for"
+                        + " maintenance.lock.jdbc.password-env: expected no value unless maintenance.lock=jdbc (it is coordinator)"),
+                invalid("maintenance.rewrite.commit-count", "-1", "Invalid value '-1' for maintenance.rewrite.commit-count:"
+                        + " expected a whole number between 0 and 2147483647"),
+                invalid("maintenance.rewrite.interval", "hourly", "Invalid value 'hourly' for maintenance.rewrite.interval:"
+                        + " expected a duration such as '10 s', '5 min' or '7 d'"),
+                invalid("maintenance.rewrite.target-file-size", "1 kb", "Invalid value '1 kb' for"
+                        + " maintenance.rewrite.target-file-size: expected at least 1 mb"),
+                invalid("maintenance.rewrite.max-bytes", "lots", "Invalid value 'lots' for maintenance.rewrite.max-bytes:"
+                        + " expected a size such as '128 mb' or '1 gb'"),
+                invalid("maintenance.rewrite.delete-file-threshold", "0", "Invalid value '0' for"
+                        + " maintenance.rewrite.delete-file-threshold: expected a whole number between 1 and 2147483647"),
+                invalid("maintenance.expire-snapshots.commit-count", "many", "Invalid value 'many' for"
+                        + " maintenance.expire-snapshots.commit-count: expected a whole number between 0 and 2147483647"),
+                invalid("maintenance.expire-snapshots.interval", "0 s", "Invalid value '0' for"
+                        + " maintenance.expire-snapshots.interval: expected a positive duration while"
+                        + " maintenance.expire-snapshots.commit-count is 0: with both triggers off the task would never run"),
+                invalid("maintenance.expire-snapshots.max-age", "-1 h", "Invalid value '-1 h' for"
+                        + " maintenance.expire-snapshots.max-age: expected a duration such as '10 s', '5 min' or '7 d'"),
+                invalid("maintenance.expire-snapshots.retain-last", "1", "Invalid value '1' for"
+                        + " maintenance.expire-snapshots.retain-last: expected a whole number between 2 and 2147483647"),
+                invalid("maintenance.delete-orphan-files.commit-count", "1.5", "Invalid value '1.5' for"
+                        + " maintenance.delete-orphan-files.commit-count: expected a whole number between 0 and 2147483647"),
+                invalid("maintenance.delete-orphan-files.interval", "weekly", "Invalid value 'weekly' for"
+                        + " maintenance.delete-orphan-files.interval: expected a duration such as '10 s', '5 min' or '7 d'"),
+                invalid("maintenance.delete-orphan-files.min-age", "12 h", "Invalid value '12 h' for"
+                        + " maintenance.delete-orphan-files.min-age: expected at least 1 d: younger files may be written but"
+                        + " not yet committed, and a restore commits them"),
 
                 invalid("gold.emit-intervall", "5 s", "Unknown setting gold.emit-intervall: expected one of allowed-lateness,"
                         + " emit-interval, enabled, idleness, out-of-orderness (see the README's property table)"),
@@ -210,6 +253,7 @@ class ConfigValidationTest {
         groups.put(ParseConfig.GROUP, g -> ParseConfig.from(g));
         groups.put(RuntimeConfig.GROUP, g -> RuntimeConfig.from(g));
         groups.put(GoldConfig.GROUP, g -> GoldConfig.from(g));
+        groups.put(MaintenanceConfig.GROUP, g -> MaintenanceConfig.from(g));
         Set<String> keys = new TreeSet<>();
         groups.forEach((id, read) -> {
             PropertyGroup g = new PropertyGroup(id, id.equals(SourceConfig.GROUP) ? Map.of("csv.paths", "in.csv") : Map.of());

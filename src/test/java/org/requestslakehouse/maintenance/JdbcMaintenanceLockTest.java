@@ -3,8 +3,10 @@ package org.requestslakehouse.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.flink.maintenance.api.TriggerLockFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,23 @@ class JdbcMaintenanceLockTest {
 
             first.unlock();
             assertThat(second.tryLock()).isTrue();
+        }
+    }
+
+    @Test
+    void thePasswordIsReadWhereTheLockOpensAndIsNotSerializedWithTheJob(@TempDir Path dir) throws Exception {
+        // PATH stands in for the password variable: set wherever the tests run (SQLite ignores the password).
+        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(MaintenanceConfig.LockType.JDBC,
+                "jdbc:sqlite:" + dir.resolve("locks.db"), "flink", "PATH");
+        TriggerLockFactory factory = JdbcMaintenanceLock.factory(settings, "silver.service_requests");
+
+        byte[] serialized = InstantiationUtil.serializeObject(factory);
+        assertThat(new String(serialized, StandardCharsets.UTF_8)).contains("PATH").doesNotContain(System.getenv("PATH"));
+        try (TriggerLockFactory deserialized = InstantiationUtil.deserializeObject(serialized, getClass().getClassLoader())) {
+            deserialized.open();
+            TriggerLockFactory.Lock lock = deserialized.createLock();
+            assertThat(lock.tryLock()).isTrue();
+            lock.unlock();
         }
     }
 

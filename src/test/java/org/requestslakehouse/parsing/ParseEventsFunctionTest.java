@@ -114,6 +114,39 @@ class ParseEventsFunctionTest {
         }
     }
 
+    /**
+     * A parser bug must quarantine the message with the exception, not fail the operator into a restart loop. The
+     * stand-in for the bug is a parser whose configuration skipped validation: building its workspace throws
+     * {@code ZoneRulesException} on every message it gets past the payload checks.
+     */
+    @Test
+    void anExceptionInsideTheParserQuarantinesTheMessageAsParserError() throws Exception {
+        List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
+        ParseEventsFunction broken = new ParseEventsFunction(new RequestEventParser(new ParseConfig("Mars/Olympus_Mons", 4096)));
+        InterceptedMetrics metrics = new InterceptedMetrics();
+
+        try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
+                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(broken), metrics.environment())) {
+            harness.open();
+            harness.processElement(raw("4", 40, rows.get(0).json()), 1L);
+            harness.processElement(raw("4", 41, new byte[0]), 2L);
+            harness.processElement(raw("4", 42, rows.get(1).json()), 3L);
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            List<RejectedEvent> rejected = harness.getSideOutput(ParseEventsFunction.REJECTED).stream()
+                    .map(StreamRecord::getValue).toList();
+            assertThat(rejected).extracting(r -> r.reasonCode).containsExactly("PARSER_ERROR", "EMPTY_PAYLOAD", "PARSER_ERROR");
+            String exception = "java.time.zone.ZoneRulesException: Unknown time-zone ID: Mars/Olympus_Mons";
+            assertThat(rejected).extracting(r -> r.detail).containsExactly(exception, "payload is empty", exception);
+            assertThat(rejected).extracting(r -> r.sourcePosition).containsExactly("40", "41", "42");
+            assertThat(rejected.get(0).payload).isEqualTo(rows.get(0).json());
+            assertThat(rejected.get(2).payload).isEqualTo(rows.get(1).json());
+            assertThat(metrics.count("eventsRejectedByReason", "reason", "PARSER_ERROR")).isEqualTo(2);
+            assertThat(metrics.count("eventsRejected")).isEqualTo(3);
+            assertThat(metrics.count("eventsParsed")).isZero();
+        }
+    }
+
     private static ParseEventsFunction function() {
         return new ParseEventsFunction(new RequestEventParser(ParseConfig.defaults()));
     }

@@ -114,6 +114,44 @@ class LatestVersionFilterTest {
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     }
 
+    /**
+     * job.state-ttl: a case untouched for the TTL is forgotten (its state is removed, not only hidden), and any
+     * version of it is then new again, as docs/reliability.md states; until then even a re-read does not extend it.
+     */
+    @Test
+    void aCaseUntouchedForTheStateTtlIsForgottenAndItsVersionsAreNewAgain() throws Exception {
+        Duration ttl = Duration.ofDays(10);
+        try (KeyedOneInputStreamOperatorTestHarness<Long, ServiceRequest, ServiceRequest> ttlHarness =
+                     new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LatestVersionFilter(ttl)),
+                             new CaseIdKeySelector(), Types.LONG)) {
+            ttlHarness.open();
+            ttlHarness.setStateTtlProcessingTime(0);
+            ttlHarness.processElement(new StreamRecord<>(closed(1L, OPEN, CLOSE)));
+            ttlHarness.processElement(new StreamRecord<>(open(2L, OPEN)));
+
+            ttlHarness.setStateTtlProcessingTime(ttl.toMillis() - 1);
+            ttlHarness.processElement(new StreamRecord<>(open(1L, OPEN)));
+            assertThat(ttlHarness.extractOutputValues()).extracting(r -> r.caseEnquiryId).containsExactly(1L, 2L);
+            assertThat(ttlHarness.numKeyedStateEntries()).isEqualTo(2);
+
+            ttlHarness.setStateTtlProcessingTime(ttl.toMillis());
+            // Every key selection runs the heap backend's incremental cleanup over a few entries (RocksDB's compaction
+            // filter does the same job there); within ten accesses it has visited, and dropped, both expired cases.
+            for (int access = 0; access < 10; access++) {
+                ttlHarness.processElement(new StreamRecord<>(open(3L, OPEN)));
+            }
+            assertThat(ttlHarness.numKeyedStateEntries()).isEqualTo(1);
+
+            ttlHarness.processElement(new StreamRecord<>(open(1L, OPEN)));
+            List<ServiceRequest> out = ttlHarness.extractOutputValues();
+            assertThat(out).extracting(r -> r.caseEnquiryId).containsExactly(1L, 2L, 3L, 1L);
+            // the older OPEN version of case 1 is written, with no tombstone: nothing is known about the CLOSED one
+            assertThat(out.get(3).caseStatus).isEqualTo("OPEN");
+            assertThat(out).noneMatch(r -> r.tombstone);
+            assertThat(ttlHarness.numKeyedStateEntries()).isEqualTo(2);
+        }
+    }
+
     private void process(ServiceRequest r) throws Exception {
         harness.processElement(new StreamRecord<>(r, r.openTs.toEpochMilli()));
     }

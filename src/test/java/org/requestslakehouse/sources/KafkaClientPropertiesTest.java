@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import javax.security.auth.login.AppConfigurationEntry;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
@@ -21,9 +25,10 @@ import org.requestslakehouse.testing.KafkaTestConfigs;
 
 class KafkaClientPropertiesTest {
 
-    private static final UnaryOperator<String> ENV = Map.of(
+    private static final Map<String, String> ENV_MAP = Map.of(
             "KAFKA_PASSWORD", "s3cr\"t\\pw",
-            "TRUSTSTORE_PASSWORD", "changeit")::get;
+            "TRUSTSTORE_PASSWORD", "changeit");
+    private static final UnaryOperator<String> ENV = ENV_MAP::get;
 
     @Test
     void plaintextHasConnectionGroupAndTimeoutsOnly() {
@@ -54,11 +59,15 @@ class KafkaClientPropertiesTest {
                 .contains(entry("security.protocol", "SASL_SSL"),
                         entry("sasl.mechanism", "SCRAM-SHA-512"),
                         entry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                                + "username=\"lakehouse\" password=\"s3cr\\\"t\\\\pw\";"),
+                                + "username=\"lakehouse\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"),
                         entry("ssl.truststore.location", "/etc/kafka/truststore.jks"),
-                        entry("ssl.truststore.password", "changeit"),
+                        entry("ssl.truststore.password", "${lakehouse-env:TRUSTSTORE_PASSWORD}"),
+                        entry("config.providers", "lakehouse-env"),
+                        entry("config.providers.lakehouse-env.class", EnvSecretConfigProvider.class.getName()),
                         entry("group.id", "city-311"))
                 .doesNotContainKey("sasl.client.callback.handler.class");
+        assertThat(p.values()).doesNotContain("changeit").noneMatch(v -> v.toString().contains("s3cr"));
+        assertThat(resolved(p)).containsEntry("ssl.truststore.password", "changeit");
         assertJaasOptions(p, "org.apache.kafka.common.security.scram.ScramLoginModule", "lakehouse", "s3cr\"t\\pw");
     }
 
@@ -85,7 +94,7 @@ class KafkaClientPropertiesTest {
 
         assertThat(p).contains(entry("sasl.mechanism", "PLAIN"),
                 entry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"api-key\" password=\"s3cr\\\"t\\\\pw\";"));
+                        + "username=\"api-key\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"));
         assertJaasOptions(p, "org.apache.kafka.common.security.plain.PlainLoginModule", "api-key", "s3cr\"t\\pw");
     }
 
@@ -204,15 +213,71 @@ class KafkaClientPropertiesTest {
                 .doesNotContainKeys("group.id", "max.poll.records");
     }
 
+    @Test
+    void aRealKafkaClientResolvesThePasswordFromTheEnvironmentOfItsOwnProcess() {
+        // PATH stands in for a password variable: it is set wherever the tests run, and its value is known.
+        String path = System.getenv("PATH");
+        Properties p = KafkaClientProperties.consumer(config(Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.username", "etl",
+                "sasl.password-env", "PATH")), System::getenv);
+        assertThat(p.values()).noneMatch(v -> v.toString().contains(path));
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+
+        String jaas = new ConsumerConfig(p).getPassword("sasl.jaas.config").value();
+
+        List<AppConfigurationEntry> entries = JaasContext
+                .loadClientContext(Map.of("sasl.jaas.config", new Password(jaas))).configurationEntries();
+        assertThat(entries.get(0).getOptions()).isEqualTo(Map.of("username", "etl", "password", path));
+    }
+
+    @Test
+    void aVariableMissingWhereTheClientRunsFailsTheClientNamingIt() {
+        assertThatThrownBy(() -> provider(Map.of()).get("jaas", Set.of("KAFKA_PASSWORD")))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessage("Environment variable KAFKA_PASSWORD is not set on this host; it must hold the password the"
+                        + " Kafka settings name (kafka.sasl.password-env or kafka.ssl.truststore-password-env)");
+    }
+
+    @Test
+    void aPasswordGivenInsteadOfAVariableNameIsRefusedWithoutEchoingIt() {
+        KafkaConfig config = config(Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN",
+                "sasl.username", "u",
+                "sasl.password-env", "pa$$word!"));
+
+        assertThatThrownBy(() -> KafkaClientProperties.consumer(config, ENV))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value '***' for kafka.sasl.password-env: expected the name of an environment variable"
+                        + " (letters, digits and '_', not starting with a digit), not the password itself");
+    }
+
     private static void assertJaasOptions(Properties p, String loginModule, String username, String password) {
         // Parse the way the Kafka client will, so quoting mistakes show up here and not at the broker.
         List<AppConfigurationEntry> entries = JaasContext
-                .loadClientContext(Map.of("sasl.jaas.config", new Password(p.getProperty("sasl.jaas.config"))))
+                .loadClientContext(Map.of("sasl.jaas.config", new Password(resolved(p).get("sasl.jaas.config"))))
                 .configurationEntries();
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getLoginModuleName()).isEqualTo(loginModule);
         assertThat(entries.get(0).getControlFlag()).isEqualTo(AppConfigurationEntry.LoginModuleControlFlag.REQUIRED);
         assertThat(entries.get(0).getOptions()).isEqualTo(Map.of("username", username, "password", password));
+    }
+
+    /** The properties as a Kafka client sees them, the references resolved by the same transformer, from {@link #ENV}. */
+    private static Map<String, String> resolved(Properties p) {
+        Map<String, String> values = new HashMap<>();
+        p.forEach((k, v) -> values.put((String) k, (String) v));
+        return new ConfigTransformer(Map.of(EnvSecretConfigProvider.NAME, provider(ENV_MAP))).transform(values).data();
+    }
+
+    /** Configured the way a Kafka client configures the providers it creates. */
+    private static EnvSecretConfigProvider provider(Map<String, String> environment) {
+        EnvSecretConfigProvider provider = new EnvSecretConfigProvider(environment);
+        provider.configure(Map.of());
+        return provider;
     }
 
     private static KafkaConfig config(Map<String, String> settings) {
