@@ -56,19 +56,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Whether the broker creates a topic the first time a client produces to (or asks for) it, as a default Kafka
+     * broker does, and with how many partitions.
+     */
+    public record TopicAutoCreation(boolean enabled, int partitions) {
+        /** Topics exist only once created explicitly: a mistyped topic name fails instead of making a new topic. */
+        public static final TopicAutoCreation OFF = new TopicAutoCreation(false, 1);
+
+        public TopicAutoCreation {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+            }
+        }
+
+        public static TopicAutoCreation withPartitions(int partitions) {
+            return new TopicAutoCreation(true, partitions);
+        }
+    }
+
+    /** A broker whose topics must be created explicitly ({@link #createTopic}); what tests want. */
+    public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        return start(port, logDir, TopicAutoCreation.OFF);
+    }
+
+    /**
      * Formats {@code logDir} on first use and starts the broker; returns once the broker accepts clients.
      *
      * @param port   client port on localhost; 0 picks a free one
      * @param logDir data directory kept across restarts; null means a temporary directory deleted on close
      */
-    public static EmbeddedKafkaBroker start(int port, Path logDir) {
+    public static EmbeddedKafkaBroker start(int port, Path logDir, TopicAutoCreation autoCreation) {
         boolean temporary = logDir == null;
         Path dir = null;
         try {
             dir = temporary ? Files.createTempDirectory("embedded-kafka-") : Files.createDirectories(logDir);
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
-            KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort), false);
+            KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort, autoCreation), false);
             formatIfNew(dir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
@@ -155,7 +179,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort) {
+    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort, TopicAutoCreation autoCreation) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
@@ -179,8 +203,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.num.partitions", "4");
         // A consumer group's first member should not wait 3 s for others that will never come.
         p.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are created explicitly (kafka --topic, createTopic); a producer typo must fail, not make a new topic.
-        p.put("auto.create.topics.enable", "false");
+        p.put("auto.create.topics.enable", String.valueOf(autoCreation.enabled()));
+        p.put("num.partitions", String.valueOf(autoCreation.partitions()));
 
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");
