@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "Every flag is a shorthand for a setting (shown in brackets) that can also come from --config or --set."})
 public class RunCommand implements Callable<Integer> {
     /** Longest the check for already archived source positions may delay the start. */
-    static final Duration OVERLAP_CHECK_BUDGET = Duration.ofSeconds(10);
+    public static final Duration OVERLAP_CHECK_BUDGET = Duration.ofSeconds(10);
 
     @Option(names = "--source", paramLabel = "TYPE", description = "csv, kafka or kinesis [source.type]. Default: csv.")
     String source;

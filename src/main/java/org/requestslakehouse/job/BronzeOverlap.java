@@ -3,9 +3,9 @@ package org.requestslakehouse.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -220,7 +221,7 @@ public final class BronzeOverlap {
         switch (config.startingOffsets()) {
             case EARLIEST, LATEST -> { }
             case COMMITTED -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions), timeout);
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), timeout);
                 committed.forEach((tp, offset) -> {
                     if (offset != null) {
                         start.put(tp, offset.offset());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.FileFormat;
@@ -26,9 +29,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
+import org.requestslakehouse.cli.RunCommand;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.model.RawEvent;
@@ -90,6 +95,46 @@ class BronzeOverlapTest {
         assertThat(BronzeOverlap.count(config("latest"), BUDGET)).as("only new messages are read").isEmpty();
     }
 
+    /**
+     * Opt-in volume run for the figures in docs/reliability.md: {@code -Doverlap.rows=1000000}. Bronze holds that
+     * many rows of the topic's two partitions; the count must be exact and within the budget run uses.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "overlap.rows", matches = "\\d+")
+    void countsALargeBronzeWithinRunsBudget() throws Exception {
+        long rows = Long.parseLong(System.getProperty("overlap.rows"));
+        KAFKA.createTopic(TOPIC, 2);
+        append(config("earliest"), LongStream.range(0, rows).mapToObj(i -> kafkaRow(TOPIC, (int) (i % 2), i / 2)).toList());
+
+        long start = System.nanoTime();
+        BronzeOverlap.Count count = BronzeOverlap.count(config("earliest"), RunCommand.OVERLAP_CHECK_BUDGET).orElseThrow();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        System.out.printf(Locale.ROOT, "Bronze overlap check: %,d of %,d rows counted in %d ms (complete: %s)%n",
+                count.rows(), rows, took.toMillis(), count.complete());
+        assertThat(count.complete()).isTrue();
+        assertThat(count.rows()).isEqualTo(rows);
+    }
+
+    @Test
+    void aKinesisStreamCountsFromItsInitialPosition() throws Exception {
+        long t0 = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+        List<RawEvent> bronze = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            bronze.add(new RawEvent("kinesis", "requests", "shardId-000000000000", "4960" + i, t0 + i * 60_000L, 0L, "{}".getBytes(UTF_8)));
+        }
+        bronze.add(new RawEvent("kinesis", "other-stream", "shardId-000000000000", "49601", t0, 0L, "{}".getBytes(UTF_8)));
+        append(kinesis(Map.of()), bronze);
+
+        assertThat(BronzeOverlap.count(kinesis(Map.of()), BUDGET)).contains(new BronzeOverlap.Count("bronze.raw_events", 5, true,
+                "Kinesis stream requests from TRIM_HORIZON, as far as the stream still retains them"));
+        // Records at 12:02, 12:03 and 12:04 are at or after the timestamp.
+        assertThat(BronzeOverlap.count(kinesis(Map.of("kinesis.initial-position", "at-timestamp",
+                "kinesis.initial-timestamp", "2026-03-01T12:02:00Z")), BUDGET)).get()
+                .extracting(BronzeOverlap.Count::rows).isEqualTo(3L);
+        assertThat(BronzeOverlap.count(kinesis(Map.of("kinesis.initial-position", "latest")), BUDGET)).isEmpty();
+    }
+
     @Test
     void aWarehouseWithoutBronzeHasNothingToWarnAbout() {
         assertThat(BronzeOverlap.count(config("earliest"), BUDGET)).isEmpty();
@@ -103,6 +148,15 @@ class BronzeOverlapTest {
                 "kafka.group-id", "resumers",
                 "kafka.starting-offsets", startingOffsets,
                 "catalog.warehouse", tmp.resolve("warehouse").toString()));
+    }
+
+    private JobConfig kinesis(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("source.type", "kinesis");
+        settings.put("kinesis.stream", "requests");
+        settings.put("kinesis.region", "us-east-1");
+        settings.put("catalog.warehouse", tmp.resolve("warehouse").toString());
+        return ConfigLoader.load(null, settings);
     }
 
     private static RawEvent kafkaRow(String topic, int partition, long offset) {
