@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
@@ -41,6 +42,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long METADATA_RETRY_PAUSE_MS = 50;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -145,15 +147,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Number of partitions of an existing topic, as the controller reports it. */
+    /**
+     * Number of partitions of an existing topic, as the broker reports it. A topic created a moment ago may not have
+     * reached the broker's metadata yet (the controller accepted it first): that answer is asked again.
+     */
     public int partitionCount(String topic) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            return admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic)
-                    .partitions()
-                    .size();
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .get(topic)
+                            .partitions()
+                            .size();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_PAUSE_MS);
+                }
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

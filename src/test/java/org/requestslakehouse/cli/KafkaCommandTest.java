@@ -45,6 +45,19 @@ class KafkaCommandTest {
         assertThat(command.logDir).isNull();
     }
 
+    private static String outcome(Future<Integer> done) {
+        try {
+            return "exit code " + done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.getCause().printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     @Test
     void parsesEveryOption() {
         KafkaCommand command = new KafkaCommand();
@@ -88,7 +101,7 @@ class KafkaCommandTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> READY.matcher(output.toString()).find() || exitCode.isDone());
             Matcher ready = READY.matcher(output.toString());
-            assertThat(ready.find()).as("ready line in %s", output).isTrue();
+            assertThat(ready.find()).as("ready line in %s%s", output, exitCode.isDone() ? "; serve ended: " + outcome(exitCode) : "").isTrue();
             String bootstrap = "localhost:" + ready.group(1);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("first-use");
