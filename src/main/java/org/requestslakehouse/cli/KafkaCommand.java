@@ -2,11 +2,14 @@ package org.requestslakehouse.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.requestslakehouse.config.KafkaConfig;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
+import org.requestslakehouse.kafka.EmbeddedKafkaBroker.TopicAutoCreation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,21 +22,26 @@ import picocli.CommandLine.Spec;
  * restarts without log recovery.
  */
 @Command(name = "kafka", mixinStandardHelpOptions = true,
-        description = "Run a local single-node Kafka broker (KRaft, in-process) with the requests topic created, "
-                + "until Ctrl-C.")
+        description = {"Run a local single-node Kafka broker (KRaft, in-process) with the requests topic created, "
+                + "until Ctrl-C.",
+                "Like a default Kafka broker it creates any other topic the first time a client writes to it."})
 public class KafkaCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
             description = "Client port on localhost; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaConfig.DEFAULT_TOPIC,
-            description = "Topic to create at start. Default: ${DEFAULT-VALUE}.")
-    String topic;
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaConfig.DEFAULT_TOPIC, split = ",",
+            description = "Topic to create at start, repeatable. Default: ${DEFAULT-VALUE}.")
+    List<String> topics = new ArrayList<>();
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
-            description = "Partitions of the topic when it is created. Default: ${DEFAULT-VALUE}.")
+            description = "Partitions of a topic when it is created, at start or on first use. Default: ${DEFAULT-VALUE}.")
     int partitions;
+
+    @Option(names = "--no-auto-create",
+            description = "Do not create topics on first use: clients get an error for a topic not created with --topic.")
+    boolean noAutoCreate;
 
     @Option(names = "--log-dir", paramLabel = "DIR",
             description = "Keep topics and messages in DIR across restarts. Default: a temporary directory deleted on exit.")
@@ -58,18 +66,25 @@ public class KafkaCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts the broker, creates the topic, announces readiness and serves until {@code stop} is released. */
+    /** Starts the broker, creates the topics, announces readiness and serves until {@code stop} is released. */
     int serveUntil(CountDownLatch stop) throws InterruptedException {
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, logDir)) {
-            broker.createTopic(topic, partitions);
-            int actualPartitions = broker.partitionCount(topic);
-            if (actualPartitions != partitions) {
-                out.printf("Topic %s already exists in %s with %d partitions; keeping it.%n", topic, logDir, actualPartitions);
+        TopicAutoCreation autoCreation = noAutoCreate ? TopicAutoCreation.OFF : TopicAutoCreation.withPartitions(partitions);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, logDir, autoCreation)) {
+            List<String> created = new ArrayList<>();
+            for (String topic : topics) {
+                broker.createTopic(topic, partitions);
+                int actualPartitions = broker.partitionCount(topic);
+                if (actualPartitions != partitions) {
+                    out.printf("Topic %s already exists in %s with %d partitions; keeping it.%n", topic, logDir, actualPartitions);
+                }
+                created.add(String.format("topic %s, %d partitions", topic, actualPartitions));
             }
-            out.printf("Kafka broker ready at %s (topic %s, %d partitions). Press Ctrl-C to stop.%n",
-                    broker.bootstrapServers(), topic, actualPartitions);
+            String others = noAutoCreate ? "other topics must be created first"
+                    : String.format("other topics created on first use with %d partitions", partitions);
+            out.printf("Kafka broker ready at %s (%s; %s). Press Ctrl-C to stop.%n",
+                    broker.bootstrapServers(), String.join("; ", created), others);
             out.flush();
             stop.await();
         }
@@ -85,7 +100,7 @@ public class KafkaCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
         }
-        if (topic.isBlank()) {
+        if (topics.stream().anyMatch(String::isBlank)) {
             throw new ParameterException(spec.commandLine(), "--topic must not be blank");
         }
     }

@@ -3,6 +3,7 @@ package org.requestslakehouse.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +12,26 @@ import java.util.concurrent.Callable;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.job.BronzeOverlap;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.progress.JobProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Runs the job on a local mini-cluster (or the cluster the jar was submitted to). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the streaming job: source -> bronze, silver, gold Iceberg tables.",
                 "Every flag is a shorthand for a setting (shown in brackets) that can also come from --config or --set."})
 public class RunCommand implements Callable<Integer> {
+    /** Longest the check for already archived source positions may delay the start. */
+    public static final Duration OVERLAP_CHECK_BUDGET = Duration.ofSeconds(10);
 
     @Option(names = "--source", paramLabel = "TYPE", description = "csv, kafka or kinesis [source.type]. Default: csv.")
     String source;
@@ -55,6 +63,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "latest|PATH", description = "Restart from the newest checkpoint in --checkpoint-dir, or from a checkpoint/savepoint path [job.resume].")
     String resume;
 
+    @Option(names = "--fresh", description = "Start without restoring, even though --checkpoint-dir holds a previous job's checkpoints "
+            + "(without --resume or --fresh such a run is refused) [job.resume=none].")
+    boolean fresh;
+
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Exactly-once checkpoint (and Iceberg commit) interval, e.g. 10s [job.checkpoint-interval].")
     String checkpointInterval;
 
@@ -79,11 +91,21 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (fresh && resume != null) {
+            throw new ParameterException(spec.commandLine(), "--fresh and --resume exclude each other: start over, or continue from a checkpoint");
+        }
         JobConfig jobConfig = config.load(flagOverrides());
         Path confDir = flinkConf != null ? flinkConf : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
+        // Refuses a start over a previous job's checkpoints unless told to resume or to start fresh.
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
+        if (jobConfig.runtime().freshStart()) {
+            warnAboutArchivedPositions(jobConfig);
+        }
         long start = System.nanoTime();
         if (!noProgress) {
             env.registerJobListener(JobProgress.whileRunning(jobConfig, -1));
@@ -94,6 +116,18 @@ public class RunCommand implements Callable<Integer> {
             LakehouseSummary.print(jobConfig.catalog(), seconds, System.out);
         }
         return 0;
+    }
+
+    /** Advice only: a failed check never stops the run (the job's own preflight reports unreachable services). */
+    private void warnAboutArchivedPositions(JobConfig jobConfig) {
+        try {
+            BronzeOverlap.count(jobConfig, OVERLAP_CHECK_BUDGET)
+                    .flatMap(BronzeOverlap.Count::warning)
+                    .ifPresent(spec.commandLine().getErr()::println);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("Could not check bronze for already archived source positions: " + e.getMessage());
+        }
+        spec.commandLine().getErr().flush();
     }
 
     Map<String, String> flagOverrides() {
@@ -108,6 +142,7 @@ public class RunCommand implements Callable<Integer> {
         if (bounded) o.put("kafka.bounded", "true");
         if (checkpointDir != null) o.put("job.checkpoint-dir", checkpointDir);
         if (resume != null) o.put("job.resume", resume);
+        if (fresh) o.put("job.resume", RuntimeConfig.RESUME_NONE);
         if (checkpointInterval != null) o.put("job.checkpoint-interval", checkpointInterval);
         if (parallelism != null) o.put("job.parallelism", parallelism.toString());
         if (noGold) o.put("gold.enabled", "false");

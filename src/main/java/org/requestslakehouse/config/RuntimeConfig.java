@@ -11,7 +11,9 @@ import java.time.Duration;
  * service owns checkpointing and parallelism, so these settings are ignored there.
  *
  * @param resume     {@code latest} to restart from the newest retained checkpoint in checkpointDir, a path to a
- *                   checkpoint or savepoint, or null for a fresh start
+ *                   checkpoint or savepoint, {@code none} for a deliberate fresh start, or null (unset): a fresh
+ *                   start that a self-managed run refuses when checkpointDir already holds a previous job's
+ *                   checkpoints, since restarting without deciding would archive every message a second time
  */
 public record RuntimeConfig(
         Duration checkpointInterval,
@@ -21,6 +23,8 @@ public record RuntimeConfig(
         Duration stateTtl) implements Serializable {
 
     public static final String GROUP = "job";
+    public static final String RESUME_LATEST = "latest";
+    public static final String RESUME_NONE = "none";
 
     public static RuntimeConfig from(PropertyGroup g) {
         Duration interval = g.duration("checkpoint-interval", Duration.ofSeconds(10));
@@ -29,13 +33,13 @@ public record RuntimeConfig(
         }
         String dir = g.string("checkpoint-dir", null);
         String resume = g.string("resume", null);
-        if (resume != null && resume.equals("latest") && dir == null) {
+        if (RESUME_LATEST.equals(resume) && dir == null) {
             throw ConfigException.missing(g.qualified("checkpoint-dir"), "a directory to find the latest checkpoint in when job.resume=latest");
         }
-        if (resume != null && !resume.equals("latest") && isMissingLocalPath(resume)) {
+        if (resume != null && !resume.equals(RESUME_LATEST) && !resume.equals(RESUME_NONE) && isMissingLocalPath(resume)) {
             // Flink would fail on submission without naming the setting; a typo of "latest" lands here too
             throw ConfigException.invalid(g.qualified("resume"), resume,
-                    "latest, or the path of an existing checkpoint or savepoint (its directory or _metadata file)");
+                    "latest, none (a fresh start), or the path of an existing checkpoint or savepoint (its directory or _metadata file)");
         }
         return new RuntimeConfig(
                 interval,
@@ -43,6 +47,11 @@ public record RuntimeConfig(
                 resume,
                 g.integer("parallelism", 2, 1, 1024),
                 g.duration("state-ttl", Duration.ofDays(400)));
+    }
+
+    /** True when the run starts without restoring state: job.resume unset or none. */
+    public boolean freshStart() {
+        return resume == null || resume.equals(RESUME_NONE);
     }
 
     /** Only local paths can be checked here; a remote one (s3://, hdfs://) is Flink's to find. */

@@ -17,6 +17,8 @@ import org.requestslakehouse.model.RawEvent;
  * @param defect       why the record is no event, with its bytes; null for a well-formed record
  */
 public record CsvEvent(long recordNumber, long lineNumber, byte[] json, CsvDefect defect) {
+    /** Bronze's source_type of every CSV row. */
+    public static final String SOURCE_TYPE = "csv";
 
     public CsvEvent(long recordNumber, long lineNumber, byte[] json) {
         this(recordNumber, lineNumber, json, null);
@@ -33,7 +35,7 @@ public record CsvEvent(long recordNumber, long lineNumber, byte[] json, CsvDefec
 
     /** The record as the CSV source emits it, file and line as coordinates, the defect (if any) for the parser. */
     public RawEvent toRawEvent(String sourceName, long ingestedAtMillis) {
-        RawEvent raw = new RawEvent("csv", sourceName, null, Long.toString(lineNumber), null, ingestedAtMillis, payload());
+        RawEvent raw = new RawEvent(SOURCE_TYPE, sourceName, null, Long.toString(lineNumber), null, ingestedAtMillis, payload());
         if (defect != null) {
             raw.sourceDefect = defect.reason();
             raw.sourceDefectDetail = defect.detail();

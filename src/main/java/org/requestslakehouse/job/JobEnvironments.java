@@ -79,16 +79,38 @@ public final class JobEnvironments {
         return uri.getScheme() != null ? uri : Paths.get(dir).toAbsolutePath().normalize().toUri();
     }
 
+    /**
+     * The checkpoint or savepoint to restore, or null for a fresh start.
+     *
+     * @throws ConfigException if job.resume is unset and job.checkpoint-dir already holds a completed checkpoint:
+     *                         restarting then has to say whether it continues that job or starts over
+     */
     static String restorePath(RuntimeConfig runtime) {
-        if (runtime.resume() == null) {
+        if (RuntimeConfig.RESUME_NONE.equals(runtime.resume())) {
             return null;
         }
-        if (!runtime.resume().equals("latest")) {
+        if (runtime.resume() == null) {
+            if (runtime.checkpointDir() != null) {
+                CheckpointLocator.latest(checkpointLocation(runtime.checkpointDir())).ifPresent(previous -> {
+                    throw previousJobWithoutDecision(runtime.checkpointDir(), previous);
+                });
+            }
+            return null;
+        }
+        if (!runtime.resume().equals(RuntimeConfig.RESUME_LATEST)) {
             return runtime.resume();
         }
         return CheckpointLocator.latest(checkpointLocation(runtime.checkpointDir()))
                 .map(URI::toString)
                 .orElseThrow(() -> new ConfigException("job.resume=latest but " + runtime.checkpointDir()
                         + " (job.checkpoint-dir) holds no completed checkpoint"));
+    }
+
+    private static ConfigException previousJobWithoutDecision(String checkpointDir, URI previous) {
+        return new ConfigException(checkpointDir + " (job.checkpoint-dir) holds checkpoints of a previous job, newest "
+                + previous + ". Starting again without restoring would read the source from its starting position and"
+                + " archive every message in bronze a second time. Continue that job with --resume latest"
+                + " (job.resume=latest), or start over on purpose with --fresh (job.resume=none): a fresh start leaves"
+                + " the old checkpoints and the tables as they are.");
     }
 }

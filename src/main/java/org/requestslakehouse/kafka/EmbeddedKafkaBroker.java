@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
@@ -41,6 +42,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long METADATA_RETRY_PAUSE_MS = 50;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -59,13 +61,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Whether the broker creates a topic the first time a client produces to (or asks for) it, as a default Kafka
+     * broker does, and with how many partitions.
+     */
+    public record TopicAutoCreation(boolean enabled, int partitions) {
+        /** Topics exist only once created explicitly: a mistyped topic name fails instead of making a new topic. */
+        public static final TopicAutoCreation OFF = new TopicAutoCreation(false, 1);
+
+        public TopicAutoCreation {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+            }
+        }
+
+        public static TopicAutoCreation withPartitions(int partitions) {
+            return new TopicAutoCreation(true, partitions);
+        }
+    }
+
+    /** A broker whose topics must be created explicitly ({@link #createTopic}); what tests want. */
+    public static EmbeddedKafkaBroker start(int port, Path logDir) {
+        return start(port, logDir, TopicAutoCreation.OFF);
+    }
+
+    /**
      * Formats {@code logDir} on first use and starts the broker; returns once the broker accepts clients.
      *
      * @param port   client port on localhost; 0 picks a free one
      * @param logDir data directory kept across restarts; null means a temporary directory deleted on close
      */
-    public static EmbeddedKafkaBroker start(int port, Path logDir) {
-        return start(port, logDir, Map.of());
+    public static EmbeddedKafkaBroker start(int port, Path logDir, TopicAutoCreation autoCreation) {
+        return start(port, logDir, autoCreation, Map.of());
     }
 
     /**
@@ -76,17 +102,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (users.isEmpty()) {
             throw new IllegalArgumentException("SASL/PLAIN needs at least one user");
         }
-        return start(0, null, users);
+        return start(0, null, TopicAutoCreation.OFF, users);
     }
 
-    private static EmbeddedKafkaBroker start(int port, Path logDir, Map<String, String> plainUsers) {
+    private static EmbeddedKafkaBroker start(int port, Path logDir, TopicAutoCreation autoCreation,
+            Map<String, String> plainUsers) {
         boolean temporary = logDir == null;
         Path dir = null;
         try {
             dir = temporary ? Files.createTempDirectory("embedded-kafka-") : Files.createDirectories(logDir);
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
-            Properties properties = brokerProperties(dir, clientPort, controllerPort);
+            Properties properties = brokerProperties(dir, clientPort, controllerPort, autoCreation);
             int saslPort = plainUsers.isEmpty() ? 0 : freePort();
             if (saslPort != 0) {
                 addSaslPlainListener(properties, saslPort, plainUsers);
@@ -152,15 +179,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Number of partitions of an existing topic, as the controller reports it. */
+    /**
+     * Number of partitions of an existing topic, as the broker reports it. A topic created a moment ago may not have
+     * reached the broker's metadata yet (the controller accepted it first): that answer is asked again.
+     */
     public int partitionCount(String topic) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            return admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic)
-                    .partitions()
-                    .size();
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .get(topic)
+                            .partitions()
+                            .size();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_PAUSE_MS);
+                }
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
@@ -186,7 +226,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort) {
+    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort, TopicAutoCreation autoCreation) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
@@ -210,8 +250,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.num.partitions", "4");
         // A consumer group's first member should not wait 3 s for others that will never come.
         p.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are created explicitly (kafka --topic, createTopic); a producer typo must fail, not make a new topic.
-        p.put("auto.create.topics.enable", "false");
+        p.put("auto.create.topics.enable", String.valueOf(autoCreation.enabled()));
+        p.put("num.partitions", String.valueOf(autoCreation.partitions()));
 
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");

@@ -50,14 +50,20 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
         return TypeInformation.of(RawEvent.class);
     }
 
+    public static final String SOURCE_TYPE = CsvEvent.SOURCE_TYPE;
+
+    /** A file's bronze source_name: local files by their plain path, remote ones (s3://...) by their full URI. */
+    public static String sourceName(Path path) {
+        return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+    }
+
     private static final class CsvFileReader implements Reader<RawEvent> {
         private final String sourceName;
         private final CsvEventReader reader;
         private long emitted;
 
         CsvFileReader(Path path, long recordsToSkip) throws IOException {
-            // Local files are named by their plain path, remote ones (s3://...) by their full URI.
-            this.sourceName = "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+            this.sourceName = sourceName(path);
             FSDataInputStream in = path.getFileSystem().open(path);
             this.reader = new CsvEventReader(in, sourceName);
             for (long i = 0; i < recordsToSkip && reader.next() != null; i++) {

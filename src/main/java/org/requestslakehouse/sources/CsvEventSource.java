@@ -25,6 +25,14 @@ public class CsvEventSource implements EventSource {
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source-csv").uid("source-csv");
     }
 
+    /**
+     * The bronze source_name of a configured path: the name of the file, or the prefix ({@code name + "/"}) of the
+     * files found under a directory.
+     */
+    public static String sourceName(String configuredPath) {
+        return CsvBulkFormat.sourceName(toFlinkPath(configuredPath));
+    }
+
     /** Plain paths are local files; anything with a scheme (s3://, hdfs://) goes to Flink's file systems. */
     private static Path toFlinkPath(String path) {
         return path.contains("://") ? new Path(path) : Path.fromLocalFile(new File(path).getAbsoluteFile());

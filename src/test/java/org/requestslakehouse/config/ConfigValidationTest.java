@@ -130,8 +130,8 @@ class ConfigValidationTest {
                         + " number between 1024 and 67108864"),
 
                 invalid("job.checkpoint-interval", "10 ms", "Invalid value '10 ms' for job.checkpoint-interval: expected at least 100 ms"),
-                invalid("job.resume", "lastest", "Invalid value 'lastest' for job.resume: expected latest, or the path of an"
-                        + " existing checkpoint or savepoint (its directory or _metadata file)"),
+                invalid("job.resume", "lastest", "Invalid value 'lastest' for job.resume: expected latest, none (a fresh start),"
+                        + " or the path of an existing checkpoint or savepoint (its directory or _metadata file)"),
                 invalid("job.parallelism", "0", "Invalid value '0' for job.parallelism: expected a whole number between 1 and 1024"),
                 invalid("job.state-ttl", "forever", "Invalid value 'forever' for job.state-ttl: expected a duration such as"
                         + " '10 s', '5 min' or '7 d'"),

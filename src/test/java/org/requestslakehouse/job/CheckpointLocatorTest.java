@@ -78,6 +78,27 @@ class CheckpointLocatorTest {
     }
 
     @Test
+    void anUnsetResumeOverAPreviousJobsCheckpointIsRefusedAndNoneStartsFresh() throws IOException {
+        RuntimeConfig unset = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString())));
+        RuntimeConfig none = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP,
+                Map.of("checkpoint-dir", dir.toString(), "resume", "none")));
+        Files.createDirectories(dir.resolve("job-a/chk-1"));
+        assertThat(JobEnvironments.restorePath(unset)).as("no completed checkpoint: nothing to continue").isNull();
+
+        checkpoint("job-a/chk-2", T0);
+
+        assertThatThrownBy(() -> JobEnvironments.restorePath(unset))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir + " (job.checkpoint-dir) holds checkpoints of a previous job, newest file:"
+                        + dir.toAbsolutePath().resolve("job-a/chk-2") + ". ")
+                .hasMessageContaining("Continue that job with --resume latest (job.resume=latest), or start over on purpose"
+                        + " with --fresh (job.resume=none)");
+        assertThat(JobEnvironments.restorePath(none)).isNull();
+        assertThat(none.freshStart()).isTrue();
+        assertThat(unset.freshStart()).isTrue();
+    }
+
+    @Test
     void checkpointLocationsWithASchemeAreKeptAndPlainPathsMadeAbsolute() {
         assertThat(JobEnvironments.checkpointLocation("s3a://bucket/checkpoints")).hasToString("s3a://bucket/checkpoints");
         assertThat(JobEnvironments.checkpointLocation("hdfs://nn:8020/checkpoints")).hasToString("hdfs://nn:8020/checkpoints");

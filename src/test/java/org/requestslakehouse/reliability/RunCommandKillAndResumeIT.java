@@ -23,7 +23,8 @@ import org.requestslakehouse.testing.KafkaBrokerExtension;
 
 /**
  * The contract of {@code run --checkpoint-dir DIR} and {@code run --resume latest}, through the real command in
- * its own JVM: the process is killed with SIGKILL mid-stream, restarted with {@code --resume latest}, and every
+ * its own JVM: the process is killed with SIGKILL mid-stream, a restart without {@code --resume} is refused, the
+ * restart with {@code --resume latest} continues, and every
  * event is then in bronze exactly once (each Kafka partition and offset one row) and every case in silver exactly
  * once, with gold equal to {@code verify}'s recomputation.
  */
@@ -59,6 +60,16 @@ class RunCommandKillAndResumeIT {
             latestAtKill = CheckpointLocator.latest(checkpointDir).orElseThrow();
         }
         assertThat(bronzeAtKill).as("rows committed when the run was killed").isLessThan(events);
+
+        // A plain restart would read the topic from earliest again and archive it twice: it is refused, naming both choices.
+        try (RunCommandProcess plain = RunCommandProcess.start(tmp.resolve("plain-restart.log"), runArguments(tmp, topic, flinkConf, false))) {
+            assertThat(plain.exitCode(TIMEOUT)).as(plain.log()).isEqualTo(2);
+            assertThat(plain.log()).contains("Configuration error: " + checkpointDir + " (job.checkpoint-dir) holds checkpoints"
+                            + " of a previous job, newest " + latestAtKill.toUri().toString().replaceFirst("^file:///", "file:/").replaceFirst("/$", ""))
+                    .contains("Continue that job with --resume latest (job.resume=latest), or start over on purpose with --fresh (job.resume=none)");
+        }
+        assertThat(bronzeRows(config)).as("the refused run wrote nothing").isEqualTo(bronzeAtKill);
+        assertThat(RetainedCheckpoints.jobIds(checkpointDir)).as("the refused run started no job").hasSize(1);
 
         try (RunCommandProcess second = RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
             LakehouseVerdict verdict = awaitWhileRunning(second, expected, config);

@@ -49,6 +49,14 @@ final class RunCommandProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself and gives its exit code. */
+    int exitCode(java.time.Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("run did not exit within " + timeout + "; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** CPU time the process has used so far, for the suite's cost figures. */
     double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
