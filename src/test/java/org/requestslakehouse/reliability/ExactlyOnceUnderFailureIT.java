@@ -45,9 +45,8 @@ import org.requestslakehouse.verify.GoldVerifier;
  * <p>Two TaskManagers with one slot each, so losing either one hits half the job. The seed of the fault plan is
  * printed; {@code -Dfaults.seed=N} replays the same plan (the timing of a run never repeats).
  *
- * <p>By default 25,000 cases (MESSAGES messages), which keeps the suite to a few minutes: the shipped restart
- * strategy's back-off alone adds about two. {@code -Dfaults.cases=110000} is the large run (205,281 messages) whose figures
- * docs/reliability.md quotes.
+ * <p>By default 25,000 cases (46,690 messages): the shipped restart strategy's back-off (doubling from 1 s) already
+ * makes the run take minutes. {@code -Dfaults.cases=110000} gives the large run (205,281 messages).
  */
 class ExactlyOnceUnderFailureIT {
     /** An OPENED event for every case, a CLOSED one for most, and a malformed message every 499. */
