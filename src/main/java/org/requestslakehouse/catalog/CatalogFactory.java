@@ -111,6 +111,9 @@ public final class CatalogFactory {
         }
         p.put(CatalogProperties.CATALOG_IMPL, HADOOP_CATALOG);
         p.put(CatalogProperties.WAREHOUSE_LOCATION, absoluteLocation(warehouse));
+        // Iceberg's default lock is dropped by any Hadoop catalog that closes, which a failover does while
+        // maintenance and the sinks commit to the same table; see JvmCommitLock.
+        p.put(CatalogProperties.LOCK_IMPL, JvmCommitLock.class.getName());
     }
 
     private static void jdbc(CatalogConfig config, Map<String, String> p) {

@@ -33,7 +33,8 @@ class CatalogFactoryTest {
         Map<String, String> p = CatalogFactory.properties(config("type", "hadoop", "warehouse", "./data/../wh"));
         assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "catalog-impl", "org.apache.iceberg.hadoop.HadoopCatalog",
-                "warehouse", Paths.get("wh").toAbsolutePath().toString()));
+                "warehouse", Paths.get("wh").toAbsolutePath().toString(),
+                "lock-impl", JvmCommitLock.class.getName()));
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One failure to inject exactly once, as soon as the job has read {@code afterEvents} records (replays after
- * restarts included) and the place it targets is next used.
+ * One failure to inject exactly once, as soon as bronze holds {@code afterEvents} committed rows and the place it
+ * targets is next used.
  */
 final class Fault {
     private final FaultKind kind;
-    /** A {@link FaultPoint} location, a table name for commit faults, or null where the kind needs none. */
+    /** A table name, or null for any table (or where the kind needs none). */
     private final String target;
     private final long afterEvents;
     private final AtomicLong firedAtEvents = new AtomicLong(-1);
@@ -41,11 +41,6 @@ final class Fault {
         return firedAtEvents.compareAndSet(-1, progress);
     }
 
-    /** Makes the fault due again: its first strike was undone (a stall that a restart ended before it expired). */
-    void rearm() {
-        firedAtEvents.set(-1);
-    }
-
     boolean fired() {
         return firedAtEvents.get() >= 0;
     }
@@ -53,7 +48,7 @@ final class Fault {
     @Override
     public String toString() {
         String where = target == null ? "" : " at " + target;
-        String when = fired() ? String.format(Locale.ROOT, "fired after %,d records", firedAtEvents.get()) : "not fired";
-        return String.format(Locale.ROOT, "%s%s, due after %,d records (%s)", kind, where, afterEvents, when);
+        String when = fired() ? String.format(Locale.ROOT, "fired after %,d bronze rows", firedAtEvents.get()) : "not fired";
+        return String.format(Locale.ROOT, "%s%s, due after %,d bronze rows (%s)", kind, where, afterEvents, when);
     }
 }

@@ -1,5 +1,7 @@
 package org.requestslakehouse.reliability;
 
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.encryption.EncryptionManager;
@@ -7,9 +9,9 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.LocationProvider;
 
 /**
- * Delegates to the catalog's own table operations and fails a data commit before it happens
- * ({@link FaultKind#COMMIT_REJECTED}) or after it happened ({@link FaultKind#COMMIT_OUTCOME_LOST}). Table
- * creation (no base metadata) is never failed.
+ * Delegates to the catalog's own table operations and fails a commit of the sinks or of table maintenance before it
+ * happens (refused) or after it happened (outcome lost), as {@link Faults} says. Table creation (no base metadata)
+ * is never failed.
  */
 final class FaultInjectingTableOperations implements TableOperations {
     private final TableOperations delegate;
@@ -26,9 +28,11 @@ final class FaultInjectingTableOperations implements TableOperations {
             delegate.commit(null, metadata);
             return;
         }
-        Faults.beforeCommit(tableName);
+        Committer committer = Committer.of(base, metadata);
+        Faults.beforeCommit(tableName, committer);
         delegate.commit(base, metadata);
-        Faults.afterCommit(tableName);
+        Snapshot snapshot = metadata.currentSnapshot();
+        Faults.afterCommit(tableName, committer, snapshot == null ? null : snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP));
     }
 
     @Override

@@ -2,6 +2,9 @@ package org.requestslakehouse.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -13,19 +16,14 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
-import org.requestslakehouse.model.RawEvent;
-import org.requestslakehouse.pipeline.LakehousePipeline;
-import org.requestslakehouse.pipeline.WatermarkPolicy;
-import org.requestslakehouse.sinks.iceberg.IcebergSinks;
-import org.requestslakehouse.sources.KafkaEventSource;
 
 /**
  * Builds the lakehouse job the way {@code run} does and drives it on a shared mini-cluster: submit, watch
@@ -34,7 +32,6 @@ import org.requestslakehouse.sources.KafkaEventSource;
  */
 final class MiniClusterJobs {
     static final Duration JOB_STATE_TIMEOUT = Duration.ofMinutes(2);
-    static final Duration CHECKPOINT_TIMEOUT = Duration.ofSeconds(20);
 
     private MiniClusterJobs() {}
 
@@ -60,16 +57,19 @@ final class MiniClusterJobs {
     }
 
     /**
-     * The same job with a {@link FaultPoint} after the Kafka source and before every sink. It mirrors
-     * {@link LakehouseJob#define} for an unbounded Kafka source: parallel writers, streaming watermarks.
+     * Exactly what {@code run} submits for this configuration: {@link LakehouseJob#define} (so, for an unbounded
+     * source, table maintenance too) in the environment {@link JobEnvironments#selfManaged} builds from the shipped
+     * {@code flink-conf/config.yaml}: RocksDB with incremental checkpoints, the exponential-delay restart strategy,
+     * checkpoint timeout, pause and tolerated failures. The cluster's own settings do not override any of these:
+     * Flink applies a job's state backend, restart strategy and checkpointing settings per job.
      */
-    static JobGraph faultInjectingJob(JobConfig config) {
-        StreamExecutionEnvironment env = environment(config);
-        // Short enough that a stalled snapshot expires soon, long enough for any healthy checkpoint on a busy machine.
-        env.getCheckpointConfig().setCheckpointTimeout(CHECKPOINT_TIMEOUT.toMillis());
-        DataStream<RawEvent> events = FaultPoint.afterSource(new KafkaEventSource(config.kafka()).create(env));
-        IcebergSinks sinks = IcebergSinks.create(config.catalog()).withParallelWriters();
-        LakehousePipeline.build(events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, new FaultInjectingSinks(sinks), config);
+    static JobGraph shippedJob(JobConfig config) {
+        Path flinkConf = Paths.get("flink-conf");
+        if (!Files.isRegularFile(flinkConf.resolve("config.yaml"))) {
+            throw new IllegalStateException("No flink-conf/config.yaml under " + Paths.get("").toAbsolutePath());
+        }
+        StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), flinkConf);
+        LakehouseJob.define(env, config);
         return env.getStreamGraph().getJobGraph();
     }
 
@@ -98,6 +98,19 @@ final class MiniClusterJobs {
 
     static CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job) throws Exception {
         return checkpointStats(cluster, job).getCounts();
+    }
+
+    /**
+     * How often the most restarted task was redeployed: its current attempt number. Failover restarts a region's
+     * tasks together, and the pipeline is one region (its edges are all-to-all), so this is the number of times the
+     * pipeline restarted (or a maintenance region, should that have restarted more often).
+     */
+    static int restarts(MiniCluster cluster, JobID job) throws Exception {
+        int restarts = 0;
+        for (AccessExecutionVertex vertex : cluster.getExecutionGraph(job).get().getAllExecutionVertices()) {
+            restarts = Math.max(restarts, vertex.getCurrentExecutionAttempt().getAttemptNumber());
+        }
+        return restarts;
     }
 
     static CheckpointStatsSnapshot checkpointStats(MiniCluster cluster, JobID job) throws Exception {

@@ -34,11 +34,25 @@ final class SuiteConfigs {
         return ConfigLoader.load(null, kafkaSettings(dir, bootstrapServers, topic));
     }
 
-    /** The same, with the catalog and file IO that fail when {@link Faults} says so. */
-    static JobConfig kafkaWithFaultyCatalog(Path dir, String bootstrapServers, String topic) {
+    /**
+     * The same, with the catalog and file IO that fail when {@link Faults} says so, and table maintenance on a
+     * schedule that makes rewrites and expiries race the sinks' commits many times in a few minutes: every 5 commits
+     * of a table, expiring what is older than 10 s beyond the last 5 snapshots. The target file size keeps rewritten
+     * files out of later rewrites, so each run compacts only what the stream added since (with the default 512 MB
+     * target every run would rewrite the whole table again).
+     */
+    static JobConfig kafkaWithFaultyCatalogAndMaintenance(Path dir, String bootstrapServers, String topic) {
         Map<String, String> settings = kafkaSettings(dir, bootstrapServers, topic);
         settings.put("catalog.property.catalog-impl", FaultInjectingCatalog.class.getName());
         settings.put("catalog.property.io-impl", FaultInjectingFileIO.class.getName());
+        settings.put("maintenance.rate-limit", "1 s");
+        settings.put("maintenance.rewrite.commit-count", "5");
+        settings.put("maintenance.rewrite.interval", "30 s");
+        settings.put("maintenance.rewrite.target-file-size", "8 mb");
+        settings.put("maintenance.expire-snapshots.commit-count", "5");
+        settings.put("maintenance.expire-snapshots.interval", "30 s");
+        settings.put("maintenance.expire-snapshots.max-age", "10 s");
+        settings.put("maintenance.expire-snapshots.retain-last", "5");
         return ConfigLoader.load(null, settings);
     }
 
