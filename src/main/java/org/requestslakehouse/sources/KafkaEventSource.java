@@ -42,8 +42,11 @@ public final class KafkaEventSource implements EventSource {
                 .uid(OPERATOR_UID);
     }
 
-    /** The source alone, for wiring it differently (tests, other pipelines). Reads secrets from the environment. */
-    public static KafkaSource<RawEvent> build(KafkaConfig config) {
+    /**
+     * The source alone, for wiring it differently (tests, other pipelines). Reads secrets from the environment.
+     * Wrapped so that a bounded read restored from a checkpoint still ends (see {@link FinishingKafkaSource}).
+     */
+    public static FinishingKafkaSource<RawEvent> build(KafkaConfig config) {
         Properties client = KafkaClientProperties.consumer(config);
         KafkaSourceBuilder<RawEvent> builder = KafkaSource.<RawEvent>builder()
                 .setBootstrapServers(config.bootstrapServers())
@@ -66,7 +69,7 @@ public final class KafkaEventSource implements EventSource {
         if (config.bounded()) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return builder.build();
+        return new FinishingKafkaSource<>(builder.build());
     }
 
     private static Pattern topicPattern(String regex) {
