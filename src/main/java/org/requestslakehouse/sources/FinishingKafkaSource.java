@@ -31,6 +31,11 @@ public final class FinishingKafkaSource<T>
         this.source = source;
     }
 
+    /** The connector's source as it is, to show in tests what the wrapper changes. */
+    KafkaSource<T> unwrapped() {
+        return source;
+    }
+
     @Override
     public Boundedness getBoundedness() {
         return source.getBoundedness();
