@@ -49,6 +49,15 @@ final class RunCommandProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself; false if it still runs after {@code timeout}. */
+    boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** CPU time the process has used so far, for the suite's cost figures. */
     double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
