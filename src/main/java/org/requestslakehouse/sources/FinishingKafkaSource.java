@@ -16,19 +16,22 @@ import org.apache.flink.streaming.api.lineage.LineageVertex;
 import org.apache.flink.streaming.api.lineage.LineageVertexProvider;
 
 /**
- * A {@link KafkaSource} whose bounded reads end after a restore too: its enumerator is wrapped in
- * {@link NoMoreSplitsEnumerator}. Readers, splits and both serializers are the Kafka source's own, so a checkpoint
- * of a job that used the plain source restores into this one (same operator uid) and back. Unbounded sources get
- * the connector's enumerator unchanged.
+ * A {@link KafkaSource} whose bounded reads end after a restore too, and end safely: its enumerator is wrapped in
+ * {@link NoMoreSplitsEnumerator}, and in a checkpointed job its readers in {@link EndAfterCheckpointReader}. Splits,
+ * reader state and both serializers are the Kafka source's own, so a checkpoint of a job that used the plain
+ * source restores into this one (same operator uid) and back. Unbounded sources are the connector's, unchanged.
  */
 public final class FinishingKafkaSource<T>
         implements Source<T, KafkaPartitionSplit, KafkaSourceEnumState>, ResultTypeQueryable<T>, LineageVertexProvider {
     private static final long serialVersionUID = 1L;
 
     private final KafkaSource<T> source;
+    private final boolean checkpointed;
 
-    public FinishingKafkaSource(KafkaSource<T> source) {
+    /** {@code checkpointed}: the job takes checkpoints, so a bounded read may wait for one before it ends. */
+    public FinishingKafkaSource(KafkaSource<T> source, boolean checkpointed) {
         this.source = source;
+        this.checkpointed = checkpointed;
     }
 
     /** The connector's source as it is, to show in tests what the wrapper changes. */
@@ -61,7 +64,8 @@ public final class FinishingKafkaSource<T>
 
     @Override
     public SourceReader<T, KafkaPartitionSplit> createReader(SourceReaderContext readerContext) throws Exception {
-        return source.createReader(readerContext);
+        SourceReader<T, KafkaPartitionSplit> reader = source.createReader(readerContext);
+        return getBoundedness() == Boundedness.BOUNDED && checkpointed ? new EndAfterCheckpointReader<>(reader) : reader;
     }
 
     @Override

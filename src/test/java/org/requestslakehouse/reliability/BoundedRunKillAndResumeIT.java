@@ -7,10 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.server.config.QuotaConfigs;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
@@ -40,6 +48,8 @@ import org.requestslakehouse.testing.KafkaBrokerExtension;
 class BoundedRunKillAndResumeIT {
     static final String EVENTS_PROPERTY = "requests-lakehouse.bounded-resume.events";
     private static final int DEFAULT_EVENTS = 30_000;
+    /** A few thousand messages per checkpoint interval: far from the end when the first commit lands. */
+    private static final double FIRST_RUN_BYTES_PER_SECOND = 1_000_000;
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -67,12 +77,16 @@ class BoundedRunKillAndResumeIT {
 
         long bronzeMidStream;
         String firstJob;
+        // On a fast machine the first checkpoint could hold every message; a read slower than that keeps it mid-stream.
+        limitEveryConsumer(FIRST_RUN_BYTES_PER_SECOND);
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("1-mid-stream.log"), arguments)) {
             awaitWhileRunning(run, timeout, "a retained checkpoint and committed rows",
                     () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
             run.kill();
             bronzeMidStream = bronzeRows(config);
             firstJob = CheckpointLocator.latest(checkpointDir).orElseThrow().getParent().getFileName().toString();
+        } finally {
+            limitEveryConsumer(null);
         }
         assertThat(bronzeMidStream).as("rows committed when the first run was killed").isLessThan(events);
 
@@ -138,6 +152,16 @@ class BoundedRunKillAndResumeIT {
                 "restart-strategy.fixed-delay.delay: 1 s",
                 ""));
         return dir;
+    }
+
+    /** A broker-wide default consumer quota; {@code null} removes it. */
+    private static void limitEveryConsumer(Double bytesPerSecond) throws Exception {
+        ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(everyClient,
+                    List.of(new ClientQuotaAlteration.Op(QuotaConfigs.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG, bytesPerSecond)))))
+                    .all().get(1, TimeUnit.MINUTES);
+        }
     }
 
     private static long bronzeRows(JobConfig config) {
