@@ -59,7 +59,7 @@ class BoundedRunKillAndResumeIT {
         Stopwatch took = Stopwatch.start();
         int events = Integer.getInteger(EVENTS_PROPERTY, DEFAULT_EVENTS);
         // Generous bounds for a loaded machine; a run that hangs is what this test is for, so they must exist.
-        Duration timeout = Duration.ofMinutes(5).plusMillis(events * 3L);
+        Duration timeout = Duration.ofMinutes(5).plusMillis(events * 5L);
         String topic = "backfill";
         KAFKA.createTopic(topic, 2);
         JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
