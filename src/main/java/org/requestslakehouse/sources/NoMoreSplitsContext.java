@@ -76,10 +76,6 @@ final class NoMoreSplitsContext<SplitT extends SourceSplit> implements SplitEnum
         context.callAsync(callable, handler, initialDelay, period);
     }
 
-    boolean periodicDiscovery() {
-        return periodicDiscovery;
-    }
-
     @Override
     public SplitEnumeratorMetricGroup metricGroup() {
         return context.metricGroup();
