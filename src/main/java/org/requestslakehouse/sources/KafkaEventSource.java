@@ -38,12 +38,22 @@ public final class KafkaEventSource implements EventSource {
 
     @Override
     public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
-        return env.fromSource(build(config), WatermarkStrategy.noWatermarks(), OPERATOR_NAME)
+        return env.fromSource(build(config, env.getCheckpointConfig().isCheckpointingEnabled()),
+                        WatermarkStrategy.noWatermarks(), OPERATOR_NAME)
                 .uid(OPERATOR_UID);
     }
 
-    /** The source alone, for wiring it differently (tests, other pipelines). Reads secrets from the environment. */
-    public static KafkaSource<RawEvent> build(KafkaConfig config) {
+    /** {@link #build(KafkaConfig, boolean)} for a job without checkpoints. */
+    public static FinishingKafkaSource<RawEvent> build(KafkaConfig config) {
+        return build(config, false);
+    }
+
+    /**
+     * The source alone, for wiring it differently (tests, other pipelines). Reads secrets from the environment.
+     * Wrapped so that a bounded read ends after a restore too, and in a checkpointed job ends only once its
+     * positions are checkpointed (see {@link FinishingKafkaSource}).
+     */
+    public static FinishingKafkaSource<RawEvent> build(KafkaConfig config, boolean checkpointed) {
         Properties client = KafkaClientProperties.consumer(config);
         KafkaSourceBuilder<RawEvent> builder = KafkaSource.<RawEvent>builder()
                 .setBootstrapServers(config.bootstrapServers())
@@ -66,7 +76,7 @@ public final class KafkaEventSource implements EventSource {
         if (config.bounded()) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return builder.build();
+        return new FinishingKafkaSource<>(builder.build(), checkpointed);
     }
 
     private static Pattern topicPattern(String regex) {

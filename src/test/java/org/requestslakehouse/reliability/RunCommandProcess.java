@@ -51,9 +51,18 @@ final class RunCommandProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself and gives its exit code. */
     int exitCode(java.time.Duration timeout) throws InterruptedException, IOException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!awaitExit(timeout)) {
             throw new AssertionError("run did not exit within " + timeout + "; log:\n" + log());
         }
+        return exitValue();
+    }
+
+    /** Waits for the process to end by itself; false if it still runs after {@code timeout}. */
+    boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
         return process.exitValue();
     }
 
