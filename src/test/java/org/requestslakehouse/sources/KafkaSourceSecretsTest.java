@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -25,7 +24,7 @@ class KafkaSourceSecretsTest {
     void theSerializedJobGraphHoldsTheVariableNamesButNotThePasswords() throws Exception {
         // PATH stands in for both password variables: set wherever the tests run, with a long value to search for.
         String password = System.getenv("PATH");
-        KafkaSource<RawEvent> source = KafkaEventSource.build(KafkaTestConfigs.fromSettings(Map.of(
+        FinishingKafkaSource<RawEvent> source = KafkaEventSource.build(KafkaTestConfigs.fromSettings(Map.of(
                 "bootstrap-servers", "broker.example:9096",
                 "security.protocol", "SASL_SSL",
                 "sasl.mechanism", "SCRAM-SHA-512",
