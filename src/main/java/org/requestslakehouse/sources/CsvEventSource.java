@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -12,6 +13,9 @@ import org.requestslakehouse.model.RawEvent;
 
 /** Bounded source over CSV files and directories (recursively; hidden and {@code _}-prefixed files skipped). */
 public class CsvEventSource implements EventSource {
+    public static final String OPERATOR_NAME = "source-csv";
+    public static final String OPERATOR_UID = "source-csv";
+
     private final List<String> paths;
 
     public CsvEventSource(List<String> paths) {
@@ -21,8 +25,13 @@ public class CsvEventSource implements EventSource {
     @Override
     public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
         Path[] inputs = paths.stream().map(CsvEventSource::toFlinkPath).toArray(Path[]::new);
-        FileSource<RawEvent> source = FileSource.forBulkFileFormat(new CsvBulkFormat(), inputs).build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "source-csv").uid("source-csv");
+        FileSource<RawEvent> files = FileSource.forBulkFileFormat(new CsvBulkFormat(), inputs).build();
+        // In a checkpointed run the files' end waits for a checkpoint, so a resume after a kill re-reads nothing
+        // that Iceberg's end-of-input commit already wrote.
+        Source<RawEvent, ?, ?> source = env.getCheckpointConfig().isCheckpointingEnabled()
+                ? new EndAfterCheckpointSource<>(files, files.getProducedType())
+                : files;
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), OPERATOR_NAME).uid(OPERATOR_UID);
     }
 
     /**
