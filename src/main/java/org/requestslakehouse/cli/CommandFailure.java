@@ -9,6 +9,7 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.requestslakehouse.catalog.CatalogPreflightException;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.NotFoundException;
+import org.requestslakehouse.config.Redaction;
 import org.requestslakehouse.sources.KafkaPreflightException;
 import org.requestslakehouse.sources.KinesisPreflightException;
 
@@ -18,6 +19,11 @@ import org.requestslakehouse.sources.KinesisPreflightException;
  * that fails before it.
  */
 record CommandFailure(int exitCode, String message) {
+
+    /** Third-party messages (a JDBC driver's, Flink's) may quote a URI with credentials: mask them here too. */
+    CommandFailure {
+        message = Redaction.text(message);
+    }
 
     static CommandFailure of(Throwable e) {
         Optional<Throwable> notFound = find(e, t -> t instanceof NotFoundException);

@@ -51,4 +51,12 @@ class CommandFailureTest {
         assertThat(CommandFailure.of(failure))
                 .isEqualTo(new CommandFailure(ExitCodes.FAILED, "Job execution failed. (caused by disk full)"));
     }
+
+    @Test
+    void anUnrecognisedFailureQuotingCredentialsIsPrintedMasked() {
+        CommandFailure failure = CommandFailure.of(new IllegalStateException(
+                "Cannot connect to jdbc:postgresql://etl:s3cret@db.example:5432/catalog"));
+        assertThat(failure.message()).doesNotContain("s3cret").contains("db.example:5432/catalog");
+        assertThat(failure.exitCode()).isEqualTo(ExitCodes.FAILED);
+    }
 }
