@@ -90,9 +90,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "rest.client.max-content-length: 1073741824",
                 "web.upload.dir: " + tmp.resolve("web-upload"),
                 "io.tmp.dirs: " + tmp,
-                // A killed TaskManager is noticed by its broken connection; this bounds the other cases.
+                // A killed TaskManager is noticed by its refused connection within seconds; the generous timeouts
+                // keep a busy build machine from failing the actor system start or declaring live processes lost.
                 "heartbeat.interval: 2000",
-                "heartbeat.timeout: 20000"));
+                "heartbeat.timeout: 60000",
+                "pekko.startup-timeout: 2 min",
+                "pekko.ask.timeout: 60 s",
+                "pekko.tcp.timeout: 60 s"));
         settings.forEach((k, v) -> lines.add(k + ": " + v));
         Files.write(confDir.resolve("config.yaml"), lines, UTF_8);
         Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
