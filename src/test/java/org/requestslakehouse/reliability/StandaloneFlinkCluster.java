@@ -78,8 +78,14 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "taskmanager.data.port: \"0\"",
                 "blob.server.port: \"0\"",
                 "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
-                // What bin/taskmanager.sh would pass after computing them from taskmanager.memory.process.size.
+                // What bin/taskmanager.sh would pass after computing them from taskmanager.memory.process.size:
+                // a TaskManager started without the script needs every component set.
                 "taskmanager.cpu.cores: " + slotsPerTaskManager,
+                "taskmanager.memory.framework.heap.size: 128m",
+                "taskmanager.memory.framework.off-heap.size: 128m",
+                "taskmanager.memory.jvm-metaspace.size: 256m",
+                "taskmanager.memory.jvm-overhead.min: 192m",
+                "taskmanager.memory.jvm-overhead.max: 192m",
                 "taskmanager.memory.task.heap.size: 512m",
                 "taskmanager.memory.task.off-heap.size: 0m",
                 "taskmanager.memory.network.min: 64m",
