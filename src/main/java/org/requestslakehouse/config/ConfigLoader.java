@@ -23,9 +23,14 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static JobConfig load(Path jsonFile, Map<String, String> overrides) {
+        return JobConfig.fromGroups(groups(jsonFile, overrides));
+    }
+
+    /** The raw settings {@link #load} validates, for callers that must know which ones were given explicitly. */
+    public static Map<String, Map<String, String>> groups(Path jsonFile, Map<String, String> overrides) {
         Map<String, Map<String, String>> groups = jsonFile == null ? new LinkedHashMap<>() : readJson(jsonFile);
         applyOverrides(groups, overrides);
-        return JobConfig.fromGroups(groups);
+        return groups;
     }
 
     /** MSF hands over one {@link Properties} per group; keys and values are strings already. */

@@ -28,8 +28,9 @@ class ApplicationJarIT {
         assertThat(Files.size(MSF_JAR)).isLessThan(MSF_MAX_BYTES);
         try (JarFile jar = new JarFile(MSF_JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-                    .isEqualTo("org.requestslakehouse.job.ManagedFlinkMain");
-            assertThat(jar.getEntry("org/requestslakehouse/job/ManagedFlinkMain.class")).isNotNull();
+                    .isEqualTo("org.requestslakehouse.job.LakehouseJobMain");
+            assertThat(jar.getEntry("org/requestslakehouse/job/ManagedFlinkMain.class"))
+                    .as("the main class of applications created before LakehouseJobMain").isNotNull();
             assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class")).isNull();
             assertThat(jar.getEntry("org/apache/flink/runtime/jobgraph/JobGraph.class")).isNull();
             assertThat(jar.getEntry("org/apache/flink/api/common/ExecutionConfig.class")).isNull();
