@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.RuntimeConfig;
 import org.requestslakehouse.job.BronzeOverlap;
@@ -104,6 +105,8 @@ public class RunCommand implements Callable<Integer> {
         // Refuses a start over a previous job's checkpoints unless told to resume or to start fresh.
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
         if (jobConfig.runtime().freshStart()) {
+            // The check reads bronze: an unreachable catalog is reported by its preflight, as the only message.
+            CatalogPreflight.check(jobConfig.catalog(), LakehouseJob.PREFLIGHT_TIMEOUT);
             warnAboutArchivedPositions(jobConfig);
         }
         long start = System.nanoTime();
