@@ -203,7 +203,10 @@ class TableMaintenanceIT {
         settings.put("catalog.warehouse", warehouse.toString());
         settings.put("job.checkpoint-interval", "200 ms");
         settings.put("gold.emit-interval", "200 ms");
-        settings.put("gold.idleness", "1 s");
+        // Both partitions get events in every batch. With a 1 s idleness a subtask waiting on a slow commit between
+        // batches was declared idle, the other one's watermark ran months ahead, and closures became late
+        // corrections (seen once in a CI rehearsal): a watermark race this test is not about.
+        settings.put("gold.idleness", "10 min");
         settings.put("maintenance.rate-limit", "1 s");
         settings.put("maintenance.rewrite.commit-count", "5");
         settings.put("maintenance.rewrite.interval", "2 s");
