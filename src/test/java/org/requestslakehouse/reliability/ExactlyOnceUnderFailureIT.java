@@ -10,9 +10,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -35,15 +37,23 @@ import org.requestslakehouse.verify.GoldVerifier;
 /**
  * The job {@code run} ships for a streaming Kafka source ({@link MiniClusterJobs#shippedJob}: the production job
  * definition with table maintenance attached, RocksDB, the shipped restart strategy and checkpoint settings) on a
- * mini-cluster, reading events from a real Kafka broker while sixteen faults strike at random points:
+ * mini-cluster, reading events from a real Kafka broker while sixteen faults strike one after the other, in a random
+ * order:
  * TaskManagers shut down, Iceberg writers that cannot create a file, sink commits refused or whose outcome is lost,
  * and maintenance rewrites and snapshot expiries that fail to write, are refused, lose their outcome or cannot delete
  * what they freed, while the sinks keep committing to the same tables. At the end every table is exactly what the
  * input dictates: each message once in bronze, each malformed one once in quarantine, the winning version of each
  * case once in silver, and gold passes {@code verify}.
  *
- * <p>Two TaskManagers with one slot each, so losing either one hits half the job. The seed of the fault plan is
- * printed; {@code -Dfaults.seed=N} replays the same plan (the timing of a run never repeats).
+ * <p>The test feeds the topic while the job runs, a slice of the input per fault, and arms each fault just before
+ * its slice, so every fault finds the job running and committing. A fault that restarts the job must cause a restart
+ * of its own: the next one is armed only once the job runs again and has completed a checkpoint. Should the input
+ * given so far all be in bronze before an armed fault struck, more follows in small steps. Faults in table
+ * maintenance strike whenever maintenance next reaches them; the test waits for the last of them before it sends
+ * the rest of the input.
+ *
+ * <p>Two TaskManagers with one slot each, so losing either one hits half the job. The seed of the fault order is
+ * printed; {@code -Dfaults.seed=N} replays the same order (the timing of a run never repeats).
  *
  * <p>By default 25,000 cases (46,690 messages): the shipped restart strategy's back-off (doubling from 1 s) already
  * makes the run take minutes. {@code -Dfaults.cases=110000} gives the large run (205,281 messages).
@@ -52,6 +62,11 @@ class ExactlyOnceUnderFailureIT {
     /** An OPENED event for every case, a CLOSED one for most, and a malformed message every 499. */
     private static final int CASES = Integer.getInteger("faults.cases", 25_000);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    /** The shipped back-off reaches its one-minute cap at the seventh restart; a restore follows it. */
+    private static final Duration FAULT_TIMEOUT = Duration.ofMinutes(4);
+    /** Input slices: one per fault, the rest of the input kept for small top-ups and the end. */
+    private static final int SLICES = 24;
+    private static final int TOP_UP = 300;
 
     @RegisterExtension
     static final InternalMiniClusterExtension FLINK = new InternalMiniClusterExtension(
@@ -87,15 +102,11 @@ class ExactlyOnceUnderFailureIT {
         String topic = "failures";
         KAFKA.createTopic(topic, 2);
         JobConfig config = SuiteConfigs.kafkaWithFaultyCatalogAndMaintenance(tmp, KAFKA.bootstrapServers(), topic);
-        Stopwatch setup = Stopwatch.start();
-        long events = LifecycleFeed.publishAll(LifecycleFeed.generate(tmp, "cases", CASES, 311),
-                KAFKA.bootstrapServers(), topic, config.parse());
-        ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-        System.out.println("Input generated, published and read back in " + setup);
+        Path cases = LifecycleFeed.generate(tmp, "cases", CASES, 311);
 
-        List<Fault> plan = FaultPlan.random(seed, events);
+        List<Fault> plan = FaultPlan.random(seed);
         Faults.install(plan);
-        System.out.printf(Locale.ROOT, "Fault plan (seed %d, -Dfaults.seed to repeat):%n", seed);
+        System.out.printf(Locale.ROOT, "Fault order (seed %d, -Dfaults.seed to repeat):%n", seed);
         plan.forEach(f -> System.out.println("  " + f));
 
         JobGraph job = MiniClusterJobs.shippedJob(config);
@@ -103,10 +114,13 @@ class ExactlyOnceUnderFailureIT {
         MiniCluster cluster = FLINK.getMiniCluster();
         Stopwatch run = Stopwatch.start();
         JobID id = MiniClusterJobs.submit(cluster, job);
-        loseTaskManagers(cluster, id);
-        await("every planned fault fired").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .failFast("the job ended", MiniClusterJobs.ended(cluster, id))
-                .until(() -> Faults.plan().stream().allMatch(Fault::fired));
+        long events;
+        try (LifecycleFeed feed = new LifecycleFeed(cases, KAFKA.bootstrapServers(), topic, config.parse())) {
+            new Injection(cluster, id, feed, 2L * CASES / SLICES).run(plan);
+            feed.publish(Long.MAX_VALUE);
+            events = feed.published();
+        }
+        ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
         LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(config, expected, RUN_TIMEOUT, MiniClusterJobs.ended(cluster, id));
         CheckpointStatsCounts checkpoints = MiniClusterJobs.checkpoints(cluster, id);
         int restarts = MiniClusterJobs.restarts(cluster, id);
@@ -125,7 +139,8 @@ class ExactlyOnceUnderFailureIT {
         verdict.assertExact();
         assertThat(verified).as("verify: gold equals its recomputation from silver").isTrue();
         assertThat(plan).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(restarts).as("restarts").isPositive();
+        assertThat(restarts).as("restarts: at least one of its own for each fault that restarts the job")
+                .isGreaterThanOrEqualTo((int) FaultPlan.restarting(plan));
         assertThat(Faults.commits(Committer.REWRITE)).as("rewrite commits").isPositive();
         assertThat(Faults.commits(Committer.EXPIRY)).as("expiry commits").isPositive();
         assertThat(incrementalRocksDbFiles(tmp.resolve("checkpoints"), id)).as("RocksDB files in incremental checkpoints").isPositive();
@@ -152,21 +167,72 @@ class ExactlyOnceUnderFailureIT {
         }
     }
 
-    /**
-     * Each planned TaskManager loss as soon as bronze holds its count: the TaskManager that has run longest is shut
-     * down with its tasks and a fresh one started, so the job can come back at full parallelism.
-     */
-    private static void loseTaskManagers(MiniCluster cluster, JobID job) throws Exception {
-        TaskManagers taskManagers = new TaskManagers(cluster);
-        for (Fault fault : Faults.plan()) {
-            if (fault.kind() != FaultKind.TASK_MANAGER_LOSS) {
-                continue;
+    /** Arms the faults in order while feeding the job, and sees each one that restarts the job recovered from. */
+    private static final class Injection {
+        private final MiniCluster cluster;
+        private final JobID job;
+        private final LifecycleFeed feed;
+        private final long slice;
+        private final TaskManagers taskManagers;
+
+        Injection(MiniCluster cluster, JobID job, LifecycleFeed feed, long slice) {
+            this.cluster = cluster;
+            this.job = job;
+            this.feed = feed;
+            this.slice = slice;
+            this.taskManagers = new TaskManagers(cluster);
+        }
+
+        void run(List<Fault> plan) throws Exception {
+            for (Fault fault : plan) {
+                if (FaultPlan.restartsTheJob(fault)) {
+                    strikeAndRecover(fault);
+                } else {
+                    fault.arm();
+                    feed.publish(slice);
+                }
             }
-            await("bronze holds " + fault.afterEvents() + " rows").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+            awaitWithInput("every fault in table maintenance fired", () -> plan.stream().allMatch(Fault::fired));
+        }
+
+        private void strikeAndRecover(Fault fault) throws Exception {
+            Faults.hold(true);
+            int restarts = MiniClusterJobs.restarts(cluster, job);
+            long progress = Faults.progress();
+            fault.arm();
+            feed.publish(slice);
+            if (fault.kind() == FaultKind.TASK_MANAGER_LOSS) {
+                awaitWithInput(fault + ": bronze grows", () -> Faults.progress() > progress);
+                assertThat(fault.fire(Faults.progress())).isTrue();
+                taskManagers.replaceOldest();
+            }
+            awaitWithInput(fault + ": fired", fault::fired);
+            await(fault + ": a restart of its own").atMost(FAULT_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .failFast("the job ended", MiniClusterJobs.ended(cluster, job))
-                    .until(() -> Faults.progress() >= fault.afterEvents());
-            assertThat(fault.fire(Faults.progress())).isTrue();
-            taskManagers.replaceOldest();
+                    .until(() -> MiniClusterJobs.restarts(cluster, job) > restarts
+                            && cluster.getJobStatus(job).get() == JobStatus.RUNNING);
+            long completed = MiniClusterJobs.checkpoints(cluster, job).getNumberOfCompletedCheckpoints();
+            awaitWithInput(fault + ": a checkpoint completed after its restart",
+                    () -> MiniClusterJobs.checkpoints(cluster, job).getNumberOfCompletedCheckpoints() > completed);
+            Faults.hold(false);
+        }
+
+        /**
+         * Waits for {@code condition}, topping the input up whenever bronze holds all of it, so the job keeps
+         * committing (and maintenance keeps running) until the condition holds.
+         */
+        private void awaitWithInput(String what, Callable<Boolean> condition) {
+            await(what).atMost(FAULT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .failFast("the job ended", MiniClusterJobs.ended(cluster, job))
+                    .until(() -> {
+                        if (condition.call()) {
+                            return true;
+                        }
+                        if (Faults.progress() >= feed.published() && feed.publish(TOP_UP) == 0) {
+                            throw new AssertionError("the input ran out before: " + what);
+                        }
+                        return false;
+                    });
         }
     }
 

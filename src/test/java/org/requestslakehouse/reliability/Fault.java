@@ -4,20 +4,19 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One failure to inject exactly once, as soon as bronze holds {@code afterEvents} committed rows and the place it
- * targets is next used.
+ * One failure to inject exactly once: the test arms it, and it strikes the next time the place it targets is used
+ * (or, for a lost TaskManager, when the test shuts one down).
  */
 final class Fault {
     private final FaultKind kind;
     /** A table name, or null for any table (or where the kind needs none). */
     private final String target;
-    private final long afterEvents;
+    private volatile boolean armed;
     private final AtomicLong firedAtEvents = new AtomicLong(-1);
 
-    Fault(FaultKind kind, String target, long afterEvents) {
+    Fault(FaultKind kind, String target) {
         this.kind = kind;
         this.target = target;
-        this.afterEvents = afterEvents;
     }
 
     FaultKind kind() {
@@ -28,15 +27,18 @@ final class Fault {
         return target;
     }
 
-    long afterEvents() {
-        return afterEvents;
+    void arm() {
+        armed = true;
     }
 
-    boolean isDue(FaultKind candidate, String place, long progress) {
-        return kind == candidate && (target == null || target.equals(place)) && progress >= afterEvents && !fired();
+    boolean isDue(FaultKind candidate, String place) {
+        return armed && kind == candidate && (target == null || target.equals(place)) && !fired();
     }
 
-    /** @return true for the one caller that gets to inject it */
+    /**
+     * @param progress bronze rows committed when it struck, for the report
+     * @return true for the one caller that gets to inject it
+     */
     boolean fire(long progress) {
         return firedAtEvents.compareAndSet(-1, progress);
     }
@@ -48,7 +50,8 @@ final class Fault {
     @Override
     public String toString() {
         String where = target == null ? "" : " at " + target;
-        String when = fired() ? String.format(Locale.ROOT, "fired after %,d bronze rows", firedAtEvents.get()) : "not fired";
-        return String.format(Locale.ROOT, "%s%s, due after %,d bronze rows (%s)", kind, where, afterEvents, when);
+        String when = fired() ? String.format(Locale.ROOT, "fired after %,d bronze rows", firedAtEvents.get())
+                : armed ? "armed, not fired" : "not armed";
+        return kind + where + " (" + when + ")";
     }
 }
