@@ -1,7 +1,6 @@
 package org.requestslakehouse.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -19,8 +17,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.server.config.QuotaConfigs;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +60,7 @@ class BoundedRunKillAndResumeIT {
         KAFKA.createTopic(topic, 2);
         JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
         Path checkpointDir = tmp.resolve("checkpoints");
-        Path flinkConf = flinkConf(tmp);
+        Path flinkConf = RunCommandProcess.localFlinkConf(tmp);
         // Every case gives at least one message, so this many cases give enough.
         Path csv = LifecycleFeed.generate(tmp, "cases", events, 61);
         try (LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, config.parse())) {
@@ -80,7 +76,7 @@ class BoundedRunKillAndResumeIT {
         // On a fast machine the first checkpoint could hold every message; a read slower than that keeps it mid-stream.
         limitEveryConsumer(FIRST_RUN_BYTES_PER_SECOND);
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("1-mid-stream.log"), arguments)) {
-            awaitWhileRunning(run, timeout, "a retained checkpoint and committed rows",
+            run.awaitWhileAlive(timeout, "a retained checkpoint and committed rows",
                     () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
             run.kill();
             bronzeMidStream = bronzeRows(config);
@@ -93,7 +89,7 @@ class BoundedRunKillAndResumeIT {
         String secondJob;
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("2-before-first-checkpoint.log"), resumed)) {
             // The job's checkpoint directory is made when it starts, its first checkpoint seconds later.
-            awaitWhileRunning(run, timeout, "the resumed job's checkpoint directory",
+            run.awaitWhileAlive(timeout, "the resumed job's checkpoint directory",
                     () -> RetainedCheckpoints.jobIds(checkpointDir).size() == 2);
             run.kill();
             secondJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(firstJob)).findFirst().orElseThrow();
@@ -106,7 +102,7 @@ class BoundedRunKillAndResumeIT {
                 .forEach((key, value) -> holding.addAll(List.of("--set", key + "=" + value)));
         long bronzeBeforeLastCommit;
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("3-before-last-commit.log"), holding)) {
-            awaitWhileRunning(run, timeout, "the commit completing bronze, held", () -> Files.exists(held));
+            run.awaitWhileAlive(timeout, "the commit completing bronze, held", () -> Files.exists(held));
             run.kill();
             bronzeBeforeLastCommit = bronzeRows(config);
         }
@@ -141,19 +137,6 @@ class BoundedRunKillAndResumeIT {
                 "--no-summary");
     }
 
-    /** Heap state and no fixed ports, as in {@link RunCommandKillAndResumeIT}. */
-    private static Path flinkConf(Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("flink-conf"));
-        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
-                "state.backend.type: hashmap",
-                "rest.bind-port: \"0\"",
-                "restart-strategy.type: fixed-delay",
-                "restart-strategy.fixed-delay.attempts: 10",
-                "restart-strategy.fixed-delay.delay: 1 s",
-                ""));
-        return dir;
-    }
-
     /** A broker-wide default consumer quota; {@code null} removes it. */
     private static void limitEveryConsumer(Double bytesPerSecond) throws Exception {
         ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
@@ -166,15 +149,5 @@ class BoundedRunKillAndResumeIT {
 
     private static long bronzeRows(JobConfig config) {
         return TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS);
-    }
-
-    private static void awaitWhileRunning(RunCommandProcess run, Duration timeout, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            await(what).atMost(timeout).pollInterval(Duration.ofMillis(200))
-                    .failFast("the run exited", () -> !run.isAlive())
-                    .until(condition);
-        } catch (ConditionTimeoutException | TerminalFailureException e) {
-            throw new AssertionError(e.getMessage() + "\nrun log:\n" + run.log(), e);
-        }
     }
 }

@@ -4,21 +4,17 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
-import org.apache.iceberg.encryption.EncryptionManager;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 
 /**
  * Delegates to the catalog's own table operations and fails a commit of the sinks or of table maintenance before it
  * happens (refused) or after it happened (outcome lost), as {@link Faults} says. Table creation (no base metadata)
  * is never failed.
  */
-final class FaultInjectingTableOperations implements TableOperations {
-    private final TableOperations delegate;
+final class FaultInjectingTableOperations extends ForwardingTableOperations {
     private final String tableName;
 
     FaultInjectingTableOperations(TableOperations delegate, String tableName) {
-        this.delegate = delegate;
+        super(delegate);
         this.tableName = tableName;
     }
 
@@ -33,50 +29,5 @@ final class FaultInjectingTableOperations implements TableOperations {
         delegate.commit(base, metadata);
         Snapshot snapshot = metadata.currentSnapshot();
         Faults.afterCommit(tableName, committer, snapshot == null ? null : snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP));
-    }
-
-    @Override
-    public TableMetadata current() {
-        return delegate.current();
-    }
-
-    @Override
-    public TableMetadata refresh() {
-        return delegate.refresh();
-    }
-
-    @Override
-    public FileIO io() {
-        return delegate.io();
-    }
-
-    @Override
-    public EncryptionManager encryption() {
-        return delegate.encryption();
-    }
-
-    @Override
-    public String metadataFileLocation(String fileName) {
-        return delegate.metadataFileLocation(fileName);
-    }
-
-    @Override
-    public LocationProvider locationProvider() {
-        return delegate.locationProvider();
-    }
-
-    @Override
-    public TableOperations temp(TableMetadata uncommittedMetadata) {
-        return delegate.temp(uncommittedMetadata);
-    }
-
-    @Override
-    public long newSnapshotId() {
-        return delegate.newSnapshotId();
-    }
-
-    @Override
-    public boolean requireStrictCleanup() {
-        return delegate.requireStrictCleanup();
     }
 }

@@ -11,21 +11,17 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
-import org.apache.iceberg.encryption.EncryptionManager;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 
 /** {@link CommitHoldingCatalog}'s table operations: the catalog's own, with the one commit held. */
-final class HoldingTableOperations implements TableOperations {
+final class HoldingTableOperations extends ForwardingTableOperations {
     /** Never counted down: the held commit ends with the process. */
     private static final CountDownLatch NEVER = new CountDownLatch(1);
 
-    private final TableOperations delegate;
     private final long totalRecords;
     private final Path marker;
 
     HoldingTableOperations(TableOperations delegate, long totalRecords, String marker) {
-        this.delegate = delegate;
+        super(delegate);
         this.totalRecords = totalRecords;
         this.marker = Paths.get(marker);
     }
@@ -51,50 +47,5 @@ final class HoldingTableOperations implements TableOperations {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("held commit interrupted", e);
         }
-    }
-
-    @Override
-    public TableMetadata current() {
-        return delegate.current();
-    }
-
-    @Override
-    public TableMetadata refresh() {
-        return delegate.refresh();
-    }
-
-    @Override
-    public FileIO io() {
-        return delegate.io();
-    }
-
-    @Override
-    public EncryptionManager encryption() {
-        return delegate.encryption();
-    }
-
-    @Override
-    public String metadataFileLocation(String fileName) {
-        return delegate.metadataFileLocation(fileName);
-    }
-
-    @Override
-    public LocationProvider locationProvider() {
-        return delegate.locationProvider();
-    }
-
-    @Override
-    public TableOperations temp(TableMetadata uncommittedMetadata) {
-        return delegate.temp(uncommittedMetadata);
-    }
-
-    @Override
-    public long newSnapshotId() {
-        return delegate.newSnapshotId();
-    }
-
-    @Override
-    public boolean requireStrictCleanup() {
-        return delegate.requireStrictCleanup();
     }
 }

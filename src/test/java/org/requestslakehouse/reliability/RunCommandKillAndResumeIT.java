@@ -1,15 +1,12 @@
 package org.requestslakehouse.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -41,7 +38,7 @@ class RunCommandKillAndResumeIT {
         KAFKA.createTopic(topic, 2);
         JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
         Path checkpointDir = tmp.resolve("checkpoints");
-        Path flinkConf = flinkConf(tmp);
+        Path flinkConf = RunCommandProcess.localFlinkConf(tmp);
         Path csv = LifecycleFeed.generate(tmp, "cases", 15_000, 53);
 
         long events = LifecycleFeed.publishAll(csv, KAFKA.bootstrapServers(), topic, config.parse());
@@ -52,7 +49,7 @@ class RunCommandKillAndResumeIT {
         try (RunCommandProcess first = RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
             // The earliest point with something to resume from: one retained checkpoint, its commit done, and
             // the rest of the input read but not committed, or not read at all.
-            awaitWhileRunning(first, "a retained checkpoint and committed rows",
+            first.awaitWhileAlive(TIMEOUT, "a retained checkpoint and committed rows",
                     () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
             runsCpuSeconds = first.cpuSeconds();
             first.kill();
@@ -106,34 +103,8 @@ class RunCommandKillAndResumeIT {
         return args;
     }
 
-    /**
-     * The local cluster's settings for the child: heap state and no fixed ports (several builds may share a machine).
-     * The repository's flink-conf/ would add RocksDB, the web UI on 8081 and Prometheus ports.
-     */
-    private static Path flinkConf(Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("flink-conf"));
-        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
-                "state.backend.type: hashmap",
-                "rest.bind-port: \"0\"",
-                "restart-strategy.type: fixed-delay",
-                "restart-strategy.fixed-delay.attempts: 10",
-                "restart-strategy.fixed-delay.delay: 1 s",
-                ""));
-        return dir;
-    }
-
     private static long bronzeRows(JobConfig config) {
         return TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS);
-    }
-
-    private static void awaitWhileRunning(RunCommandProcess run, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
-                    .failFast("the run exited", () -> !run.isAlive())
-                    .until(condition);
-        } catch (ConditionTimeoutException | TerminalFailureException e) {
-            throw new AssertionError(e.getMessage() + "\nrun log:\n" + run.log(), e);
-        }
     }
 
     private static LakehouseVerdict awaitWhileRunning(RunCommandProcess run, ExpectedTables expected, JobConfig config) throws Exception {

@@ -1,14 +1,21 @@
 package org.requestslakehouse.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import org.requestslakehouse.cli.Main;
 
@@ -50,7 +57,7 @@ final class RunCommandProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself and gives its exit code. */
-    int exitCode(java.time.Duration timeout) throws InterruptedException, IOException {
+    int exitCode(Duration timeout) throws InterruptedException, IOException {
         if (!awaitExit(timeout)) {
             throw new AssertionError("run did not exit within " + timeout + "; log:\n" + log());
         }
@@ -58,7 +65,7 @@ final class RunCommandProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; false if it still runs after {@code timeout}. */
-    boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+    boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -75,6 +82,33 @@ final class RunCommandProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** Waits for {@code condition} while the run is alive; a timeout or an exit fails with the run's log. */
+    void awaitWhileAlive(Duration timeout, String what, Callable<Boolean> condition) throws IOException {
+        try {
+            await(what).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .failFast("the run exited", () -> !isAlive())
+                    .until(condition);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "\nrun log:\n" + log(), e);
+        }
+    }
+
+    /**
+     * The local cluster's settings for a child run: heap state and no fixed ports (several builds may share a
+     * machine). The repository's flink-conf/ would add RocksDB, the web UI on 8081 and Prometheus ports.
+     */
+    static Path localFlinkConf(Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("flink-conf"));
+        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
+                "state.backend.type: hashmap",
+                "rest.bind-port: \"0\"",
+                "restart-strategy.type: fixed-delay",
+                "restart-strategy.fixed-delay.attempts: 10",
+                "restart-strategy.fixed-delay.delay: 1 s",
+                ""));
+        return dir;
     }
 
     String log() throws IOException {
