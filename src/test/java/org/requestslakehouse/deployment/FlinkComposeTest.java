@@ -44,8 +44,11 @@ class FlinkComposeTest {
         assertThat(command.get(1)).isEqualTo("--job-classname");
         DeploymentContract.assertEntryClass(command.get(2));
         assertThat(texts(services.at("/taskmanager/command"))).containsExactly("taskmanager");
-        Path dockerfile = DIR.resolve(jobManager.at("/build/context").asText()).resolve(jobManager.at("/build/dockerfile").asText());
-        assertThat(dockerfile.normalize()).isEqualTo(DeploymentContract.DOCKERFILE);
+        for (String name : List.of("jobmanager", "taskmanager")) {
+            JsonNode build = services.path(name).path("build");
+            Path dockerfile = DIR.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText());
+            assertThat(dockerfile.normalize()).as(name).isEqualTo(DeploymentContract.DOCKERFILE);
+        }
         assertThat(services.at("/taskmanager/image").asText()).isEqualTo(jobManager.path("image").asText()).isNotEmpty();
         assertThat(jobManager.has("restart")).as("a restarted JobManager without HA would start the job afresh").isFalse();
     }
