@@ -111,7 +111,8 @@ final class FlinkOptionKeys {
 
     private static Set<String> reporterOptions() {
         Set<String> options = new TreeSet<>(keysOf(MetricOptions.class).stream()
-                .filter(key -> !key.startsWith("metrics."))
+                // REPORTER_CONFIG_PARAMETER's key is the documentation placeholder "<parameter>"
+                .filter(key -> !key.startsWith("metrics.") && !key.contains("<"))
                 .toList());
         try {
             Field port = PrometheusReporterFactory.class.getDeclaredField("ARG_PORT");

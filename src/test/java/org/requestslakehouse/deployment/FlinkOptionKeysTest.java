@@ -21,5 +21,6 @@ class FlinkOptionKeysTest {
         assertThat(FlinkOptionKeys.isKnown("state.checkpoint.dir")).isFalse();
         assertThat(FlinkOptionKeys.isKnown("metrics.reporter.prom.prot")).isFalse();
         assertThat(FlinkOptionKeys.isKnown("metrics.reporters.prom.port")).isFalse();
+        assertThat(FlinkOptionKeys.isKnown("metrics.reporter.prom.<parameter>")).isFalse();
     }
 }
