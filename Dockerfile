@@ -8,8 +8,8 @@ FROM flink:1.20.3-java17
 # Must equal the base image's Flink: the plugin jars below carry it in their names.
 ARG FLINK_VERSION=1.20.3
 
-# Flink loads file systems and metric reporters only from plugins/<name>/, each in its own class loader, never
-# from the job jar (which runs in usrlib's loader, after the cluster has started).
+# Flink loads file systems and metric reporters when a process starts, from plugins/<name>/ (each plugin in its
+# own class loader) or lib/, never from the job jar, whose class loader exists only once a job runs.
 # S3 (s3:// and s3a://) for checkpoints, savepoints and HA metadata: the official image ships the plugin in opt/.
 # Prometheus: the distribution already has it in plugins/metrics-prometheus/; the check fails the build if not.
 RUN set -eux; \
