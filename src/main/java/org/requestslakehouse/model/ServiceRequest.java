@@ -7,7 +7,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One parsed, normalised and enriched 311 case version: a row of {@code silver.service_requests}.
- * Field names map to snake_case silver columns (see {@code sinks.iceberg.TableSchemas}).
+ * Each field but the tombstone marker is a silver column, declared with its type and role in
+ * {@link ServiceRequestColumn}.
  * Arrays instead of lists so Flink serialises this as a POJO without a Kryo fallback.
  */
 public class ServiceRequest {

@@ -1,53 +1,31 @@
 package org.requestslakehouse.silver;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /**
- * A 64-bit hash of a version's content. Where a message came from and when it was read are left out, so the
- * same row delivered twice (a replay, a redelivery after a crash) has the same fingerprint and is recognised
- * as a duplicate.
+ * A 64-bit hash of a version's content: the {@link ServiceRequestColumn.Role#KEY key} and
+ * {@link ServiceRequestColumn.Role#CONTENT content} columns. Where a message came from and when it was read are
+ * left out, so the same row delivered twice (a replay, a redelivery after a crash) has the same fingerprint and is
+ * recognised as a duplicate. The value lives in the silver filter's keyed state, so it must not change for the same
+ * content across releases ({@code VersionFingerprintTest} pins it); a new content column changes it once, see
+ * docs/reliability.md.
  */
 public final class VersionFingerprint {
+    /** In declaration order, which is the order the fields were mixed in since the first release: keep it. */
+    private static final ServiceRequestColumn[] FINGERPRINTED = Arrays.stream(ServiceRequestColumn.values())
+            .filter(column -> column.role().fingerprinted())
+            .toArray(ServiceRequestColumn[]::new);
+
     private VersionFingerprint() {}
 
     public static long of(ServiceRequest r) {
         long h = 1125899906842597L;
-        h = mix(h, Long.hashCode(r.caseEnquiryId));
-        h = mix(h, Objects.hashCode(r.openTs));
-        h = mix(h, Objects.hashCode(r.slaTargetTs));
-        h = mix(h, Objects.hashCode(r.closedTs));
-        h = mix(h, Objects.hashCode(r.caseStatus));
-        h = mix(h, Objects.hashCode(r.onTimeStatus));
-        h = mix(h, Objects.hashCode(r.closureReason));
-        h = mix(h, Objects.hashCode(r.caseTitle));
-        h = mix(h, Objects.hashCode(r.subject));
-        h = mix(h, Objects.hashCode(r.reason));
-        h = mix(h, Objects.hashCode(r.type));
-        h = mix(h, Objects.hashCode(r.queue));
-        h = mix(h, Objects.hashCode(r.department));
-        h = mix(h, Arrays.hashCode(r.submittedPhotos));
-        h = mix(h, Arrays.hashCode(r.closedPhotos));
-        h = mix(h, Objects.hashCode(r.location));
-        h = mix(h, Objects.hashCode(r.locationStreetName));
-        h = mix(h, Objects.hashCode(r.zipcode));
-        h = mix(h, Objects.hashCode(r.fireDistrict));
-        h = mix(h, Objects.hashCode(r.pwdDistrict));
-        h = mix(h, Objects.hashCode(r.cityCouncilDistrict));
-        h = mix(h, Objects.hashCode(r.policeDistrict));
-        h = mix(h, Objects.hashCode(r.neighborhood));
-        h = mix(h, Objects.hashCode(r.neighborhoodServicesDistrict));
-        h = mix(h, Objects.hashCode(r.ward));
-        h = mix(h, Objects.hashCode(r.precinct));
-        h = mix(h, Objects.hashCode(r.landUsage));
-        h = mix(h, Objects.hashCode(r.propertyType));
-        h = mix(h, Objects.hashCode(r.propertyId));
-        h = mix(h, Objects.hashCode(r.latitude));
-        h = mix(h, Objects.hashCode(r.longitude));
-        h = mix(h, Objects.hashCode(r.source));
-        h = mix(h, Objects.hashCode(r.extraFields));
+        for (ServiceRequestColumn column : FINGERPRINTED) {
+            h = mix(h, column.contentHash(r));
+        }
         return h;
     }
 

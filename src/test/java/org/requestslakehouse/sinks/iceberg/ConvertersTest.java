@@ -135,6 +135,20 @@ class ConvertersTest {
     }
 
     @Test
+    void serviceRequestWithoutOpenTsIsABugAsAVersionAndAsATombstone() {
+        ServiceRequest r = closedCase();
+        r.openTs = null;
+        ServiceRequestConverter converter = new ServiceRequestConverter();
+        assertThatThrownBy(() -> converter.map(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service_requests.open_ts is required but null in ServiceRequest{101004125189");
+        r.tombstone = true;
+        assertThatThrownBy(() -> converter.map(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service_requests.open_ts is required but null in ServiceRequest{101004125189");
+    }
+
+    @Test
     void tombstoneBecomesAKeyOnlyDelete() throws Exception {
         ServiceRequest tombstone = closedCase();
         tombstone.tombstone = true;
