@@ -151,6 +151,11 @@ public enum ServiceRequestColumn {
         return primitive.applyAsLong(r);
     }
 
+    /** True when the version has no value for this column; a primitive column always has one. */
+    public boolean isNull(ServiceRequest r) {
+        return object != null && object.apply(r) == null;
+    }
+
     /** This column's contribution to the version fingerprint; never boxes. */
     public int contentHash(ServiceRequest r) {
         return switch (kind) {

@@ -7,12 +7,13 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /**
  * The fingerprint is stored in the silver filter's keyed state ({@link CaseVersion#fingerprint}): a different value
  * for the same content after an upgrade would make every restored case look changed and rewrite it. The numbers
  * below were computed by the hand-written fingerprint this project shipped before the columns were declared in
- * {@link org.requestslakehouse.model.ServiceRequestColumn}; they must never change.
+ * {@link ServiceRequestColumn}; they must never change, not even when a column is added.
  */
 class VersionFingerprintTest {
 
@@ -46,6 +47,39 @@ class VersionFingerprintTest {
         redelivered.sourceLayout = "CKAN_2024";
         redelivered.dqFlags = new String[0];
         assertThat(VersionFingerprint.of(redelivered)).isEqualTo(FULL);
+    }
+
+    /**
+     * Pretends extra_fields, the last fingerprinted column, was appended after the first release: a version without a
+     * value for it keeps the fingerprint the release before gave it, so adding a column does not make every restored
+     * case look changed; with a value it is a new version.
+     */
+    @Test
+    void aColumnAppendedLaterChangesNoFingerprintOfAVersionWithoutIt() {
+        int appended = ServiceRequestColumn.EXTRA_FIELDS.ordinal();
+        ServiceRequest r = closedCase();
+        r.extraFields = null;
+        assertThat(VersionFingerprint.of(r, appended, appended + 1))
+                .isEqualTo(VersionFingerprint.of(r, appended, appended));
+
+        r.extraFields = "{}";
+        assertThat(VersionFingerprint.of(r, appended, appended + 1))
+                .isNotEqualTo(VersionFingerprint.of(r, appended, appended));
+    }
+
+    /** Pretends source and extra_fields were both appended later: the same value in one or the other is a change. */
+    @Test
+    void aValueMovedFromOneAppendedColumnToAnotherIsANewVersion() {
+        int firstAppended = ServiceRequestColumn.SOURCE.ordinal();
+        int declared = ServiceRequestColumn.EXTRA_FIELDS.ordinal() + 1;
+        ServiceRequest inSource = closedCase();
+        inSource.source = "x";
+        inSource.extraFields = null;
+        ServiceRequest inExtraFields = closedCase();
+        inExtraFields.source = null;
+        inExtraFields.extraFields = "x";
+        assertThat(VersionFingerprint.of(inSource, firstAppended, declared))
+                .isNotEqualTo(VersionFingerprint.of(inExtraFields, firstAppended, declared));
     }
 
     private static final long FULL = 33794882970224338L;
