@@ -1,5 +1,7 @@
 package org.requestslakehouse.silver;
 
+import java.util.Arrays;
+
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
 
@@ -15,32 +17,43 @@ import org.requestslakehouse.model.ServiceRequestColumn;
  * version without it.
  */
 public final class VersionFingerprint {
-    private static final ServiceRequestColumn[] COLUMNS = ServiceRequestColumn.values();
     /** Columns the first release declared, the last being source_ref: mixed in null or not, as they always were. */
     static final int FIRST_RELEASE_COLUMNS = ServiceRequestColumn.SOURCE_REF.ordinal() + 1;
+    private static final VersionFingerprint CURRENT =
+            new VersionFingerprint(FIRST_RELEASE_COLUMNS, ServiceRequestColumn.values().length);
 
-    private VersionFingerprint() {}
-
-    public static long of(ServiceRequest r) {
-        return of(r, FIRST_RELEASE_COLUMNS, COLUMNS.length);
-    }
+    private final ServiceRequestColumn[] always;
+    private final ServiceRequestColumn[] whenSet;
+    private final int[] whenSetNames;
 
     /**
      * @param firstRelease columns {@code [0, firstRelease)} are mixed in whether they have a value or not
-     * @param declared columns {@code [firstRelease, declared)} were appended later: each is mixed in with its name,
-     *        so a value moved from one to another still counts, and only when it has a value
+     * @param declared columns {@code [firstRelease, declared)} were appended later: each is mixed in only when it
+     *        has a value, and with its name, so a value moved from one to another still counts
      */
-    static long of(ServiceRequest r, int firstRelease, int declared) {
+    VersionFingerprint(int firstRelease, int declared) {
+        ServiceRequestColumn[] columns = Arrays.copyOf(ServiceRequestColumn.values(), declared);
+        always = Arrays.stream(columns, 0, firstRelease)
+                .filter(column -> column.role().fingerprinted())
+                .toArray(ServiceRequestColumn[]::new);
+        whenSet = Arrays.stream(columns, firstRelease, declared)
+                .filter(column -> column.role().fingerprinted())
+                .toArray(ServiceRequestColumn[]::new);
+        whenSetNames = Arrays.stream(whenSet).mapToInt(column -> column.column().hashCode()).toArray();
+    }
+
+    public static long of(ServiceRequest r) {
+        return CURRENT.fingerprint(r);
+    }
+
+    long fingerprint(ServiceRequest r) {
         long h = 1125899906842597L;
-        for (int i = 0; i < declared; i++) {
-            ServiceRequestColumn column = COLUMNS[i];
-            if (!column.role().fingerprinted()) {
-                continue;
-            }
-            if (i < firstRelease) {
-                h = mix(h, column.contentHash(r));
-            } else if (!column.isNull(r)) {
-                h = mix(mix(h, column.column().hashCode()), column.contentHash(r));
+        for (ServiceRequestColumn column : always) {
+            h = mix(h, column.contentHash(r));
+        }
+        for (int i = 0; i < whenSet.length; i++) {
+            if (!whenSet[i].isNull(r)) {
+                h = mix(mix(h, whenSetNames[i]), whenSet[i].contentHash(r));
             }
         }
         return h;

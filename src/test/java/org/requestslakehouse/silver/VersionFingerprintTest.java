@@ -59,12 +59,12 @@ class VersionFingerprintTest {
         int appended = ServiceRequestColumn.EXTRA_FIELDS.ordinal();
         ServiceRequest r = closedCase();
         r.extraFields = null;
-        assertThat(VersionFingerprint.of(r, appended, appended + 1))
-                .isEqualTo(VersionFingerprint.of(r, appended, appended));
+        assertThat(new VersionFingerprint(appended, appended + 1).fingerprint(r))
+                .isEqualTo(new VersionFingerprint(appended, appended).fingerprint(r));
 
         r.extraFields = "{}";
-        assertThat(VersionFingerprint.of(r, appended, appended + 1))
-                .isNotEqualTo(VersionFingerprint.of(r, appended, appended));
+        assertThat(new VersionFingerprint(appended, appended + 1).fingerprint(r))
+                .isNotEqualTo(new VersionFingerprint(appended, appended).fingerprint(r));
     }
 
     /** Pretends source and extra_fields were both appended later: the same value in one or the other is a change. */
@@ -78,8 +78,8 @@ class VersionFingerprintTest {
         ServiceRequest inExtraFields = closedCase();
         inExtraFields.source = null;
         inExtraFields.extraFields = "x";
-        assertThat(VersionFingerprint.of(inSource, firstAppended, declared))
-                .isNotEqualTo(VersionFingerprint.of(inExtraFields, firstAppended, declared));
+        assertThat(new VersionFingerprint(firstAppended, declared).fingerprint(inSource))
+                .isNotEqualTo(new VersionFingerprint(firstAppended, declared).fingerprint(inExtraFields));
     }
 
     private static final long FULL = 33794882970224338L;
