@@ -7,6 +7,7 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -25,6 +26,9 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
     private static final long serialVersionUID = 1L;
 
     private static final ServiceRequestColumn[] COLUMNS = ServiceRequestColumn.values();
+    private static final ServiceRequestColumn[] KEY = Arrays.stream(COLUMNS)
+            .filter(column -> column.role() == ServiceRequestColumn.Role.KEY)
+            .toArray(ServiceRequestColumn[]::new);
 
     public ServiceRequestConverter() {
         super(LakehouseTable.SERVICE_REQUESTS);
@@ -32,12 +36,16 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
 
     @Override
     public RowData map(ServiceRequest r) {
-        GenericRowData row = new GenericRowData(r.tombstone ? RowKind.DELETE : RowKind.INSERT, COLUMNS.length);
-        for (int i = 0; i < COLUMNS.length; i++) {
-            ServiceRequestColumn column = COLUMNS[i];
-            if (!r.tombstone || column.role() == ServiceRequestColumn.Role.KEY) {
-                row.setField(i, internal(column, r));
+        if (r.tombstone) {
+            GenericRowData row = new GenericRowData(RowKind.DELETE, COLUMNS.length);
+            for (ServiceRequestColumn column : KEY) {
+                row.setField(column.ordinal(), internal(column, r));
             }
+            return row;
+        }
+        GenericRowData row = new GenericRowData(RowKind.INSERT, COLUMNS.length);
+        for (int i = 0; i < COLUMNS.length; i++) {
+            row.setField(i, internal(COLUMNS[i], r));
         }
         return row;
     }
