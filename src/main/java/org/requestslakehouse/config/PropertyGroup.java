@@ -52,14 +52,6 @@ public final class PropertyGroup {
         return v == null || v.isBlank() ? defaultValue : v.trim();
     }
 
-    public String requiredString(String key, String expected) {
-        String v = string(key, null);
-        if (v == null) {
-            throw ConfigException.missing(qualified(key), expected);
-        }
-        return v;
-    }
-
     /** Comma-separated list, blanks dropped. */
     public List<String> list(String key) {
         String v = string(key, null);

@@ -8,15 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.requestslakehouse.model.SourceLayout;
-
 /**
  * The four column layouts Boston has published 311 data in, with the exact header names, order and value formats
  * of the samples in src/test/resources/real311/. The 2024 system has no sample; its columns come from the city's
  * column list, with case_topic carrying the reason, service_name the type and assigned_department the subject.
  */
 public enum Layout {
-    SOCRATA_2011("socrata-2011", SourceLayout.SOCRATA_2011, TimestampStyle.US_12_HOUR, false, false, "",
+    SOCRATA_2011("socrata-2011", TimestampStyle.US_12_HOUR, false, false, "",
             "CASE_ENQUIRY_ID", CASE_ID, "OPEN_DT", OPEN, "TARGET_DT", TARGET, "CLOSED_DT", CLOSED,
             "OnTime_Status", ON_TIME, "CASE_STATUS", STATUS, "CLOSURE_REASON", CLOSURE_REASON,
             "CASE_TITLE", CASE_TITLE, "SUBJECT", SUBJECT, "REASON", REASON, "TYPE", TYPE, "QUEUE", QUEUE,
@@ -28,7 +26,7 @@ public enum Layout {
             "LOCATION_ZIPCODE", ZIPCODE, "Property_Type", PROPERTY_TYPE, "Property_ID", PROPERTY_ID,
             "LATITUDE", LATITUDE, "LONGITUDE", LONGITUDE, "Source", SOURCE, "Geocoded_Location", GEOCODED_LOCATION),
 
-    CKAN_2019("ckan-2019", SourceLayout.CKAN_2019, TimestampStyle.ISO_SPACE, false, true, " ",
+    CKAN_2019("ckan-2019", TimestampStyle.ISO_SPACE, false, true, " ",
             "case_enquiry_id", CASE_ID, "open_dt", OPEN, "target_dt", TARGET, "closed_dt", CLOSED,
             "ontime", ON_TIME, "case_status", STATUS, "closure_reason", CLOSURE_REASON, "case_title", CASE_TITLE,
             "subject", SUBJECT, "reason", REASON, "type", TYPE, "queue", QUEUE, "department", DEPARTMENT,
@@ -39,7 +37,7 @@ public enum Layout {
             "ward", WARD, "precinct", PRECINCT, "location_street_name", STREET_NAME,
             "location_zipcode", ZIPCODE, "latitude", LATITUDE, "longitude", LONGITUDE, "source", SOURCE),
 
-    CURRENT_2025("current-2025", SourceLayout.CURRENT_2025, TimestampStyle.ISO_SPACE, true, true, " ",
+    CURRENT_2025("current-2025", TimestampStyle.ISO_SPACE, true, true, " ",
             "case_enquiry_id", CASE_ID, "open_dt", OPEN, "sla_target_dt", TARGET, "closed_dt", CLOSED,
             "on_time", ON_TIME, "case_status", STATUS, "closure_reason", CLOSURE_REASON, "case_title", CASE_TITLE,
             "subject", SUBJECT, "reason", REASON, "type", TYPE, "queue", QUEUE, "department", DEPARTMENT,
@@ -51,7 +49,7 @@ public enum Layout {
             "location_zipcode", ZIPCODE, "latitude", LATITUDE, "longitude", LONGITUDE, "geom_4326", GEOM_4326,
             "source", SOURCE),
 
-    SYSTEM_2024("system-2024", SourceLayout.SYSTEM_2024, TimestampStyle.ISO_SPACE, true, true, " ",
+    SYSTEM_2024("system-2024", TimestampStyle.ISO_SPACE, true, true, " ",
             "case_id", CASE_ID, "open_date", OPEN, "target_close_date", TARGET, "close_date", CLOSED,
             "case_status", STATUS, "case_topic", REASON, "service_name", TYPE, "closure_reason", CLOSURE_REASON,
             "assigned_department", SUBJECT, "submitted_photo", SUBMITTED_PHOTO, "closed_photo", CLOSED_PHOTO,
@@ -59,7 +57,6 @@ public enum Layout {
             "latitude", LATITUDE, "longitude", LONGITUDE);
 
     private final String cliName;
-    private final SourceLayout sourceLayout;
     private final TimestampStyle timestampStyle;
     private final boolean fullPrecisionCoordinates;
     private final boolean intersectionTrailingSpaces;
@@ -67,11 +64,10 @@ public enum Layout {
     private final String[] header;
     private final Column[] columns;
 
-    Layout(String cliName, SourceLayout sourceLayout, TimestampStyle timestampStyle,
+    Layout(String cliName, TimestampStyle timestampStyle,
            boolean fullPrecisionCoordinates, boolean intersectionTrailingSpaces, String openClosureReason,
            Object... headerAndColumns) {
         this.cliName = cliName;
-        this.sourceLayout = sourceLayout;
         this.timestampStyle = timestampStyle;
         this.fullPrecisionCoordinates = fullPrecisionCoordinates;
         this.intersectionTrailingSpaces = intersectionTrailingSpaces;
@@ -87,10 +83,6 @@ public enum Layout {
     /** The name used on the command line, e.g. {@code ckan-2019}. */
     public String cliName() {
         return cliName;
-    }
-
-    public SourceLayout sourceLayout() {
-        return sourceLayout;
     }
 
     public List<String> header() {

@@ -7,7 +7,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One parsed, normalised and enriched 311 case version: a row of {@code silver.service_requests}.
- * Field names map to snake_case silver columns (see {@code sinks.iceberg.TableSchemas}).
+ * Each field but the tombstone marker is a silver column, declared with its type and role in
+ * {@link ServiceRequestColumn}.
  * Arrays instead of lists so Flink serialises this as a POJO without a Kryo fallback.
  */
 public class ServiceRequest {
@@ -76,59 +77,6 @@ public class ServiceRequest {
     public boolean tombstone;
 
     public ServiceRequest() {}
-
-    /** A shallow copy: the arrays are shared, which is fine because nothing mutates them after parsing. */
-    public ServiceRequest copy() {
-        ServiceRequest c = new ServiceRequest();
-        c.caseEnquiryId = caseEnquiryId;
-        c.openTs = openTs;
-        c.slaTargetTs = slaTargetTs;
-        c.closedTs = closedTs;
-        c.caseStatus = caseStatus;
-        c.onTimeStatus = onTimeStatus;
-        c.closedOnTime = closedOnTime;
-        c.resolutionHours = resolutionHours;
-        c.slaHours = slaHours;
-        c.closureReason = closureReason;
-        c.closureCategory = closureCategory;
-        c.closureReportedTs = closureReportedTs;
-        c.caseTitle = caseTitle;
-        c.subject = subject;
-        c.reason = reason;
-        c.type = type;
-        c.queue = queue;
-        c.department = department;
-        c.submittedPhotos = submittedPhotos;
-        c.closedPhotos = closedPhotos;
-        c.location = location;
-        c.locationStreetName = locationStreetName;
-        c.zipcode = zipcode;
-        c.fireDistrict = fireDistrict;
-        c.pwdDistrict = pwdDistrict;
-        c.cityCouncilDistrict = cityCouncilDistrict;
-        c.policeDistrict = policeDistrict;
-        c.neighborhood = neighborhood;
-        c.neighborhoodServicesDistrict = neighborhoodServicesDistrict;
-        c.ward = ward;
-        c.precinct = precinct;
-        c.landUsage = landUsage;
-        c.propertyType = propertyType;
-        c.propertyId = propertyId;
-        c.latitude = latitude;
-        c.longitude = longitude;
-        c.source = source;
-        c.openDateLocal = openDateLocal;
-        c.sourceLayout = sourceLayout;
-        c.eventType = eventType;
-        c.emittedAt = emittedAt;
-        c.eventTs = eventTs;
-        c.dqFlags = dqFlags;
-        c.extraFields = extraFields;
-        c.ingestedAtMillis = ingestedAtMillis;
-        c.sourceRef = sourceRef;
-        c.tombstone = tombstone;
-        return c;
-    }
 
     @Override
     public String toString() {

@@ -83,10 +83,6 @@ public final class ProgressReporter {
         return count;
     }
 
-    public synchronized double elapsedSeconds() {
-        return seconds(nanoClock.getAsLong());
-    }
-
     /** Ends the redrawn line and prints {@code label: N unit in S s (R unit/s)}. */
     public synchronized void finish() {
         finish(null);

@@ -47,8 +47,6 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
     private CsvEventReader reader;
     private String currentFile;
     private long latestOpenMillis = Long.MIN_VALUE;
-    private long rowsRead;
-    private long rowsFiltered;
 
     public ReplayEventStream(List<Path> files, ReplayMode mode, ReplayFilter filter, ParseConfig parse) {
         this.files = List.copyOf(files).iterator();
@@ -82,24 +80,13 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
         return ready.poll();
     }
 
-    public long rowsRead() {
-        return rowsRead;
-    }
-
-    /** Rows left out by --from, --to or --today. */
-    public long rowsFiltered() {
-        return rowsFiltered;
-    }
-
     /** @return false when every file is exhausted */
     private boolean readRow() throws IOException {
         CsvEvent row;
         while ((row = nextRow()) != null) {
-            rowsRead++;
             ParseOutcome outcome = parser.parse(row.toRawEvent(currentFile, 0L), 0L);
             ServiceRequest request = outcome.request();
             if (!filter.accepts(request == null ? null : request.openDateLocal)) {
-                rowsFiltered++;
                 continue;
             }
             if (request == null) {

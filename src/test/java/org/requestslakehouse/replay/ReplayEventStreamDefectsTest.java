@@ -34,7 +34,6 @@ class ReplayEventStreamDefectsTest {
         try (ReplayEventStream stream = new ReplayEventStream(List.of(file), ReplayMode.SNAPSHOT, ReplayFilter.ALL,
                 ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse())) {
             stream.forEachRemaining(events::add);
-            assertThat(stream.rowsRead()).isEqualTo(3);
         }
 
         assertThat(events).extracting(ReplayEvent::key).containsExactly("101", file + ":3", "103");

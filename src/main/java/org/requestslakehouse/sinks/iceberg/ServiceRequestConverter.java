@@ -4,30 +4,31 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.date;
 import static org.requestslakehouse.sinks.iceberg.RowValues.string;
 import static org.requestslakehouse.sinks.iceberg.RowValues.strings;
 import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
-import static org.requestslakehouse.sinks.iceberg.RowValues.timestampMillis;
 
-import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.types.RowKind;
-import org.apache.iceberg.types.Types;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /**
- * {@link ServiceRequest} to a {@code silver.service_requests} row. A version becomes an INSERT, which the upsert
- * sink turns into "replace the row with this key". A tombstone becomes a DELETE carrying only the key: in upsert
- * mode Iceberg deletes by key and never looks at the other columns.
+ * {@link ServiceRequest} to a {@code silver.service_requests} row, column by column as {@link ServiceRequestColumn}
+ * declares them (the schema is derived from the same list, so positions agree). A version becomes an INSERT, which
+ * the upsert sink turns into "replace the row with this key". A tombstone becomes a DELETE carrying only the key:
+ * in upsert mode Iceberg deletes by key and never looks at the other columns.
  */
 public final class ServiceRequestConverter extends RowDataConverter<ServiceRequest> {
     private static final long serialVersionUID = 1L;
 
-    private static final List<String> COLUMNS = LakehouseTable.SERVICE_REQUESTS.definition().schema().columns().stream()
-            .map(Types.NestedField::name)
-            .toList();
-    private static final int ARITY = COLUMNS.size();
-    private static final int CASE_ENQUIRY_ID = COLUMNS.indexOf("case_enquiry_id");
-    private static final int OPEN_TS = COLUMNS.indexOf("open_ts");
+    private static final ServiceRequestColumn[] COLUMNS = ServiceRequestColumn.values();
+    private static final ServiceRequestColumn[] KEY = Arrays.stream(COLUMNS)
+            .filter(column -> column.role() == ServiceRequestColumn.Role.KEY)
+            .toArray(ServiceRequestColumn[]::new);
 
     public ServiceRequestConverter() {
         super(LakehouseTable.SERVICE_REQUESTS);
@@ -35,63 +36,31 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
 
     @Override
     public RowData map(ServiceRequest r) {
-        return r.tombstone ? delete(r) : upsert(r);
-    }
-
-    private RowData delete(ServiceRequest r) {
-        GenericRowData row = new GenericRowData(RowKind.DELETE, ARITY);
-        row.setField(CASE_ENQUIRY_ID, r.caseEnquiryId);
-        row.setField(OPEN_TS, timestamp(required(r.openTs, "open_ts", r)));
+        if (r.tombstone) {
+            GenericRowData row = new GenericRowData(RowKind.DELETE, COLUMNS.length);
+            for (ServiceRequestColumn column : KEY) {
+                row.setField(column.ordinal(), internal(column, r));
+            }
+            return row;
+        }
+        GenericRowData row = new GenericRowData(RowKind.INSERT, COLUMNS.length);
+        for (int i = 0; i < COLUMNS.length; i++) {
+            row.setField(i, internal(COLUMNS[i], r));
+        }
         return row;
     }
 
-    private RowData upsert(ServiceRequest r) {
-        return GenericRowData.ofKind(RowKind.INSERT,
-                r.caseEnquiryId,
-                timestamp(required(r.openTs, "open_ts", r)),
-                timestamp(r.slaTargetTs),
-                timestamp(r.closedTs),
-                string(r.caseStatus),
-                string(r.onTimeStatus),
-                r.closedOnTime,
-                r.resolutionHours,
-                r.slaHours,
-                string(r.closureReason),
-                string(r.closureCategory),
-                timestamp(r.closureReportedTs),
-                string(r.caseTitle),
-                string(r.subject),
-                string(r.reason),
-                string(r.type),
-                string(r.queue),
-                string(r.department),
-                strings(r.submittedPhotos),
-                strings(r.closedPhotos),
-                string(r.location),
-                string(r.locationStreetName),
-                string(r.zipcode),
-                string(r.fireDistrict),
-                string(r.pwdDistrict),
-                string(r.cityCouncilDistrict),
-                string(r.policeDistrict),
-                string(r.neighborhood),
-                string(r.neighborhoodServicesDistrict),
-                r.ward,
-                string(r.precinct),
-                string(r.landUsage),
-                string(r.propertyType),
-                string(r.propertyId),
-                r.latitude,
-                r.longitude,
-                string(r.source),
-                date(r.openDateLocal),
-                string(r.sourceLayout),
-                string(r.eventType),
-                timestamp(r.emittedAt),
-                timestamp(r.eventTs),
-                strings(r.dqFlags),
-                string(r.extraFields),
-                timestampMillis(r.ingestedAtMillis),
-                string(r.sourceRef));
+    /** The column's value as Flink's internal data structure, which is what Iceberg's Flink writers take. */
+    private Object internal(ServiceRequestColumn column, ServiceRequest r) {
+        Object value = switch (column.kind()) {
+            case LONG -> column.longValue(r);
+            case EPOCH_MILLIS -> TimestampData.fromEpochMillis(column.longValue(r));
+            case INTEGER, DOUBLE, BOOLEAN -> column.value(r);
+            case STRING -> string((String) column.value(r));
+            case STRING_LIST -> strings((String[]) column.value(r));
+            case TIMESTAMP -> timestamp((Instant) column.value(r));
+            case DATE -> date((LocalDate) column.value(r));
+        };
+        return column.required() ? required(value, column.column(), r) : value;
     }
 }

@@ -1,6 +1,7 @@
 package org.requestslakehouse.sinks.iceberg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.requestslakehouse.model.ServiceRequestColumn;
+import org.requestslakehouse.model.ServiceRequestColumn.Kind;
+import org.requestslakehouse.model.ServiceRequestColumn.Role;
 
 /**
  * Schemas, partition specs, keys and table properties of every lakehouse table. Column order here is the order
@@ -48,59 +52,21 @@ public final class TableSchemas {
                 appendProperties(DistributionMode.SPREAD, "payload"));
     }
 
+    /** Derived from {@link ServiceRequestColumn}, in its order; the key is its {@link Role#KEY} columns. */
     public static TableDefinition serviceRequests() {
         Columns c = new Columns();
-        c.required("case_enquiry_id", Types.LongType.get(), null);
-        c.required("open_ts", Types.TimestampType.withZone(), null);
-        c.optional("sla_target_ts", Types.TimestampType.withZone(), null);
-        c.optional("closed_ts", Types.TimestampType.withZone(), null);
-        c.optional("case_status", Types.StringType.get(), "OPEN or CLOSED");
-        c.optional("on_time_status", Types.StringType.get(), "published on-time status, upper case");
-        c.optional("closed_on_time", Types.BooleanType.get(), "closed_ts <= sla_target_ts");
-        c.optional("resolution_hours", Types.DoubleType.get(), null);
-        c.optional("sla_hours", Types.DoubleType.get(), null);
-        c.optional("closure_reason", Types.StringType.get(), null);
-        c.optional("closure_category", Types.StringType.get(), null);
-        c.optional("closure_reported_ts", Types.TimestampType.withZone(), "closed date quoted inside closure_reason");
-        c.optional("case_title", Types.StringType.get(), null);
-        c.optional("subject", Types.StringType.get(), null);
-        c.optional("reason", Types.StringType.get(), null);
-        c.optional("type", Types.StringType.get(), null);
-        c.optional("queue", Types.StringType.get(), null);
-        c.optional("department", Types.StringType.get(), null);
-        c.optionalStringList("submitted_photos", "photo URLs");
-        c.optionalStringList("closed_photos", "photo URLs");
-        c.optional("location", Types.StringType.get(), null);
-        c.optional("location_street_name", Types.StringType.get(), null);
-        c.optional("zipcode", Types.StringType.get(), "five digits with leading zero");
-        c.optional("fire_district", Types.StringType.get(), null);
-        c.optional("pwd_district", Types.StringType.get(), null);
-        c.optional("city_council_district", Types.StringType.get(), null);
-        c.optional("police_district", Types.StringType.get(), null);
-        c.optional("neighborhood", Types.StringType.get(), null);
-        c.optional("neighborhood_services_district", Types.StringType.get(), null);
-        c.optional("ward", Types.IntegerType.get(), null);
-        c.optional("precinct", Types.StringType.get(), null);
-        c.optional("land_usage", Types.StringType.get(), null);
-        c.optional("property_type", Types.StringType.get(), null);
-        c.optional("property_id", Types.StringType.get(), null);
-        c.optional("latitude", Types.DoubleType.get(), null);
-        c.optional("longitude", Types.DoubleType.get(), null);
-        c.optional("source", Types.StringType.get(), "intake channel as published");
-        c.optional("open_date_local", Types.DateType.get(), "Boston-local calendar date of open_ts");
-        c.optional("source_layout", Types.StringType.get(), "which of the city's column layouts the row came in");
-        c.optional("event_type", Types.StringType.get(), "OPENED, UPDATED, CLOSED or SNAPSHOT");
-        c.optional("emitted_at", Types.TimestampType.withZone(), "envelope emission time, if any");
-        c.optional("event_ts", Types.TimestampType.withZone(), "version time used for latest-version-wins");
-        c.optionalStringList("dq_flags", "data-quality observations about the source row");
-        c.optional("extra_fields", Types.StringType.get(), "JSON object of input keys that matched no column");
-        c.required("ingested_at", Types.TimestampType.withZone(), null);
-        c.optional("source_ref", Types.StringType.get(), "bronze coordinates of the message");
+        for (ServiceRequestColumn column : ServiceRequestColumn.values()) {
+            c.add(column.column(), column.required(), column.kind(), column.doc());
+        }
         // open_ts is part of the key so month(open_ts) partitioning is legal for upserts: a row never needs
         // deleting from a partition its new version does not live in (a moved open_ts arrives as a tombstone).
-        Schema schema = c.schema("case_enquiry_id", "open_ts");
-        return new TableDefinition(schema, PartitionSpec.builderFor(schema).month("open_ts").build(),
-                upsertProperties("extra_fields"));
+        Schema schema = c.schema(Arrays.stream(ServiceRequestColumn.values())
+                .filter(column -> column.role() == Role.KEY)
+                .map(ServiceRequestColumn::column)
+                .toArray(String[]::new));
+        return new TableDefinition(schema,
+                PartitionSpec.builderFor(schema).month(ServiceRequestColumn.OPEN_TS.column()).build(),
+                upsertProperties(ServiceRequestColumn.EXTRA_FIELDS.column()));
     }
 
     public static TableDefinition rejectedEvents() {
@@ -235,10 +201,26 @@ public final class TableSchemas {
             fields.add(Types.NestedField.optional(nextId++, name, type, doc));
         }
 
-        void optionalStringList(String name, String doc) {
+        /** A list takes the id after its field's for its element. */
+        void add(String name, boolean required, Kind kind, String doc) {
             int fieldId = nextId++;
-            int elementId = nextId++;
-            fields.add(Types.NestedField.optional(fieldId, name, Types.ListType.ofOptional(elementId, Types.StringType.get()), doc));
+            Type type = kind == Kind.STRING_LIST
+                    ? Types.ListType.ofOptional(nextId++, Types.StringType.get())
+                    : icebergType(kind);
+            fields.add(Types.NestedField.of(fieldId, !required, name, type, doc));
+        }
+
+        private static Type icebergType(Kind kind) {
+            return switch (kind) {
+                case LONG -> Types.LongType.get();
+                case INTEGER -> Types.IntegerType.get();
+                case DOUBLE -> Types.DoubleType.get();
+                case BOOLEAN -> Types.BooleanType.get();
+                case STRING -> Types.StringType.get();
+                case TIMESTAMP, EPOCH_MILLIS -> Types.TimestampType.withZone();
+                case DATE -> Types.DateType.get();
+                case STRING_LIST -> throw new IllegalArgumentException("a list is built with its element id");
+            };
         }
 
         Schema schema(String... identifierColumns) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.RowData;
@@ -22,6 +23,7 @@ import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 class ConvertersTest {
     private static final Instant OPEN = Instant.parse("2022-01-19T14:02:33.123456Z");
@@ -70,7 +72,7 @@ class ConvertersTest {
         Fields row = new Fields(converter.map(closedCase()), converter.rowType());
 
         assertThat(row.kind()).isEqualTo(RowKind.INSERT);
-        assertThat(row.arity()).isEqualTo(46);
+        assertThat(row.arity()).isEqualTo(ServiceRequestColumn.values().length);
         assertThat(row.longValue("case_enquiry_id")).isEqualTo(101004125189L);
         assertThat(row.instant("open_ts")).isEqualTo(OPEN);
         assertThat(row.instant("sla_target_ts")).isEqualTo(Instant.parse("2022-01-21T14:02:33Z"));
@@ -135,6 +137,20 @@ class ConvertersTest {
     }
 
     @Test
+    void serviceRequestWithoutOpenTsIsABugAsAVersionAndAsATombstone() {
+        ServiceRequest r = closedCase();
+        r.openTs = null;
+        ServiceRequestConverter converter = new ServiceRequestConverter();
+        assertThatThrownBy(() -> converter.map(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service_requests.open_ts is required but null in ServiceRequest{101004125189");
+        r.tombstone = true;
+        assertThatThrownBy(() -> converter.map(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("service_requests.open_ts is required but null in ServiceRequest{101004125189");
+    }
+
+    @Test
     void tombstoneBecomesAKeyOnlyDelete() throws Exception {
         ServiceRequest tombstone = closedCase();
         tombstone.tombstone = true;
@@ -142,7 +158,7 @@ class ConvertersTest {
         Fields row = new Fields(converter.map(tombstone), converter.rowType());
 
         assertThat(row.kind()).isEqualTo(RowKind.DELETE);
-        assertThat(row.arity()).isEqualTo(46);
+        assertThat(row.arity()).isEqualTo(ServiceRequestColumn.values().length);
         assertThat(row.longValue("case_enquiry_id")).isEqualTo(101004125189L);
         assertThat(row.instant("open_ts")).isEqualTo(OPEN);
         for (String column : converter.rowType().getFieldNames()) {
@@ -277,7 +293,10 @@ class ConvertersTest {
     void producedTypeIsTheTablesInternalRowType() {
         ServiceRequestConverter converter = new ServiceRequestConverter();
         assertThat(converter.getProducedType()).isEqualTo(InternalTypeInfo.of(converter.rowType()));
-        assertThat(converter.rowType().getFieldNames()).hasSize(46).startsWith("case_enquiry_id", "open_ts");
+        assertThat(converter.rowType().getFieldNames())
+                .containsExactlyElementsOf(
+                        Arrays.stream(ServiceRequestColumn.values()).map(ServiceRequestColumn::column).toList())
+                .startsWith("case_enquiry_id", "open_ts");
     }
 
     static ServiceRequest closedCase() {

@@ -1,15 +1,20 @@
 package org.requestslakehouse.sinks.iceberg;
 
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.flink.FlinkSchemaUtil;
+import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +50,71 @@ class TableSchemasTest {
                 .toList();
         List<String> columns = TableSchemas.serviceRequests().schema().columns().stream().map(Types.NestedField::name).toList();
         assertThat(columns).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * silver.service_requests as the tables on disk have it, written out once here and nowhere else: the schema
+     * derived from ServiceRequestColumn must stay exactly this (field ids, names, types, order, required-ness,
+     * comments, key), or every existing table fails the start-up check. A new column is appended here too.
+     */
+    @Test
+    void serviceRequestsKeepsTheSchemaOfExistingTables() {
+        Type timestamptz = Types.TimestampType.withZone();
+        Type string = Types.StringType.get();
+        Schema onDisk = new Schema(List.of(
+                required(1, "case_enquiry_id", Types.LongType.get(), null),
+                required(2, "open_ts", timestamptz, null),
+                optional(3, "sla_target_ts", timestamptz, null),
+                optional(4, "closed_ts", timestamptz, null),
+                optional(5, "case_status", string, "OPEN or CLOSED"),
+                optional(6, "on_time_status", string, "published on-time status, upper case"),
+                optional(7, "closed_on_time", Types.BooleanType.get(), "closed_ts <= sla_target_ts"),
+                optional(8, "resolution_hours", Types.DoubleType.get(), null),
+                optional(9, "sla_hours", Types.DoubleType.get(), null),
+                optional(10, "closure_reason", string, null),
+                optional(11, "closure_category", string, null),
+                optional(12, "closure_reported_ts", timestamptz, "closed date quoted inside closure_reason"),
+                optional(13, "case_title", string, null),
+                optional(14, "subject", string, null),
+                optional(15, "reason", string, null),
+                optional(16, "type", string, null),
+                optional(17, "queue", string, null),
+                optional(18, "department", string, null),
+                optional(19, "submitted_photos", Types.ListType.ofOptional(20, string), "photo URLs"),
+                optional(21, "closed_photos", Types.ListType.ofOptional(22, string), "photo URLs"),
+                optional(23, "location", string, null),
+                optional(24, "location_street_name", string, null),
+                optional(25, "zipcode", string, "five digits with leading zero"),
+                optional(26, "fire_district", string, null),
+                optional(27, "pwd_district", string, null),
+                optional(28, "city_council_district", string, null),
+                optional(29, "police_district", string, null),
+                optional(30, "neighborhood", string, null),
+                optional(31, "neighborhood_services_district", string, null),
+                optional(32, "ward", Types.IntegerType.get(), null),
+                optional(33, "precinct", string, null),
+                optional(34, "land_usage", string, null),
+                optional(35, "property_type", string, null),
+                optional(36, "property_id", string, null),
+                optional(37, "latitude", Types.DoubleType.get(), null),
+                optional(38, "longitude", Types.DoubleType.get(), null),
+                optional(39, "source", string, "intake channel as published"),
+                optional(40, "open_date_local", Types.DateType.get(), "Boston-local calendar date of open_ts"),
+                optional(41, "source_layout", string, "which of the city's column layouts the row came in"),
+                optional(42, "event_type", string, "OPENED, UPDATED, CLOSED or SNAPSHOT"),
+                optional(43, "emitted_at", timestamptz, "envelope emission time, if any"),
+                optional(44, "event_ts", timestamptz, "version time used for latest-version-wins"),
+                optional(45, "dq_flags", Types.ListType.ofOptional(46, string),
+                        "data-quality observations about the source row"),
+                optional(47, "extra_fields", string, "JSON object of input keys that matched no column"),
+                required(48, "ingested_at", timestamptz, null),
+                optional(49, "source_ref", string, "bronze coordinates of the message")),
+                Set.of(1, 2));
+
+        Schema derived = TableSchemas.serviceRequests().schema();
+        assertThat(derived.columns()).containsExactlyElementsOf(onDisk.columns());
+        assertThat(derived.identifierFieldIds()).isEqualTo(onDisk.identifierFieldIds());
+        assertThat(FlinkSchemaUtil.convert(derived)).isEqualTo(FlinkSchemaUtil.convert(onDisk));
     }
 
     @Test
