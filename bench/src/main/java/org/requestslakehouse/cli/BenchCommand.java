@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure the job on this machine: a framework-free floor, the full job, the job without gold, "
                 + "Apache Iceberg's Kafka Connect sink as a peer, and freshness at a fixed rate; one table, optionally JSON.",
                 "Each part runs in its own JVM; the events are preloaded into an in-process Kafka topic first."})
-public class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer>, ContributedCommand {
 
     @Option(names = "--events", paramLabel = "N", description = "Events to preload and measure. Default: ${DEFAULT-VALUE}.")
     long events = 1_000_000;
@@ -151,7 +151,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** target/bench-peer beside target/requests-lakehouse.jar, or beside target/classes when run from the build. */
+    /** bench-peer/ beside the bench jar, or beside target/classes when run from the build. */
     static Path defaultPeerClasspath() {
         try {
             Path codeSource = Paths.get(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -1,6 +1,7 @@
 package org.requestslakehouse.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,6 @@ import picocli.CommandLine.ScopeType;
                 ReplayCommand.class,
                 KafkaCommand.class,
                 DashboardCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class Main implements Runnable {
@@ -44,6 +44,9 @@ public class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        for (ContributedCommand command : ServiceLoader.load(ContributedCommand.class)) {
+            cli.addSubcommand(command);
+        }
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cli.setExecutionStrategy(parseResult -> {
             if (ConsoleLogging.verboseRequested(parseResult)) {
