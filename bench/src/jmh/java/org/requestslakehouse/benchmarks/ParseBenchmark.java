@@ -24,7 +24,7 @@ import org.requestslakehouse.sinks.iceberg.ServiceRequestConverter;
  * (the parser), and the same followed by the conversion to the silver table's RowData. One thread, so the score is
  * operations per second per core. The rows cycle through all real samples, so every layout and quirk is in the mix.
  *
- * <p>{@code java -jar target/requests-lakehouse-benchmarks.jar -prof gc} adds allocated bytes per operation.
+ * <p>{@code java -jar bench/target/requests-lakehouse-bench-benchmarks.jar -prof gc} adds allocated bytes per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -12,7 +12,7 @@ import org.requestslakehouse.model.RawEvent;
 
 /**
  * Every row of the real Boston extracts (three layouts, one spreadsheet-damaged), as the request events the job
- * receives from Kafka. The directory is {@code src/test/resources/real311} from the project root, or the
+ * receives from Kafka. The directory is {@code job/src/test/resources/real311} from the project root, or the
  * {@code real311.dir} system property (pass it to the forks with {@code -jvmArgsAppend -Dreal311.dir=...}).
  */
 final class RealRows {
@@ -24,7 +24,7 @@ final class RealRows {
     private RealRows() {}
 
     static RawEvent[] asKafkaEvents() throws IOException {
-        Path dir = Paths.get(System.getProperty("real311.dir", "src/test/resources/real311"));
+        Path dir = Paths.get(System.getProperty("real311.dir", "job/src/test/resources/real311"));
         List<RawEvent> events = new ArrayList<>();
         for (String file : FILES) {
             try (CsvEventReader reader = CsvEventReader.open(dir.resolve(file))) {

@@ -47,11 +47,11 @@ public final class LakehouseSummary {
             out.println();
             out.println("Query them (Flink SQL, batch):");
             String warehouse = config.warehouse();
-            out.printf("  java -jar target/requests-lakehouse.jar sql --warehouse %s \"SELECT neighborhood, count(*) AS cases FROM %s.service_requests GROUP BY neighborhood ORDER BY cases DESC LIMIT 5\"%n",
+            out.printf("  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT neighborhood, count(*) AS cases FROM %s.service_requests GROUP BY neighborhood ORDER BY cases DESC LIMIT 5\"%n",
                     warehouse, config.silverDatabase());
-            out.printf("  java -jar target/requests-lakehouse.jar sql --warehouse %s \"SELECT * FROM %s.sla_daily ORDER BY `day` DESC LIMIT 10\"%n",
+            out.printf("  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT * FROM %s.sla_daily ORDER BY `day` DESC LIMIT 10\"%n",
                     warehouse, config.goldDatabase());
-            out.printf("  java -jar target/requests-lakehouse.jar verify --warehouse %s%n", warehouse);
+            out.printf("  java -jar tools/target/requests-lakehouse.jar verify --warehouse %s%n", warehouse);
             return bronzeRows;
         } finally {
             CatalogFactory.close(catalog);

@@ -5,7 +5,7 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * The real Boston extracts kept as fixtures in src/test/resources/real311 (see its README.md). Tests hand them to the
+ * The real Boston extracts kept as fixtures in job/src/test/resources/real311 (see its README.md). Tests hand them to the
  * job as files, so they are resolved on disk: surefire passes the directory as real311.dir.
  */
 public final class Real311 {
@@ -17,7 +17,7 @@ public final class Real311 {
 
     public static Path file(String name) {
         String dir = System.getProperty("real311.dir");
-        return (dir != null ? Paths.get(dir) : Paths.get("src/test/resources/real311")).resolve(name).toAbsolutePath().normalize();
+        return (dir != null ? Paths.get(dir) : Paths.get("job/src/test/resources/real311")).resolve(name).toAbsolutePath().normalize();
     }
 
     public static List<Path> all() {

@@ -73,7 +73,7 @@ class DashboardBrowserIT {
     private static final int DAYS = 14;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Duration PAGE_TIMEOUT = Duration.ofMinutes(3);
-    private static final Path SCREENSHOT = Paths.get("target", "dashboard.png");
+    private static final Path SCREENSHOT = Paths.get("tools", "target", "dashboard.png");
 
     @TempDir
     static Path tmp;

@@ -8,25 +8,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the jars {@code mvn package} builds (runs in the integration-test phase, after packaging). The MSF jar
- * must leave out what the service provides: a bundled Flink runtime clashes with the service's own and fails
- * at submission or, worse, at the first checkpoint.
+ * Checks the jars {@code mvn package} builds (runs in the integration-test phase, after packaging; the job module is
+ * packaged before this one). The job jar, for Managed Flink and self-managed clusters, must leave out what a cluster
+ * provides: a bundled Flink runtime clashes with the cluster's own and fails at submission or, worse, at the first
+ * checkpoint. It must also leave out the laptop's tools, which pull in classes a cluster does not have.
  */
 class ApplicationJarIT {
-    private static final Path MSF_JAR = Paths.get("target/requests-lakehouse-msf.jar");
-    private static final Path LOCAL_JAR = Paths.get("target/requests-lakehouse.jar");
-    private static final long MSF_MAX_BYTES = 256L * 1024 * 1024;
+    private static final Path JOB_JAR = Paths.get(System.getProperty("job.jar", "job/target/requests-lakehouse-job.jar"));
+    private static final Path LOCAL_JAR = Paths.get(System.getProperty("laptop.jar", "tools/target/requests-lakehouse.jar"));
+    private static final long JOB_JAR_MAX_BYTES = 256L * 1024 * 1024;
+    private static final List<String> TOOLS_PACKAGES = List.of("cli", "bench", "dashboard", "generate", "replay", "progress");
 
     @Test
     void managedFlinkJarHasTheServiceMainClassAndNoFlinkRuntime() throws IOException {
-        assertThat(Files.size(MSF_JAR)).isLessThan(MSF_MAX_BYTES);
-        try (JarFile jar = new JarFile(MSF_JAR.toFile())) {
+        assertThat(Files.size(JOB_JAR)).isLessThan(JOB_JAR_MAX_BYTES);
+        try (JarFile jar = new JarFile(JOB_JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("org.requestslakehouse.job.LakehouseJobMain");
             assertThat(jar.getEntry("org/requestslakehouse/job/ManagedFlinkMain.class"))
@@ -37,6 +41,15 @@ class ApplicationJarIT {
             assertThat(jar.getEntry("com/amazonaws/services/kinesisanalytics/runtime/KinesisAnalyticsRuntime.class")).isNull();
             assertThat(jar.getEntry("kafka/server/KafkaRaftServer.class")).isNull();
             assertThat(jar.getEntry("org/apache/logging/log4j/core/Logger.class")).isNull();
+            assertThat(jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("org/apache/flink/runtime/")))
+                    .as("Flink's runtime is the cluster's").isEmpty();
+            for (String tools : TOOLS_PACKAGES) {
+                assertThat(jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("org/requestslakehouse/" + tools + "/")))
+                        .as("the tools module's %s package", tools).isEmpty();
+            }
+            assertThat(jar.getEntry("org/requestslakehouse/metrics/LocalPrometheusReporterFactory.class"))
+                    .as("the laptop's reporter extends flink-metrics-prometheus, a plugin the cluster may not load").isNull();
+            assertThat(jar.getEntry("META-INF/services/org.apache.flink.metrics.reporter.MetricReporterFactory")).isNull();
             assertThat(jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA")))
                     .as("signature files would make the JVM reject the merged jar").isEmpty();
 
@@ -48,6 +61,10 @@ class ApplicationJarIT {
                     .contains("org.apache.iceberg.flink.FlinkDynamicTableFactory");
             assertThat(services(jar, "org.apache.flink.table.factories.Factory"))
                     .as("Flink's own table factories come from the service").doesNotContain("FileSystemTableFactory");
+            assertThat(services(jar, "org.apache.flink.table.factories.Factory"))
+                    .as("service files of all connectors merged, not the first one kept")
+                    .contains("org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory")
+                    .contains("org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory");
         }
     }
 
@@ -59,6 +76,16 @@ class ApplicationJarIT {
             assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class")).isNotNull();
             assertThat(services(jar, "org.apache.flink.table.factories.Factory")).contains("org.apache.iceberg.flink.FlinkDynamicTableFactory");
         }
+    }
+
+    @Test
+    void localJarStartsAndListsEveryCommand() throws Exception {
+        Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", LOCAL_JAR.toString(), "--help").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("demo", "run", "sql", "verify", "generate", "replay", "kafka", "dashboard");
     }
 
     private static String services(JarFile jar, String service) throws IOException {

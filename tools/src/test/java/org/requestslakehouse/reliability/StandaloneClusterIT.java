@@ -38,8 +38,9 @@ import org.requestslakehouse.testing.KafkaBrokerExtension;
  * <p>Runs in failsafe, after {@code package} builds the jar.
  */
 class StandaloneClusterIT {
-    private static final Path JOB_JAR = Paths.get("target/requests-lakehouse-msf.jar");
-    private static final Path CLUSTER_CLASSPATH = Paths.get("target/flink-cluster.classpath");
+    /** The thin job jar the job module packages (Flink provided), as a user submits it with {@code flink run}. */
+    private static final Path JOB_JAR = Paths.get(System.getProperty("job.jar", "job/target/requests-lakehouse-job.jar"));
+    private static final Path CLUSTER_CLASSPATH = Paths.get(System.getProperty("flink.cluster.classpath", "tools/target/flink-cluster.classpath"));
     private static final String ENTRY_CLASS = "org.requestslakehouse.job.LakehouseJobMain";
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     private static final int CASES = 4_000;
