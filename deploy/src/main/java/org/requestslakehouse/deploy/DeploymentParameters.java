@@ -37,8 +37,8 @@ public final class DeploymentParameters {
         codeKey = CfnParameter.Builder.create(scope, "CodeKey")
                 .type("String")
                 .minLength(1)
-                .defaultValue("requests-lakehouse/requests-lakehouse-msf.jar")
-                .description("Object key of requests-lakehouse-msf.jar in CodeBucket. Upload each build under a new "
+                .defaultValue("requests-lakehouse/requests-lakehouse-job.jar")
+                .description("Object key of requests-lakehouse-job.jar in CodeBucket. Upload each build under a new "
                         + "key (e.g. with the commit id): the service reloads the code only when this value changes.")
                 .build();
         bronzeDatabase = database(scope, "BronzeDatabase", "bronze", "raw events, as received");

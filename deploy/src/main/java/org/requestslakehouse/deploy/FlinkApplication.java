@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The Managed Service for Apache Flink application running {@code requests-lakehouse-msf.jar}, its service role
+ * The Managed Service for Apache Flink application running {@code requests-lakehouse-job.jar}, its service role
  * and its CloudWatch log stream.
  *
  * <p>Checkpointing, parallelism and autoscaling are configured here and not in the job: the service applies them

@@ -30,7 +30,7 @@ class OutputsTest {
     @Test
     void codeLocationIsAParameterNotAnAsset() {
         template.hasParameter("CodeBucket", Map.of("Type", "String"));
-        template.hasParameter("CodeKey", Map.of("Default", "requests-lakehouse/requests-lakehouse-msf.jar"));
+        template.hasParameter("CodeKey", Map.of("Default", "requests-lakehouse/requests-lakehouse-job.jar"));
         assertThat(synthesized.json.path("Parameters").has("BootstrapVersion")).isFalse();
         assertThat(synthesized.json.has("Rules")).isFalse();
         assertThat(synthesized.json.toString()).doesNotContain("cdk-hnb659fds-assets", "aws:cdk:path", "CDKMetadata");
