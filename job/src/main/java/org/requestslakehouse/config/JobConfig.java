@@ -48,7 +48,7 @@ public record JobConfig(
             if (!unknown.isEmpty()) {
                 String key = g.qualified(unknown.iterator().next());
                 throw new ConfigException("Unknown setting " + key + ": expected one of " + String.join(", ", g.knownKeys())
-                        + " (see the README's property table)");
+                        + " (see docs/configuration.md)");
             }
         }
         return config;

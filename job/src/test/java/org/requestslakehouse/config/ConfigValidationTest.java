@@ -183,7 +183,7 @@ class ConfigValidationTest {
                         + " not yet committed, and a restore commits them"),
 
                 invalid("gold.emit-intervall", "5 s", "Unknown setting gold.emit-intervall: expected one of allowed-lateness,"
-                        + " emit-interval, enabled, idleness, out-of-orderness (see the README's property table)"),
+                        + " emit-interval, enabled, idleness, out-of-orderness (see docs/configuration.md)"),
                 invalid("silver.anything", "1", "Unknown property group 'silver': expected one of [catalog, gold, job, kafka,"
                         + " kinesis, maintenance, parse, source]"));
     }

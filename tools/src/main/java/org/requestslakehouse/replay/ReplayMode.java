@@ -1,6 +1,6 @@
 package org.requestslakehouse.replay;
 
-/** How CSV rows become events. Both modes must lead to the same gold (see README, "Gold semantics"). */
+/** How CSV rows become events. Both modes must lead to the same gold (see docs/gold.md). */
 public enum ReplayMode {
     /** One SNAPSHOT event per row, in file order: the case as the export shows it. */
     SNAPSHOT,

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * An independent, test-only reading of published values back into canonical ones, written from the README's quirk
- * list rather than from the renderer, so that renderer and generator cannot agree on a mistake.
+ * An independent, test-only reading of published values back into canonical ones, written from the quirk list of
+ * docs/input-and-tables.md rather than from the renderer, so that renderer and generator cannot agree on a mistake.
  */
 final class ReferenceNormaliser {
 
