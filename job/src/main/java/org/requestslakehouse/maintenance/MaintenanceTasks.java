@@ -27,7 +27,7 @@ final class MaintenanceTasks {
 
     static RewriteDataFiles.Builder rewrite(MaintenanceConfig.Rewrite settings) {
         // Partial progress stays off: one commit per run, which keeps the snapshot history the committer
-        // searches on restore (see README, Table maintenance) from filling up with rewrites.
+        // searches on restore (see docs/maintenance.md) from filling up with rewrites.
         RewriteDataFiles.Builder rewrite = RewriteDataFiles.builder()
                 .partialProgressEnabled(false)
                 .maxRewriteBytes(settings.maxBytes())

@@ -24,8 +24,8 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
  * wherever the job runs, Managed Service for Apache Flink included. It excludes concurrent tasks of this job only;
  * {@code maintenance.lock=jdbc} is for when several jobs maintain the same tables.
  *
- * <p>The sinks need no coordination with these tasks: see the README's "Table maintenance" section for why the
- * streaming commits and the rewrite commits cannot undo each other.
+ * <p>The sinks need no coordination with these tasks: see docs/maintenance.md for why the streaming commits and the
+ * rewrite commits cannot undo each other.
  *
  * <p>Operator uids are Iceberg's operator names plus {@code -maintenance-<layer>-<table>} (and the task name for
  * the tasks' operators). They hold the trigger times and counters, which must survive upgrades, so they never change.
