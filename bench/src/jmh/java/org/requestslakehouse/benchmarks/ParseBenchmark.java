@@ -1,7 +1,6 @@
 package org.requestslakehouse.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-
 import org.apache.flink.table.data.RowData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
 import org.requestslakehouse.model.RawEvent;
@@ -17,9 +16,10 @@ import org.requestslakehouse.model.RawEvent;
  */
 final class RealRows {
     static final String[] FILES = {
-            "boston311_2011_layout-socrata.csv",
-            "boston311_2022_layout-ckan.csv",
-            "boston311_2025_layout-current_damaged.csv"};
+        "boston311_2011_layout-socrata.csv",
+        "boston311_2022_layout-ckan.csv",
+        "boston311_2025_layout-current_damaged.csv"
+    };
 
     private RealRows() {}
 
@@ -30,8 +30,14 @@ final class RealRows {
             try (CsvEventReader reader = CsvEventReader.open(dir.resolve(file))) {
                 CsvEvent row;
                 while ((row = reader.next()) != null) {
-                    events.add(new RawEvent("kafka", "service-requests", "0", Integer.toString(events.size()),
-                            1_700_000_000_000L, 1_700_000_000_000L, row.json()));
+                    events.add(new RawEvent(
+                            "kafka",
+                            "service-requests",
+                            "0",
+                            Integer.toString(events.size()),
+                            1_700_000_000_000L,
+                            1_700_000_000_000L,
+                            row.json()));
                 }
             }
         }

@@ -2,7 +2,6 @@ package org.requestslakehouse.bench;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
@@ -12,16 +11,23 @@ final class BenchConfigs {
     private BenchConfigs() {}
 
     static JobConfig kafkaToWarehouse(String bootstrapServers, String topic, Path warehouse) {
-        return ConfigLoader.load(null, Map.of(
-                "source.type", "kafka",
-                "kafka.bootstrap-servers", bootstrapServers,
-                "kafka.topics", topic,
-                "catalog.warehouse", warehouse.toString()));
+        return ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.type",
+                        "kafka",
+                        "kafka.bootstrap-servers",
+                        bootstrapServers,
+                        "kafka.topics",
+                        topic,
+                        "catalog.warehouse",
+                        warehouse.toString()));
     }
 
     /** The catalog a part wrote to, for reading its tables back. */
     static CatalogConfig catalog(Path warehouse) {
-        return ConfigLoader.load(null, Map.of("source.type", "kafka", "catalog.warehouse", warehouse.toString())).catalog();
+        return ConfigLoader.load(null, Map.of("source.type", "kafka", "catalog.warehouse", warehouse.toString()))
+                .catalog();
     }
 
     /** The job's defaults, for the settings the benchmark does not change. */

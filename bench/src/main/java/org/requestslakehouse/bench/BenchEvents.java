@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
@@ -38,7 +37,8 @@ public final class BenchEvents {
     public static Path generate(Path dir, long events, long seed) throws IOException {
         Path csv = dir.resolve("bench-cases.csv");
         long cases = (long) Math.ceil(events / EVENTS_PER_CASE_AT_LEAST) + 1;
-        RequestCsvWriter.write(csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+        RequestCsvWriter.write(
+                csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
         return csv;
     }
 
@@ -48,19 +48,22 @@ public final class BenchEvents {
      */
     public static List<ReplayEvent> load(Path csv, long events) throws IOException {
         List<ReplayEvent> loaded = new ArrayList<>();
-        try (ReplayEventStream stream = new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults())) {
+        try (ReplayEventStream stream =
+                new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults())) {
             while (loaded.size() < events && stream.hasNext()) {
                 loaded.add(stream.next());
             }
         }
         if (loaded.size() != events) {
-            throw new IllegalStateException(csv + " gave " + loaded.size() + " lifecycle events, fewer than the " + events + " asked for");
+            throw new IllegalStateException(
+                    csv + " gave " + loaded.size() + " lifecycle events, fewer than the " + events + " asked for");
         }
         return loaded;
     }
 
     /** Publishes {@code events} at {@code ratePerSecond} and waits until all are acknowledged. */
-    public static void publish(List<ReplayEvent> events, EventPublisher publisher, double ratePerSecond, String label) throws Exception {
+    public static void publish(List<ReplayEvent> events, EventPublisher publisher, double ratePerSecond, String label)
+            throws Exception {
         Pacer pacer = new Pacer(PacingClock.SYSTEM, 0, ratePerSecond);
         ProgressReporter progress = ProgressReporter.forConsole(label, "events", events.size());
         for (ReplayEvent event : events) {
@@ -78,13 +81,16 @@ public final class BenchEvents {
      *
      * @throws IllegalStateException if the file yields fewer events
      */
-    public static long publish(Path csv, EventPublisher publisher, long events, double ratePerSecond, String label) throws Exception {
+    public static long publish(Path csv, EventPublisher publisher, long events, double ratePerSecond, String label)
+            throws Exception {
         Replayer replayer = new Replayer(new Pacer(PacingClock.SYSTEM, 0, ratePerSecond), publisher, events, false);
         long published = replayer.run(
-                () -> new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults()),
+                () -> new ReplayEventStream(
+                        List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, ParseConfig.defaults()),
                 ProgressReporter.forConsole(label, "events", events));
         if (published != events) {
-            throw new IllegalStateException(csv + " gave " + published + " lifecycle events, fewer than the " + events + " asked for");
+            throw new IllegalStateException(
+                    csv + " gave " + published + " lifecycle events, fewer than the " + events + " asked for");
         }
         return published;
     }

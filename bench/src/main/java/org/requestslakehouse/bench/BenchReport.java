@@ -1,15 +1,14 @@
 package org.requestslakehouse.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The benchmark's result as one table for people and as JSON for tools. Ratios: "x floor" is events/s over the
@@ -28,7 +27,8 @@ public final class BenchReport {
         root.put("machine", result.machine());
         root.put("events", result.settings().events());
         ObjectNode settings = root.putObject("settings");
-        settings.put("checkpoint_interval_s", result.settings().checkpointInterval().toMillis() / 1000.0);
+        settings.put(
+                "checkpoint_interval_s", result.settings().checkpointInterval().toMillis() / 1000.0);
         settings.put("state_backend", result.settings().stateBackend());
         settings.put("parallelism", result.settings().parallelism());
         settings.put("child_heap", result.settings().childHeap());
@@ -84,29 +84,61 @@ public final class BenchReport {
     public static String table(BenchResult result) {
         StringBuilder out = new StringBuilder();
         String format = "%-12s %10s %11s %11s %8s %8s %-29s %9s %12s%n";
-        out.append(String.format(Locale.ROOT, format, "run", "events/s", "CPU-s/M ev", "broker/M ev", "x floor",
-                "x peer", "freshness p50/p99 (s)", "peak RSS", "state/case"));
+        out.append(String.format(
+                Locale.ROOT,
+                format,
+                "run",
+                "events/s",
+                "CPU-s/M ev",
+                "broker/M ev",
+                "x floor",
+                "x peer",
+                "freshness p50/p99 (s)",
+                "peak RSS",
+                "state/case"));
         for (Map.Entry<String, RunResult> entry : runs(result).entrySet()) {
             RunResult run = entry.getValue();
             if (run == null) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, format, entry.getKey(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    entry.getKey(),
                     String.format(Locale.ROOT, "%,.0f", run.eventsPerSecond()),
                     String.format(Locale.ROOT, "%.1f", run.cpuSecondsPerMillion()),
                     String.format(Locale.ROOT, "%.1f", run.brokerCpuSecondsPerMillion()),
-                    result.floor() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.2f", run.eventsPerSecond() / result.floor().eventsPerSecond()),
-                    result.peer() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.2f", run.eventsPerCpuSecond() / result.peer().eventsPerCpuSecond()),
+                    result.floor() == null
+                            ? NOT_MEASURED
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f",
+                                    run.eventsPerSecond() / result.floor().eventsPerSecond()),
+                    result.peer() == null
+                            ? NOT_MEASURED
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f",
+                                    run.eventsPerCpuSecond() / result.peer().eventsPerCpuSecond()),
                     entry.getKey().equals("job") ? freshness(result.freshness()) : NOT_MEASURED,
                     String.format(Locale.ROOT, "%,.0f MiB", run.peakRssMib()),
-                    run.stateBytesPerCase() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%,.0f B", run.stateBytesPerCase())));
+                    run.stateBytesPerCase() == null
+                            ? NOT_MEASURED
+                            : String.format(Locale.ROOT, "%,.0f B", run.stateBytesPerCase())));
         }
         return out.toString();
     }
 
     private static String freshness(FreshnessResult f) {
-        return f == null ? NOT_MEASURED : String.format(Locale.ROOT, "silver %.1f/%.1f gold %.1f/%.1f",
-                f.silverP50Seconds(), f.silverP99Seconds(), f.goldP50Seconds(), f.goldP99Seconds());
+        return f == null
+                ? NOT_MEASURED
+                : String.format(
+                        Locale.ROOT,
+                        "silver %.1f/%.1f gold %.1f/%.1f",
+                        f.silverP50Seconds(),
+                        f.silverP99Seconds(),
+                        f.goldP50Seconds(),
+                        f.goldP99Seconds());
     }
 
     private static Map<String, RunResult> runs(BenchResult result) {

@@ -37,7 +37,13 @@ public record BenchSettings(
         Path workDir) {
 
     /** The measured parts, in the order they run. */
-    public enum Part { FLOOR, JOB, JOB_NO_GOLD, PEER, FRESHNESS }
+    public enum Part {
+        FLOOR,
+        JOB,
+        JOB_NO_GOLD,
+        PEER,
+        FRESHNESS
+    }
 
     public BenchSettings {
         if (events < 1) {
@@ -47,7 +53,8 @@ public record BenchSettings(
             throw new IllegalArgumentException("the freshness rate share must be in (0, 1], was " + freshnessRateShare);
         }
         if (parts.contains(Part.FRESHNESS) && !parts.contains(Part.JOB)) {
-            throw new IllegalArgumentException("the freshness run's rate is a share of the job's measured maximum: run the job part too");
+            throw new IllegalArgumentException(
+                    "the freshness run's rate is a share of the job's measured maximum: run the job part too");
         }
         parts = Set.copyOf(parts);
         jobJvmOptions = List.copyOf(jobJvmOptions);

@@ -3,7 +3,6 @@ package org.requestslakehouse.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -58,7 +57,9 @@ final class BenchTables {
         }
         long rows = 0;
         try (CloseableIterable<Record> records = IcebergGenerics.read(table)
-                .useSnapshot(atCheckpoint.snapshotId()).select(keyColumn).build()) {
+                .useSnapshot(atCheckpoint.snapshotId())
+                .select(keyColumn)
+                .build()) {
             for (Record ignored : records) {
                 rows++;
             }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.requestslakehouse.bench.BenchSettings.Part;
 import org.requestslakehouse.replay.KafkaEventPublisher;
 
@@ -27,42 +26,67 @@ public final class Benchmark {
 
     public BenchResult run() throws Exception {
         Files.createDirectories(settings.workDir());
-        console.printf(Locale.ROOT, "Benchmark of %,d events in %s (logs in %s)%n", settings.events(), settings.workDir(), settings.logDir());
-        try (BrokerProcess broker = BrokerProcess.start(TOPIC, settings.parallelism(), settings.workDir().resolve("kafka"),
-                settings.logDir(), "1g")) {
+        console.printf(
+                Locale.ROOT,
+                "Benchmark of %,d events in %s (logs in %s)%n",
+                settings.events(),
+                settings.workDir(),
+                settings.logDir());
+        try (BrokerProcess broker = BrokerProcess.start(
+                TOPIC, settings.parallelism(), settings.workDir().resolve("kafka"), settings.logDir(), "1g")) {
             BenchContext ctx = new BenchContext(settings, broker, TOPIC, console);
             Path csv = preload(broker);
 
             RunResult floor = settings.runs(Part.FLOOR) ? report("floor", FloorRun.run(ctx)) : null;
             RunResult job = settings.runs(Part.JOB) ? report("job", JobRun.run(ctx, "job", true)) : null;
-            RunResult jobNoGold = settings.runs(Part.JOB_NO_GOLD) ? report("job_no_gold", JobRun.run(ctx, "job_no_gold", false)) : null;
+            RunResult jobNoGold = settings.runs(Part.JOB_NO_GOLD)
+                    ? report("job_no_gold", JobRun.run(ctx, "job_no_gold", false))
+                    : null;
             RunResult peer = settings.runs(Part.PEER) ? report("peer", PeerRun.run(ctx)) : null;
             FreshnessResult freshness = null;
             if (settings.runs(Part.FRESHNESS)) {
                 freshness = FreshnessRun.run(ctx, csv, settings.freshnessRateShare() * job.eventsPerSecond());
-                console.printf(Locale.ROOT, "freshness: silver p50 %.1f s, p99 %.1f s; gold p50 %.1f s, p99 %.1f s%n",
-                        freshness.silverP50Seconds(), freshness.silverP99Seconds(), freshness.goldP50Seconds(), freshness.goldP99Seconds());
+                console.printf(
+                        Locale.ROOT,
+                        "freshness: silver p50 %.1f s, p99 %.1f s; gold p50 %.1f s, p99 %.1f s%n",
+                        freshness.silverP50Seconds(),
+                        freshness.silverP99Seconds(),
+                        freshness.goldP50Seconds(),
+                        freshness.goldP99Seconds());
             }
-            return new BenchResult(Instant.now(), MachineDescription.describe(), settings, floor, job, jobNoGold, peer, freshness);
+            return new BenchResult(
+                    Instant.now(), MachineDescription.describe(), settings, floor, job, jobNoGold, peer, freshness);
         }
     }
 
     private Path preload(BrokerProcess broker) throws Exception {
-        console.printf(Locale.ROOT, "Generating cases and preloading %,d lifecycle events into %s (2 partitions) ...%n", settings.events(), TOPIC);
+        console.printf(
+                Locale.ROOT,
+                "Generating cases and preloading %,d lifecycle events into %s (2 partitions) ...%n",
+                settings.events(),
+                TOPIC);
         Path csv = BenchEvents.generate(settings.workDir(), settings.events(), settings.seed());
-        try (KafkaEventPublisher publisher = new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
+        try (KafkaEventPublisher publisher =
+                new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
             BenchEvents.publish(csv, publisher, settings.events(), 0, "preload");
         }
         long inTopic = broker.messages(TOPIC);
         if (inTopic != settings.events()) {
-            throw new IllegalStateException(TOPIC + " holds " + inTopic + " messages after the preload, expected " + settings.events());
+            throw new IllegalStateException(
+                    TOPIC + " holds " + inTopic + " messages after the preload, expected " + settings.events());
         }
         return csv;
     }
 
     private RunResult report(String name, RunResult run) {
-        console.printf(Locale.ROOT, "%s: %,.0f events/s, %.1f CPU-s per million events (broker %.1f), peak RSS %,.0f MiB%n",
-                name, run.eventsPerSecond(), run.cpuSecondsPerMillion(), run.brokerCpuSecondsPerMillion(), run.peakRssMib());
+        console.printf(
+                Locale.ROOT,
+                "%s: %,.0f events/s, %.1f CPU-s per million events (broker %.1f), peak RSS %,.0f MiB%n",
+                name,
+                run.eventsPerSecond(),
+                run.cpuSecondsPerMillion(),
+                run.brokerCpuSecondsPerMillion(),
+                run.peakRssMib());
         return run;
     }
 }

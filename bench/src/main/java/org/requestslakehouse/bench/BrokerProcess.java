@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,10 +34,22 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** Starts the broker with {@code topic} created, on a free port, with its data in {@code logDir}. */
-    public static BrokerProcess start(String topic, int partitions, Path dataDir, Path logDir, String heap) throws InterruptedException {
-        ChildJvm jvm = ChildJvm.start("broker", List.of("-Xmx" + heap), Main.class.getName(),
-                List.of("kafka", "--port", "0", "--topic", topic, "--partitions", Integer.toString(partitions),
-                        "--log-dir", dataDir.toString()),
+    public static BrokerProcess start(String topic, int partitions, Path dataDir, Path logDir, String heap)
+            throws InterruptedException {
+        ChildJvm jvm = ChildJvm.start(
+                "broker",
+                List.of("-Xmx" + heap),
+                Main.class.getName(),
+                List.of(
+                        "kafka",
+                        "--port",
+                        "0",
+                        "--topic",
+                        topic,
+                        "--partitions",
+                        Integer.toString(partitions),
+                        "--log-dir",
+                        dataDir.toString()),
                 logDir);
         try {
             String ready = jvm.awaitLine(line -> READY.matcher(line).find(), "readiness", START_TIMEOUT);
@@ -61,7 +72,8 @@ public final class BrokerProcess implements AutoCloseable {
 
     public void createTopic(String topic, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot create topic " + topic + " on " + bootstrapServers, e);
@@ -74,14 +86,24 @@ public final class BrokerProcess implements AutoCloseable {
     /** Messages in {@code topic}: the sum of its partitions' end offsets (nothing is ever deleted here). */
     public long messages(String topic) {
         try (Admin admin = admin()) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .values().stream().mapToLong(info -> info.offset()).sum();
+            return admin
+                    .listOffsets(latest)
+                    .all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .values()
+                    .stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot read the end offsets of " + topic + " on " + bootstrapServers, e);
         } catch (InterruptedException e) {

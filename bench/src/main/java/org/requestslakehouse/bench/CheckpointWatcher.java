@@ -1,14 +1,13 @@
 package org.requestslakehouse.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Follows a running job's checkpoints through Flink's REST API and keeps the newest completed one that still held
@@ -22,7 +21,8 @@ final class CheckpointWatcher implements Runnable, AutoCloseable {
     /** A completed checkpoint with its full (not incremental) state size. */
     record Checkpoint(long id, long stateBytes) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI checkpoints;
     private final Thread thread;
     private volatile boolean closed;
@@ -61,7 +61,11 @@ final class CheckpointWatcher implements Runnable, AutoCloseable {
     }
 
     private void poll() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(checkpoints).timeout(Duration.ofSeconds(5)).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(checkpoints)
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return;

@@ -30,10 +30,19 @@ public final class ChildJvm implements AutoCloseable {
      * rather than {@code -jar} does not read the manifest.
      */
     static final List<String> OPENS = List.of(
-            "java.base/java.lang", "java.base/java.util", "java.base/java.nio", "java.base/sun.nio.ch",
-            "java.base/java.lang.invoke", "java.base/java.net", "java.base/java.io", "java.base/java.time",
-            "java.base/java.util.concurrent", "java.base/java.util.concurrent.atomic", "java.base/java.lang.reflect",
-            "java.base/java.text", "java.sql/java.sql");
+            "java.base/java.lang",
+            "java.base/java.util",
+            "java.base/java.nio",
+            "java.base/sun.nio.ch",
+            "java.base/java.lang.invoke",
+            "java.base/java.net",
+            "java.base/java.io",
+            "java.base/java.time",
+            "java.base/java.util.concurrent",
+            "java.base/java.util.concurrent.atomic",
+            "java.base/java.lang.reflect",
+            "java.base/java.text",
+            "java.sql/java.sql");
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final String END_OF_OUTPUT = "\u0000end-of-output";
@@ -52,12 +61,13 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** A JVM running {@code mainClass} on this process's own classpath. */
-    public static ChildJvm start(String name, List<String> jvmOptions, String mainClass, List<String> args, Path logDir) {
+    public static ChildJvm start(
+            String name, List<String> jvmOptions, String mainClass, List<String> args, Path logDir) {
         return start(name, jvmOptions, System.getProperty("java.class.path"), mainClass, args, logDir);
     }
 
-    public static ChildJvm start(String name, List<String> jvmOptions, String classpath, String mainClass,
-                                 List<String> args, Path logDir) {
+    public static ChildJvm start(
+            String name, List<String> jvmOptions, String classpath, String mainClass, List<String> args, Path logDir) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -72,9 +82,8 @@ public final class ChildJvm implements AutoCloseable {
             Files.createDirectories(logDir);
             Path stdout = logDir.resolve(name + ".out");
             Path stderr = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectError(stderr.toFile())
-                    .start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(stderr.toFile()).start();
             ChildJvm child = new ChildJvm(name, process, stdout, stderr);
             Thread reader = new Thread(child::copyOutput, "bench-" + name + "-stdout");
             reader.setDaemon(true);
@@ -125,7 +134,8 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits for a {@link ChildSignals} announcement of {@code event}. */
     public ChildSignals.Signal awaitSignal(String event, Duration timeout) throws InterruptedException {
-        return ChildSignals.Signal.parse(awaitLine(line -> ChildSignals.isSignal(line, event), "'" + event + "'", timeout));
+        return ChildSignals.Signal.parse(
+                awaitLine(line -> ChildSignals.isSignal(line, event), "'" + event + "'", timeout));
     }
 
     /** Tells a child waiting in {@link ChildSignals#awaitStop()} to finish. */
@@ -143,7 +153,8 @@ public final class ChildJvm implements AutoCloseable {
     /** Waits for the process to end by itself; fails if it does not, or ends with an error. */
     public void awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("The " + name + " JVM did not exit within " + timeout + "; see " + stderrLog);
+            throw new IllegalStateException(
+                    "The " + name + " JVM did not exit within " + timeout + "; see " + stderrLog);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("The " + name + " JVM" + exitDescription() + "; see " + stderrLog);
@@ -172,8 +183,9 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     private void copyOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter copy = new PrintWriter(Files.newBufferedWriter(stdoutCopy, StandardCharsets.UTF_8), true)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter copy = new PrintWriter(Files.newBufferedWriter(stdoutCopy, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 copy.println(line);

@@ -30,9 +30,11 @@ final class FlinkConfFile {
         conf.put("rest.port", Integer.toString(restPort));
         conf.put("rest.bind-address", "localhost");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("config.yaml"), conf.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                conf.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining("\n", "", "\n")));
         return dir;
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.flink.util.Collector;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,8 +54,10 @@ public final class FloorMain {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             LakehouseTables tables = new LakehouseTables(config.catalog());
             FloorTableWriter<RawEvent> bronze = new FloorTableWriter<>(catalog, tables, new RawEventConverter());
-            FloorTableWriter<ServiceRequest> silver = new FloorTableWriter<>(catalog, tables, new ServiceRequestConverter());
-            FloorTableWriter<RejectedEvent> rejected = new FloorTableWriter<>(catalog, tables, new RejectedEventConverter());
+            FloorTableWriter<ServiceRequest> silver =
+                    new FloorTableWriter<>(catalog, tables, new ServiceRequestConverter());
+            FloorTableWriter<RejectedEvent> rejected =
+                    new FloorTableWriter<>(catalog, tables, new RejectedEventConverter());
             RequestEventParser parser = new RequestEventParser(config.parse());
             RawEventKafkaDeserializer deserializer = new RawEventKafkaDeserializer();
             LastEvent last = new LastEvent();
@@ -126,7 +127,6 @@ public final class FloorMain {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -11,9 +11,15 @@ final class FloorRun {
     static RunResult run(BenchContext ctx) throws Exception {
         BenchSettings settings = ctx.settings();
         Path warehouse = settings.workDir().resolve("floor").resolve("warehouse");
-        ctx.console().println("floor: one thread, no framework: consumer -> parse -> normalise/enrich -> Iceberg writers -> one commit ...");
-        try (ChildJvm floor = ChildJvm.start("floor", List.of("-Xmx" + settings.childHeap()), FloorMain.class.getName(),
-                List.of(ctx.broker().bootstrapServers(), ctx.topic(), warehouse.toString()), settings.logDir())) {
+        ctx.console()
+                .println(
+                        "floor: one thread, no framework: consumer -> parse -> normalise/enrich -> Iceberg writers -> one commit ...");
+        try (ChildJvm floor = ChildJvm.start(
+                "floor",
+                List.of("-Xmx" + settings.childHeap()),
+                FloorMain.class.getName(),
+                List.of(ctx.broker().bootstrapServers(), ctx.topic(), warehouse.toString()),
+                settings.logDir())) {
             ChildSignals.Signal running = floor.awaitSignal("running", JobRun.START_TIMEOUT);
             ProcStat floorAtStart = floor.stat();
             ProcStat brokerAtStart = ctx.broker().stat();
@@ -27,9 +33,13 @@ final class FloorRun {
             if (events != settings.events()) {
                 throw new IllegalStateException("The floor read " + events + " events, expected " + settings.events());
             }
-            return new RunResult(events, (finished.epochMillis() - running.epochMillis()) / 1000.0,
-                    floorAtEnd.since(floorAtStart).cpuSeconds(), brokerAtEnd.since(brokerAtStart).cpuSeconds(),
-                    floorAtEnd.peakRssBytes(), null);
+            return new RunResult(
+                    events,
+                    (finished.epochMillis() - running.epochMillis()) / 1000.0,
+                    floorAtEnd.since(floorAtStart).cpuSeconds(),
+                    brokerAtEnd.since(brokerAtStart).cpuSeconds(),
+                    floorAtEnd.peakRssBytes(),
+                    null);
         }
     }
 }

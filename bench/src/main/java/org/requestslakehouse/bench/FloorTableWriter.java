@@ -1,7 +1,6 @@
 package org.requestslakehouse.bench;
 
 import java.io.IOException;
-
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.RowDelta;
@@ -33,7 +32,9 @@ final class FloorTableWriter<T> {
         RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(
                 table,
                 converter.rowType(),
-                PropertyUtil.propertyAsLong(table.properties(), TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                PropertyUtil.propertyAsLong(
+                        table.properties(),
+                        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
                         TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT),
                 FileFormat.PARQUET,
                 table.properties(),

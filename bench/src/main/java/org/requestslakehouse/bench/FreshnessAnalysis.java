@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -62,7 +61,9 @@ final class FreshnessAnalysis {
             }
             Instant openTs = ((OffsetDateTime) row.getField("open_ts")).toInstant();
             String window = window(openTs, CaseDimensions.normalise((String) row.getField("neighborhood")));
-            openings.merge((Long) row.getField("case_enquiry_id"), new CaseOpening(producedAt, window),
+            openings.merge(
+                    (Long) row.getField("case_enquiry_id"),
+                    new CaseOpening(producedAt, window),
                     (a, b) -> a.producedAtMillis() <= b.producedAtMillis() ? a : b);
         });
 
@@ -71,7 +72,8 @@ final class FreshnessAnalysis {
         List<Long> goldLatencies = new ArrayList<>();
         Schema hourlyColumns = hourly.schema().select("window_start", "neighborhood", "opened");
         forEachAddedRow(hourly, hourlyColumns, (snapshot, row) -> {
-            String window = window(((OffsetDateTime) row.getField("window_start")).toInstant(), (String) row.getField("neighborhood"));
+            String window = window(
+                    ((OffsetDateTime) row.getField("window_start")).toInstant(), (String) row.getField("neighborhood"));
             long[] times = openingTimesByWindow.get(window);
             if (times == null) {
                 return;
@@ -86,7 +88,9 @@ final class FreshnessAnalysis {
             countedSoFar.put(window, Math.max(before, now));
         });
 
-        long expectedInGold = openings.values().stream().filter(o -> o.producedAtMillis() >= measuredFromMillis).count();
+        long expectedInGold = openings.values().stream()
+                .filter(o -> o.producedAtMillis() >= measuredFromMillis)
+                .count();
         return new Latencies(toArray(silverLatencies), toArray(goldLatencies), expectedInGold - goldLatencies.size());
     }
 
@@ -122,7 +126,8 @@ final class FreshnessAnalysis {
         table.snapshots().forEach(snapshots::add);
         snapshots.sort(Comparator.comparingLong(Snapshot::sequenceNumber));
         for (Snapshot snapshot : snapshots) {
-            for (DataFile file : SnapshotChanges.builderFor(table).snapshot(snapshot).build().addedDataFiles()) {
+            for (DataFile file :
+                    SnapshotChanges.builderFor(table).snapshot(snapshot).build().addedDataFiles()) {
                 readRows(table, file, columns, row -> visitor.visit(snapshot, row));
             }
         }

@@ -6,9 +6,15 @@ package org.requestslakehouse.bench;
  *
  * @param goldNotVisible cases whose opening never became visible in gold before the run ended (expected 0)
  */
-public record FreshnessResult(double ratePerSecond, long events, long measuredEvents,
-                              double silverP50Seconds, double silverP99Seconds,
-                              double goldP50Seconds, double goldP99Seconds, long goldNotVisible) {
+public record FreshnessResult(
+        double ratePerSecond,
+        long events,
+        long measuredEvents,
+        double silverP50Seconds,
+        double silverP99Seconds,
+        double goldP50Seconds,
+        double goldP99Seconds,
+        long goldNotVisible) {
 
     static FreshnessResult of(double ratePerSecond, long events, FreshnessAnalysis.Latencies latencies) {
         long[] silver = Percentiles.sorted(latencies.silverMillis());
@@ -17,9 +23,14 @@ public record FreshnessResult(double ratePerSecond, long events, long measuredEv
             throw new IllegalStateException("No event produced after the warm-up became visible (silver "
                     + silver.length + ", gold " + gold.length + "); run with more events");
         }
-        return new FreshnessResult(ratePerSecond, events, silver.length,
-                Percentiles.nearestRank(silver, 50) / 1000.0, Percentiles.nearestRank(silver, 99) / 1000.0,
-                Percentiles.nearestRank(gold, 50) / 1000.0, Percentiles.nearestRank(gold, 99) / 1000.0,
+        return new FreshnessResult(
+                ratePerSecond,
+                events,
+                silver.length,
+                Percentiles.nearestRank(silver, 50) / 1000.0,
+                Percentiles.nearestRank(silver, 99) / 1000.0,
+                Percentiles.nearestRank(gold, 50) / 1000.0,
+                Percentiles.nearestRank(gold, 99) / 1000.0,
                 latencies.goldNotVisible());
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
@@ -27,21 +26,31 @@ final class FreshnessRun {
 
     static FreshnessResult run(BenchContext ctx, Path csv, double ratePerSecond) throws Exception {
         BenchSettings settings = ctx.settings();
-        long events = Math.max(1, Math.min(settings.events(),
-                Math.round(ratePerSecond * settings.freshnessDuration().toMillis() / 1000.0)));
+        long events = Math.max(
+                1,
+                Math.min(
+                        settings.events(),
+                        Math.round(ratePerSecond * settings.freshnessDuration().toMillis() / 1000.0)));
         ctx.broker().createTopic(TOPIC, settings.parallelism());
         Path dir = settings.workDir().resolve("freshness");
         ProduceTimes produced = new ProduceTimes(settings.parallelism());
         long measuredFrom;
         List<ReplayEvent> toProduce = BenchEvents.load(csv, events);
         JobRun.StartedJob started = JobRun.StartedJob.start(ctx, "freshness", dir, TOPIC, true, false);
-        try (var job = started.jvm(); CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
+        try (var job = started.jvm();
+                CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
             awaitFirstCheckpoint(job, watcher);
-            ctx.console().printf(Locale.ROOT, "freshness: producing %,d events at %,.0f events/s ...%n", events, ratePerSecond);
+            ctx.console()
+                    .printf(
+                            Locale.ROOT,
+                            "freshness: producing %,d events at %,.0f events/s ...%n",
+                            events,
+                            ratePerSecond);
             long start = System.currentTimeMillis();
             // The first third of a short run, else the first WARM_UP, is warm-up.
             measuredFrom = start + Math.min(WARM_UP.toMillis(), (long) (events / ratePerSecond * 1000 / 3));
-            try (TimedKafkaPublisher publisher = new TimedKafkaPublisher(ctx.broker().bootstrapServers(), TOPIC, produced)) {
+            try (TimedKafkaPublisher publisher =
+                    new TimedKafkaPublisher(ctx.broker().bootstrapServers(), TOPIC, produced)) {
                 BenchEvents.publish(toProduce, publisher, ratePerSecond, "freshness");
             }
             awaitCommitted(job, started.warehouse(), events, settings);
@@ -53,10 +62,14 @@ final class FreshnessRun {
         LakehouseTables tables = new LakehouseTables(catalogConfig);
         Catalog catalog = CatalogFactory.open(catalogConfig);
         try {
-            return FreshnessResult.of(ratePerSecond, events, FreshnessAnalysis.analyse(
-                    catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)),
-                    catalog.loadTable(tables.identifier(LakehouseTable.REQUESTS_HOURLY)),
-                    produced, measuredFrom));
+            return FreshnessResult.of(
+                    ratePerSecond,
+                    events,
+                    FreshnessAnalysis.analyse(
+                            catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)),
+                            catalog.loadTable(tables.identifier(LakehouseTable.REQUESTS_HOURLY)),
+                            produced,
+                            measuredFrom));
         } finally {
             CatalogFactory.close(catalog);
         }
@@ -66,7 +79,8 @@ final class FreshnessRun {
         long deadline = System.nanoTime() + JobRun.START_TIMEOUT.toNanos();
         while (watcher.completed() < 1) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The freshness job completed no checkpoint within " + JobRun.START_TIMEOUT);
+                throw new IllegalStateException(
+                        "The freshness job completed no checkpoint within " + JobRun.START_TIMEOUT);
             }
             job.stat();
             Thread.sleep(POLL.toMillis());
@@ -77,7 +91,8 @@ final class FreshnessRun {
      * Waits until bronze holds every event, then long enough for gold: its windows emit within one emit interval,
      * and what they emit is committed by the checkpoint after next at the latest.
      */
-    private static void awaitCommitted(ChildJvm job, Path warehouse, long events, BenchSettings settings) throws InterruptedException {
+    private static void awaitCommitted(ChildJvm job, Path warehouse, long events, BenchSettings settings)
+            throws InterruptedException {
         CatalogConfig catalogConfig = BenchConfigs.catalog(warehouse);
         Catalog catalog = CatalogFactory.open(catalogConfig);
         try {
@@ -85,7 +100,8 @@ final class FreshnessRun {
             long deadline = System.nanoTime() + JobRun.runTimeout(events).toNanos();
             while (BenchTables.totalRecords(catalog.loadTable(bronze)) < events) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The freshness job did not commit " + events + " events to bronze in time");
+                    throw new IllegalStateException(
+                            "The freshness job did not commit " + events + " events to bronze in time");
                 }
                 job.stat();
                 Thread.sleep(POLL.toMillis());
@@ -94,6 +110,9 @@ final class FreshnessRun {
             CatalogFactory.close(catalog);
         }
         Duration emitInterval = BenchConfigs.defaults().gold().emitInterval();
-        Thread.sleep(emitInterval.plus(settings.checkpointInterval().multipliedBy(2)).plusSeconds(2).toMillis());
+        Thread.sleep(emitInterval
+                .plus(settings.checkpointInterval().multipliedBy(2))
+                .plusSeconds(2)
+                .toMillis());
     }
 }

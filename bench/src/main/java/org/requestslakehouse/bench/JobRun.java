@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -62,12 +61,17 @@ final class JobRun {
                 written.add(tables.identifier(table));
             }
             long lastCommit = BenchTables.lastCommitMillis(catalog, written);
-            Double statePerCase = checkpoint == null ? null
+            Double statePerCase = checkpoint == null
+                    ? null
                     : statePerCase(catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)), checkpoint);
             double seconds = (lastCommit - started.runningAtMillis()) / 1000.0;
-            return new RunResult(settings.events(), seconds,
-                    jobAtEnd.since(jobAtStart).cpuSeconds(), brokerAtEnd.since(brokerAtStart).cpuSeconds(),
-                    jobAtEnd.peakRssBytes(), statePerCase);
+            return new RunResult(
+                    settings.events(),
+                    seconds,
+                    jobAtEnd.since(jobAtStart).cpuSeconds(),
+                    brokerAtEnd.since(brokerAtStart).cpuSeconds(),
+                    jobAtEnd.peakRssBytes(),
+                    statePerCase);
         } finally {
             CatalogFactory.close(catalog);
         }
@@ -108,8 +112,14 @@ final class JobRun {
             for (String option : settings.jobJvmOptions()) {
                 jvmOptions.add(option.replace("{name}", name));
             }
-            ctx.console().printf(Locale.ROOT, "%s: starting the job (%s state, checkpoints every %d s, gold %s) ...%n",
-                    name, settings.stateBackend(), settings.checkpointInterval().toSeconds(), gold ? "on" : "off");
+            ctx.console()
+                    .printf(
+                            Locale.ROOT,
+                            "%s: starting the job (%s state, checkpoints every %d s, gold %s) ...%n",
+                            name,
+                            settings.stateBackend(),
+                            settings.checkpointInterval().toSeconds(),
+                            gold ? "on" : "off");
             ChildJvm jvm = ChildJvm.start(name, jvmOptions, JobMain.class.getName(), args, settings.logDir());
             try {
                 ChildSignals.Signal running = jvm.awaitSignal("running", START_TIMEOUT);

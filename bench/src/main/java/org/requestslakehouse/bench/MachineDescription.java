@@ -13,12 +13,16 @@ final class MachineDescription {
     private MachineDescription() {}
 
     static String describe() {
-        return String.format(Locale.ROOT, "%s, %d cores, %s memory, %s %s, %s %s",
+        return String.format(
+                Locale.ROOT,
+                "%s, %d cores, %s memory, %s %s, %s %s",
                 cpuModel().orElse(System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(),
                 memory().orElse("unknown"),
-                System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"));
     }
 
     private static Optional<String> cpuModel() {
@@ -27,7 +31,10 @@ final class MachineDescription {
 
     private static Optional<String> memory() {
         return firstValue(Paths.get("/proc/meminfo"), "MemTotal")
-                .map(kb -> String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(kb.replace("kB", "").trim()) / (1024.0 * 1024.0)));
+                .map(kb -> String.format(
+                        Locale.ROOT,
+                        "%.0f GiB",
+                        Long.parseLong(kb.replace("kB", "").trim()) / (1024.0 * 1024.0)));
     }
 
     private static Optional<String> firstValue(Path file, String key) {

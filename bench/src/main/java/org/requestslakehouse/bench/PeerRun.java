@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -46,24 +45,35 @@ final class PeerRun {
         int restPort = LocalPorts.free();
         Path worker = properties(dir.resolve("worker.properties"), workerProperties(ctx, dir, restPort));
         Path connector = properties(dir.resolve("connector.properties"), connectorProperties(ctx, warehouse));
-        Path log4j = properties(dir.resolve("log4j.properties"), log4jProperties(settings.logDir().resolve("peer-connect.log")));
+        Path log4j = properties(
+                dir.resolve("log4j.properties"),
+                log4jProperties(settings.logDir().resolve("peer-connect.log")));
 
         ctx.console().println("peer: Iceberg's Kafka Connect sink (standalone worker) into " + TABLE + " ...");
-        try (ChildJvm peer = ChildJvm.start("peer",
+        try (ChildJvm peer = ChildJvm.start(
+                "peer",
                 List.of("-Xmx" + settings.childHeap(), "-Dlog4j.configuration=" + log4j.toUri()),
-                settings.peerClasspath().toAbsolutePath() + "/*", "org.apache.kafka.connect.cli.ConnectStandalone",
-                List.of(worker.toString(), connector.toString()), settings.logDir())) {
-            ConnectorStatus status = new ConnectorStatus(restPort, CONNECTOR, settings.logDir().resolve("peer-connect.log"));
+                settings.peerClasspath().toAbsolutePath() + "/*",
+                "org.apache.kafka.connect.cli.ConnectStandalone",
+                List.of(worker.toString(), connector.toString()),
+                settings.logDir())) {
+            ConnectorStatus status =
+                    new ConnectorStatus(restPort, CONNECTOR, settings.logDir().resolve("peer-connect.log"));
             awaitTasksRunning(peer, status, settings.parallelism());
             long startMillis = System.currentTimeMillis();
             ProcStat peerAtStart = peer.stat();
             ProcStat brokerAtStart = ctx.broker().stat();
-            long committedAt = awaitAllCommitted(peer, status, warehouse, settings.events(), JobRun.runTimeout(settings.events()));
+            long committedAt =
+                    awaitAllCommitted(peer, status, warehouse, settings.events(), JobRun.runTimeout(settings.events()));
             ProcStat peerAtEnd = peer.stat();
             ProcStat brokerAtEnd = ctx.broker().stat();
-            return new RunResult(settings.events(), (committedAt - startMillis) / 1000.0,
-                    peerAtEnd.since(peerAtStart).cpuSeconds(), brokerAtEnd.since(brokerAtStart).cpuSeconds(),
-                    peerAtEnd.peakRssBytes(), null);
+            return new RunResult(
+                    settings.events(),
+                    (committedAt - startMillis) / 1000.0,
+                    peerAtEnd.since(peerAtStart).cpuSeconds(),
+                    brokerAtEnd.since(brokerAtStart).cpuSeconds(),
+                    peerAtEnd.peakRssBytes(),
+                    null);
         }
     }
 
@@ -100,7 +110,9 @@ final class PeerRun {
         p.put("iceberg.catalog.catalog-impl", "org.apache.iceberg.hadoop.HadoopCatalog");
         p.put("iceberg.catalog.warehouse", warehouse.toAbsolutePath().toString());
         p.put("iceberg.control.topic", CONTROL_TOPIC);
-        p.put("iceberg.control.commit.interval-ms", Long.toString(ctx.settings().checkpointInterval().toMillis()));
+        p.put(
+                "iceberg.control.commit.interval-ms",
+                Long.toString(ctx.settings().checkpointInterval().toMillis()));
         p.put("iceberg.kafka.bootstrap.servers", ctx.broker().bootstrapServers());
         return p;
     }
@@ -116,9 +128,11 @@ final class PeerRun {
     }
 
     private static Path properties(Path file, Map<String, String> values) throws IOException {
-        Files.writeString(file, values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
-                .collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                file,
+                values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+                        .collect(Collectors.joining("\n", "", "\n")));
         return file;
     }
 
@@ -132,12 +146,13 @@ final class PeerRun {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("The Kafka Connect peer's tasks were not running within " + JobRun.START_TIMEOUT);
+        throw new IllegalStateException(
+                "The Kafka Connect peer's tasks were not running within " + JobRun.START_TIMEOUT);
     }
 
     /** Commit time of the first snapshot that holds all {@code events}. */
-    private static long awaitAllCommitted(ChildJvm peer, ConnectorStatus status, Path warehouse, long events, Duration timeout)
-            throws Exception {
+    private static long awaitAllCommitted(
+            ChildJvm peer, ConnectorStatus status, Path warehouse, long events, Duration timeout) throws Exception {
         // The sink creates the table while this polls: a Hadoop table seen between its first metadata file and its
         // version hint is logged as a warning with a stack trace on every poll. It is expected here.
         Configurator.setLevel("org.apache.iceberg.hadoop.HadoopTableOperations", Level.ERROR);
@@ -156,7 +171,8 @@ final class PeerRun {
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            throw new IllegalStateException("The Kafka Connect peer did not commit " + events + " events within " + timeout);
+            throw new IllegalStateException(
+                    "The Kafka Connect peer did not commit " + events + " events within " + timeout);
         } finally {
             CatalogFactory.close(catalog);
         }
@@ -170,5 +186,4 @@ final class PeerRun {
         }
         throw new IllegalStateException("No snapshot of " + table.name() + " holds " + events + " events");
     }
-
 }

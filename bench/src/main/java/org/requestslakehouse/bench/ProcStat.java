@@ -25,6 +25,7 @@ public record ProcStat(double cpuSeconds, long peakRssBytes) {
 
     /** Fields of {@code /proc/<pid>/stat} counted from 1, as proc(5) numbers them. */
     private static final int UTIME_FIELD = 14;
+
     private static final int STIME_FIELD = 15;
     /** The first field after the parenthesised command name. */
     private static final int STATE_FIELD = 3;
@@ -32,7 +33,8 @@ public record ProcStat(double cpuSeconds, long peakRssBytes) {
     public static ProcStat of(long pid) {
         Path dir = Paths.get("/proc", Long.toString(pid));
         try {
-            return new ProcStat(cpuSeconds(Files.readString(dir.resolve("stat"))),
+            return new ProcStat(
+                    cpuSeconds(Files.readString(dir.resolve("stat"))),
                     peakRssBytes(Files.readString(dir.resolve("status"))));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read /proc for process " + pid + " (has it exited?)", e);
@@ -51,7 +53,8 @@ public record ProcStat(double cpuSeconds, long peakRssBytes) {
             throw new IllegalArgumentException("Not a /proc/<pid>/stat line: " + stat);
         }
         String[] fields = stat.substring(end + 1).trim().split("\\s+");
-        long ticks = Long.parseLong(fields[UTIME_FIELD - STATE_FIELD]) + Long.parseLong(fields[STIME_FIELD - STATE_FIELD]);
+        long ticks =
+                Long.parseLong(fields[UTIME_FIELD - STATE_FIELD]) + Long.parseLong(fields[STIME_FIELD - STATE_FIELD]);
         return ticks / (double) USER_HZ;
     }
 

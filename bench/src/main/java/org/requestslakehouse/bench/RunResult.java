@@ -10,8 +10,13 @@ package org.requestslakehouse.bench;
  * @param stateBytesPerCase    checkpointed state per case held, or null when no checkpoint completed while the
  *                             job held state (short runs) or the run keeps no state
  */
-public record RunResult(long events, double seconds, double cpuSeconds, double brokerCpuSeconds, long peakRssBytes,
-                        Double stateBytesPerCase) {
+public record RunResult(
+        long events,
+        double seconds,
+        double cpuSeconds,
+        double brokerCpuSeconds,
+        long peakRssBytes,
+        Double stateBytesPerCase) {
 
     public double eventsPerSecond() {
         return events / seconds;

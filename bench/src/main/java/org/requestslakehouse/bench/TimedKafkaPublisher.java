@@ -2,7 +2,6 @@ package org.requestslakehouse.bench;
 
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.apache.commons.io.file.PathUtils;
 import org.apache.flink.util.TimeUtils;
 import org.requestslakehouse.bench.BenchReport;
@@ -24,46 +23,78 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: throughput, CPU, freshness and memory of the job against a framework-free floor and a peer. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the job on this machine: a framework-free floor, the full job, the job without gold, "
-                + "Apache Iceberg's Kafka Connect sink as a peer, and freshness at a fixed rate; one table, optionally JSON.",
-                "Each part runs in its own JVM; the events are preloaded into an in-process Kafka topic first."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the job on this machine: a framework-free floor, the full job, the job without gold, "
+                    + "Apache Iceberg's Kafka Connect sink as a peer, and freshness at a fixed rate; one table, optionally JSON.",
+            "Each part runs in its own JVM; the events are preloaded into an in-process Kafka topic first."
+        })
 public class BenchCommand implements Callable<Integer>, ContributedCommand {
 
-    @Option(names = "--events", paramLabel = "N", description = "Events to preload and measure. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            description = "Events to preload and measure. Default: ${DEFAULT-VALUE}.")
     long events = 1_000_000;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
-            description = "The job's checkpoint (= commit) interval, also the peer's commit interval. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            description =
+                    "The job's checkpoint (= commit) interval, also the peer's commit interval. Default: ${DEFAULT-VALUE}.")
     String checkpointInterval = "10 s";
 
-    @Option(names = "--state-backend", paramLabel = "rocksdb|hashmap",
+    @Option(
+            names = "--state-backend",
+            paramLabel = "rocksdb|hashmap",
             description = "The job's state backend. Default: ${DEFAULT-VALUE} (as flink-conf/config.yaml).")
     String stateBackend = "rocksdb";
 
-    @Option(names = "--managed-memory", paramLabel = "SIZE",
-            description = "The job's managed memory: RocksDB's write buffers and block cache. Default: ${DEFAULT-VALUE} (as flink-conf/config.yaml).")
+    @Option(
+            names = "--managed-memory",
+            paramLabel = "SIZE",
+            description =
+                    "The job's managed memory: RocksDB's write buffers and block cache. Default: ${DEFAULT-VALUE} (as flink-conf/config.yaml).")
     String managedMemory = "512m";
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Job parallelism, peer tasks and topic partitions. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "Job parallelism, peer tasks and topic partitions. Default: ${DEFAULT-VALUE}.")
     int parallelism = 2;
 
-    @Option(names = "--freshness-rate", paramLabel = "SHARE",
-            description = "Input rate of the freshness run as a share of the job's measured events/s. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--freshness-rate",
+            paramLabel = "SHARE",
+            description =
+                    "Input rate of the freshness run as a share of the job's measured events/s. Default: ${DEFAULT-VALUE}.")
     double freshnessRateShare = 0.5;
 
-    @Option(names = "--freshness-duration", paramLabel = "DURATION",
-            description = "How long the freshness run produces (shorter when fewer events are preloaded). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--freshness-duration",
+            paramLabel = "DURATION",
+            description =
+                    "How long the freshness run produces (shorter when fewer events are preloaded). Default: ${DEFAULT-VALUE}.")
     String freshnessDuration = "60 s";
 
-    @Option(names = "--parts", paramLabel = "PART", split = ",",
+    @Option(
+            names = "--parts",
+            paramLabel = "PART",
+            split = ",",
             description = "Parts to run: floor, job, job-no-gold, peer, freshness. Default: all.")
     List<String> parts = new ArrayList<>();
 
-    @Option(names = "--heap", paramLabel = "SIZE", description = "Maximum heap of the job, floor and peer JVMs. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
+            description = "Maximum heap of the job, floor and peer JVMs. Default: ${DEFAULT-VALUE}.")
     String heap = "1g";
 
-    @Option(names = "--job-jvm-option", paramLabel = "OPTION",
+    @Option(
+            names = "--job-jvm-option",
+            paramLabel = "OPTION",
             description = "Extra JVM option for the job JVMs, repeatable; {name} becomes the run's name, "
                     + "e.g. -XX:StartFlightRecording=filename=/tmp/{name}.jfr")
     List<String> jobJvmOptions = new ArrayList<>();
@@ -74,15 +105,21 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Scratch directory (broker data, warehouses, logs). Default: a temporary directory, deleted afterwards unless --keep.")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description =
+                    "Scratch directory (broker data, warehouses, logs). Default: a temporary directory, deleted afterwards unless --keep.")
     Path workDir;
 
     @Option(names = "--keep", description = "Keep the scratch directory (tables, checkpoints, logs of every JVM).")
     boolean keep;
 
-    @Option(names = "--peer-classpath", paramLabel = "DIR",
-            description = "The Kafka Connect peer's jars. Default: bench-peer/ next to this jar (`mvn package` fills it).")
+    @Option(
+            names = "--peer-classpath",
+            paramLabel = "DIR",
+            description =
+                    "The Kafka Connect peer's jars. Default: bench-peer/ next to this jar (`mvn package` fills it).")
     Path peerClasspath;
 
     @Spec
@@ -113,15 +150,27 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
 
     BenchSettings settings(Path work) {
         if (!stateBackend.equals("rocksdb") && !stateBackend.equals("hashmap")) {
-            throw new ParameterException(spec.commandLine(), "--state-backend must be rocksdb or hashmap, got " + stateBackend);
+            throw new ParameterException(
+                    spec.commandLine(), "--state-backend must be rocksdb or hashmap, got " + stateBackend);
         }
         if (parallelism < 1) {
             throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
         }
         try {
-            return new BenchSettings(events, seed, duration("--checkpoint-interval", checkpointInterval), stateBackend,
-                    managedMemory, parallelism, freshnessRateShare, duration("--freshness-duration", freshnessDuration), parts(), heap,
-                    jobJvmOptions, peerClasspath != null ? peerClasspath : defaultPeerClasspath(), work);
+            return new BenchSettings(
+                    events,
+                    seed,
+                    duration("--checkpoint-interval", checkpointInterval),
+                    stateBackend,
+                    managedMemory,
+                    parallelism,
+                    freshnessRateShare,
+                    duration("--freshness-duration", freshnessDuration),
+                    parts(),
+                    heap,
+                    jobJvmOptions,
+                    peerClasspath != null ? peerClasspath : defaultPeerClasspath(),
+                    work);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -136,8 +185,8 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
             try {
                 chosen.add(Part.valueOf(part.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--parts takes floor, job, job-no-gold, peer and freshness, got " + part);
+                throw new ParameterException(
+                        spec.commandLine(), "--parts takes floor, job, job-no-gold, peer and freshness, got " + part);
             }
         }
         return chosen;
@@ -147,14 +196,19 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
         try {
             return TimeUtils.parseDuration(value);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + " must be a duration such as '10 s', got " + value);
+            throw new ParameterException(
+                    spec.commandLine(), option + " must be a duration such as '10 s', got " + value);
         }
     }
 
     /** bench-peer/ beside the bench jar, or beside target/classes when run from the build. */
     static Path defaultPeerClasspath() {
         try {
-            Path codeSource = Paths.get(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path codeSource = Paths.get(BenchCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return codeSource.toAbsolutePath().getParent().resolve("bench-peer");
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return Paths.get("target", "bench-peer").toAbsolutePath();

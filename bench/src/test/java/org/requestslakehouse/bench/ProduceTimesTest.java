@@ -45,7 +45,8 @@ class ProduceTimesTest {
         ProduceTimes times = new ProduceTimes(2);
         times.record(1, 17, 123_456);
 
-        assertThat(FreshnessAnalysis.producedAt(times, "kafka:bench-freshness/1@17")).isEqualTo(123_456);
+        assertThat(FreshnessAnalysis.producedAt(times, "kafka:bench-freshness/1@17"))
+                .isEqualTo(123_456);
         assertThatThrownBy(() -> FreshnessAnalysis.producedAt(times, "csv:/tmp/x.csv@3"))
                 .hasMessage("Not a Kafka source_ref: csv:/tmp/x.csv@3");
     }

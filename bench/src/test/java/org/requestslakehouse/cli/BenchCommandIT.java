@@ -3,11 +3,10 @@ package org.requestslakehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,17 +19,36 @@ import picocli.CommandLine.ParameterException;
  */
 class BenchCommandIT {
     /** The keys issue 7 asks the JSON to have, as paths. */
-    private static final List<String> REQUIRED_KEYS = List.of("events", "floor.events_per_s", "job.events_per_s",
-            "job.cpu_s_per_million", "job_no_gold.events_per_s", "peer.events_per_s", "peer.cpu_s_per_million",
-            "freshness.silver_p99_s", "freshness.gold_p99_s", "job.peak_rss_mib");
+    private static final List<String> REQUIRED_KEYS = List.of(
+            "events",
+            "floor.events_per_s",
+            "job.events_per_s",
+            "job.cpu_s_per_million",
+            "job_no_gold.events_per_s",
+            "peer.events_per_s",
+            "peer.cpu_s_per_million",
+            "freshness.silver_p99_s",
+            "freshness.gold_p99_s",
+            "job.peak_rss_mib");
 
     @Test
     void measuresEveryPartAndWritesEveryKey(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
 
         // A short commit interval keeps the run short: the peer and the freshness run wait for commits.
-        int exit = Main.commandLine().execute("bench", "--events", "2000", "--checkpoint-interval", "2 s",
-                "--freshness-duration", "5 s", "--work-dir", dir.resolve("work").toString(), "--json", json.toString());
+        int exit = Main.commandLine()
+                .execute(
+                        "bench",
+                        "--events",
+                        "2000",
+                        "--checkpoint-interval",
+                        "2 s",
+                        "--freshness-duration",
+                        "5 s",
+                        "--work-dir",
+                        dir.resolve("work").toString(),
+                        "--json",
+                        json.toString());
 
         assertThat(exit).isZero();
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -42,9 +60,15 @@ class BenchCommandIT {
         }
         assertThat(report.at("/freshness/gold_not_visible").asLong()).isZero();
         for (String run : List.of("floor", "job", "job_no_gold", "peer")) {
-            assertThat(report.at("/" + run + "/broker_cpu_s_per_million").asDouble()).as(run).isPositive();
-            assertThat(report.at("/" + run + "/ratio_to_floor").asDouble()).as(run).isPositive();
-            assertThat(report.at("/" + run + "/ratio_to_peer").asDouble()).as(run).isPositive();
+            assertThat(report.at("/" + run + "/broker_cpu_s_per_million").asDouble())
+                    .as(run)
+                    .isPositive();
+            assertThat(report.at("/" + run + "/ratio_to_floor").asDouble())
+                    .as(run)
+                    .isPositive();
+            assertThat(report.at("/" + run + "/ratio_to_peer").asDouble())
+                    .as(run)
+                    .isPositive();
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * the {@code bench} subcommand to the laptop jar's CLI. Both break silently if a path or a name changes.
  */
 class BenchJarIT {
-    private static final Path BENCH_JAR = Paths.get(System.getProperty("bench.jar", "bench/target/requests-lakehouse-bench.jar"));
+    private static final Path BENCH_JAR =
+            Paths.get(System.getProperty("bench.jar", "bench/target/requests-lakehouse-bench.jar"));
     private static final Path PEER_DIR = Paths.get(System.getProperty("bench.peer.dir", "bench/target/bench-peer"));
 
     @Test

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
@@ -41,6 +40,7 @@ public final class CatalogFactory {
 
     /** Iceberg's JdbcCatalog hands {@code jdbc.*} properties, prefix removed, to the JDBC driver. */
     static final String JDBC_USER = "jdbc.user";
+
     static final String JDBC_PASSWORD = "jdbc.password";
 
     private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -60,7 +60,8 @@ public final class CatalogFactory {
         if (config.jdbcPasswordEnv() != null) {
             return new EnvPasswordCatalogLoader(config.name(), properties, config.jdbcPasswordEnv());
         }
-        return CatalogLoader.custom(config.name(), properties, new Configuration(), properties.get(CatalogProperties.CATALOG_IMPL));
+        return CatalogLoader.custom(
+                config.name(), properties, new Configuration(), properties.get(CatalogProperties.CATALOG_IMPL));
     }
 
     /** A live catalog; close it if it is {@link java.io.Closeable} (Hadoop, JDBC and REST catalogs are). */
@@ -106,7 +107,9 @@ public final class CatalogFactory {
         if (isObjectStore(warehouse)) {
             // HadoopCatalog commits by atomic rename, which object stores do not have: concurrent or retried
             // commits could silently overwrite each other.
-            throw ConfigException.invalid("catalog.warehouse", warehouse,
+            throw ConfigException.invalid(
+                    "catalog.warehouse",
+                    warehouse,
                     "a local or HDFS directory when catalog.type=hadoop (use catalog.type=glue, jdbc or rest for S3)");
         }
         p.put(CatalogProperties.CATALOG_IMPL, HADOOP_CATALOG);
@@ -166,10 +169,14 @@ public final class CatalogFactory {
         }
         String type = config.type().name().toLowerCase(Locale.ROOT);
         if (config.lakeFormation()) {
-            throw ConfigException.invalid("catalog.glue.lake-formation", "true", "false unless catalog.type=glue (it is " + type + ")");
+            throw ConfigException.invalid(
+                    "catalog.glue.lake-formation", "true", "false unless catalog.type=glue (it is " + type + ")");
         }
         if (config.glueCatalogId() != null) {
-            throw ConfigException.invalid("catalog.glue.catalog-id", config.glueCatalogId(), "no value unless catalog.type=glue (it is " + type + ")");
+            throw ConfigException.invalid(
+                    "catalog.glue.catalog-id",
+                    config.glueCatalogId(),
+                    "no value unless catalog.type=glue (it is " + type + ")");
         }
     }
 
@@ -193,7 +200,8 @@ public final class CatalogFactory {
     private static void requireProperty(Map<String, String> p, String key, String expected) {
         String value = p.get(key);
         if (value == null || value.isBlank()) {
-            throw ConfigException.missing("catalog.property." + key, expected + " when catalog.glue.lake-formation=true");
+            throw ConfigException.missing(
+                    "catalog.property." + key, expected + " when catalog.glue.lake-formation=true");
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
@@ -22,7 +21,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.FileIO;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.CatalogConfig.CatalogType;
-
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -43,15 +41,21 @@ public final class CatalogPreflight {
      */
     public static void check(CatalogConfig config, Duration timeout) {
         Map<String, String> properties = withClientTimeouts(CatalogFactory.properties(config), timeout);
-        bounded(() -> {
-            probeCatalog(config, properties);
-            return null;
-        }, catalogLocation(config, properties), timeout);
+        bounded(
+                () -> {
+                    probeCatalog(config, properties);
+                    return null;
+                },
+                catalogLocation(config, properties),
+                timeout);
         if (usesOwnS3FileIo(config, properties)) {
-            bounded(() -> {
-                probeObjectStore(config, properties);
-                return null;
-            }, objectStoreLocation(config, properties), timeout);
+            bounded(
+                    () -> {
+                        probeObjectStore(config, properties);
+                        return null;
+                    },
+                    objectStoreLocation(config, properties),
+                    timeout);
         }
     }
 
@@ -74,9 +78,11 @@ public final class CatalogPreflight {
      * endpoint is reachable: permissions are for the first write to report, with S3's own message.
      */
     private static void probeObjectStore(CatalogConfig config, Map<String, String> properties) {
-        FileIO io = CatalogUtil.loadFileIO(properties.get(CatalogProperties.FILE_IO_IMPL), properties, new Configuration());
+        FileIO io =
+                CatalogUtil.loadFileIO(properties.get(CatalogProperties.FILE_IO_IMPL), properties, new Configuration());
         try {
-            io.newInputFile(config.warehouse().replaceAll("/+$", "") + "/.preflight-" + UUID.randomUUID()).exists();
+            io.newInputFile(config.warehouse().replaceAll("/+$", "") + "/.preflight-" + UUID.randomUUID())
+                    .exists();
         } catch (AwsServiceException answered) {
             // the endpoint answered, with a refusal
         } finally {
@@ -95,8 +101,10 @@ public final class CatalogPreflight {
             result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new CatalogPreflightException(where + " did not answer within " + timeout.toMillis()
-                    + " ms: is it running, and is the address right?", e);
+            throw new CatalogPreflightException(
+                    where + " did not answer within " + timeout.toMillis()
+                            + " ms: is it running, and is the address right?",
+                    e);
         } catch (ExecutionException e) {
             throw new CatalogPreflightException(where + " failed: " + rootMessage(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -137,7 +145,8 @@ public final class CatalogPreflight {
     }
 
     private static String objectStoreLocation(CatalogConfig config, Map<String, String> properties) {
-        return "The object store of catalog.warehouse=" + config.warehouse() + " " + endpoint(properties, "s3.endpoint", config);
+        return "The object store of catalog.warehouse=" + config.warehouse() + " "
+                + endpoint(properties, "s3.endpoint", config);
     }
 
     private static String endpoint(Map<String, String> properties, String endpointProperty, CatalogConfig config) {
@@ -154,7 +163,8 @@ public final class CatalogPreflight {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return t == root || t.getMessage() == null || t.getMessage().contains(message) ? message
+        return t == root || t.getMessage() == null || t.getMessage().contains(message)
+                ? message
                 : t.getMessage() + " (" + message + ")";
     }
 }

@@ -3,7 +3,6 @@ package org.requestslakehouse.catalog;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.iceberg.util.LockManagers;
 
 /**

@@ -28,15 +28,22 @@ public record CatalogConfig(
         String bronzeDatabase,
         String silverDatabase,
         String goldDatabase,
-        Map<String, String> properties) implements Serializable {
+        Map<String, String> properties)
+        implements Serializable {
 
-    public enum CatalogType { HADOOP, JDBC, GLUE, REST }
+    public enum CatalogType {
+        HADOOP,
+        JDBC,
+        GLUE,
+        REST
+    }
 
     public static final String GROUP = "catalog";
     public static final String JDBC_PASSWORD_ENV = "jdbc.password-env";
 
     /** POSIX environment variable names: a value of another form is more likely the password itself. */
-    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.regex.Pattern VARIABLE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public static CatalogConfig from(PropertyGroup g) {
         CatalogType type = g.enumValue("type", CatalogType.class, CatalogType.HADOOP);
@@ -47,18 +54,26 @@ public record CatalogConfig(
         String jdbcUser = g.string("jdbc.user", null);
         String jdbcPasswordEnv = g.string(JDBC_PASSWORD_ENV, null);
         if (type == CatalogType.JDBC && jdbcUri == null) {
-            throw ConfigException.missing(g.qualified("jdbc.uri"), "a JDBC URL such as jdbc:sqlite:/path/catalog.db when catalog.type=jdbc");
+            throw ConfigException.missing(
+                    g.qualified("jdbc.uri"), "a JDBC URL such as jdbc:sqlite:/path/catalog.db when catalog.type=jdbc");
         }
         if (type == CatalogType.GLUE && (warehouse == null || !warehouse.startsWith("s3://"))) {
-            throw ConfigException.invalid(g.qualified("warehouse"), String.valueOf(warehouse), "an s3://bucket/prefix location when catalog.type=glue");
+            throw ConfigException.invalid(
+                    g.qualified("warehouse"),
+                    String.valueOf(warehouse),
+                    "an s3://bucket/prefix location when catalog.type=glue");
         }
         if (type == CatalogType.REST && restUri == null) {
-            throw ConfigException.missing(g.qualified("rest.uri"), "the REST catalog endpoint URL when catalog.type=rest");
+            throw ConfigException.missing(
+                    g.qualified("rest.uri"), "the REST catalog endpoint URL when catalog.type=rest");
         }
         if (jdbcUri != null) {
             onlyFor(g, "jdbc.uri", jdbcUri, type, CatalogType.JDBC);
             if (!jdbcUri.startsWith("jdbc:")) {
-                throw ConfigException.invalid(g.qualified("jdbc.uri"), jdbcUri, "a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db");
+                throw ConfigException.invalid(
+                        g.qualified("jdbc.uri"),
+                        jdbcUri,
+                        "a JDBC URL such as jdbc:sqlite:/path/catalog.db or jdbc:postgresql://host/db");
             }
         }
         if (jdbcUser != null) {
@@ -67,8 +82,11 @@ public record CatalogConfig(
         if (jdbcPasswordEnv != null) {
             onlyFor(g, JDBC_PASSWORD_ENV, jdbcPasswordEnv, type, CatalogType.JDBC);
             if (!VARIABLE_NAME.matcher(jdbcPasswordEnv).matches()) {
-                throw ConfigException.invalid(g.qualified(JDBC_PASSWORD_ENV), jdbcPasswordEnv, "the name of an environment"
-                        + " variable (letters, digits and '_', not starting with a digit), not the password itself");
+                throw ConfigException.invalid(
+                        g.qualified(JDBC_PASSWORD_ENV),
+                        jdbcPasswordEnv,
+                        "the name of an environment"
+                                + " variable (letters, digits and '_', not starting with a digit), not the password itself");
             }
         }
         if (restUri != null) {
@@ -98,8 +116,11 @@ public record CatalogConfig(
     /** A setting of one catalog type given for another is a mistake about which catalog is in use. */
     private static void onlyFor(PropertyGroup g, String key, String value, CatalogType actual, CatalogType owner) {
         if (actual != owner) {
-            throw ConfigException.invalid(g.qualified(key), value, "no value unless catalog.type="
-                    + owner.name().toLowerCase(Locale.ROOT) + " (it is " + actual.name().toLowerCase(Locale.ROOT) + ")");
+            throw ConfigException.invalid(
+                    g.qualified(key),
+                    value,
+                    "no value unless catalog.type=" + owner.name().toLowerCase(Locale.ROOT) + " (it is "
+                            + actual.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 
@@ -107,7 +128,10 @@ public record CatalogConfig(
     private static String identifier(PropertyGroup g, String key, String defaultValue) {
         String v = g.string(key, defaultValue);
         if (!v.matches("[a-z][a-z0-9_]{0,254}")) {
-            throw ConfigException.invalid(g.qualified(key), v, "lower-case letters, digits and underscores, starting with a letter (Glue/Athena naming)");
+            throw ConfigException.invalid(
+                    g.qualified(key),
+                    v,
+                    "lower-case letters, digits and underscores, starting with a letter (Glue/Athena naming)");
         }
         return v;
     }

@@ -10,7 +10,8 @@ public class ConfigException extends RuntimeException {
     }
 
     public static ConfigException invalid(String key, String value, String expected) {
-        return new ConfigException("Invalid value '" + Redaction.value(key, value) + "' for " + key + ": expected " + expected);
+        return new ConfigException(
+                "Invalid value '" + Redaction.value(key, value) + "' for " + key + ": expected " + expected);
     }
 
     public static ConfigException missing(String key, String expected) {

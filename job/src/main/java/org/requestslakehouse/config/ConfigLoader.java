@@ -1,5 +1,7 @@
 package org.requestslakehouse.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,9 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Loads {@link JobConfig} from the three places it can come from, each in the same PropertyGroupId/PropertyMap
@@ -58,20 +57,23 @@ public final class ConfigLoader {
 
     static Map<String, Map<String, String>> parseGroups(JsonNode root, String origin) {
         if (root == null || !root.isArray()) {
-            throw new ConfigException(origin + ": expected a JSON array of {\"PropertyGroupId\": ..., \"PropertyMap\": {...}}");
+            throw new ConfigException(
+                    origin + ": expected a JSON array of {\"PropertyGroupId\": ..., \"PropertyMap\": {...}}");
         }
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         for (JsonNode group : root) {
             JsonNode id = group.get("PropertyGroupId");
             JsonNode map = group.get("PropertyMap");
             if (id == null || !id.isTextual() || map == null || !map.isObject()) {
-                throw new ConfigException(origin + ": every element needs a string PropertyGroupId and an object PropertyMap");
+                throw new ConfigException(
+                        origin + ": every element needs a string PropertyGroupId and an object PropertyMap");
             }
             Map<String, String> values = groups.computeIfAbsent(id.asText(), k -> new LinkedHashMap<>());
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isContainerNode()) {
-                    throw ConfigException.invalid(id.asText() + "." + e.getKey(), e.getValue().toString(), "a string, number or boolean");
+                    throw ConfigException.invalid(
+                            id.asText() + "." + e.getKey(), e.getValue().toString(), "a string, number or boolean");
                 }
                 values.put(e.getKey(), e.getValue().asText());
             }
@@ -85,7 +87,8 @@ public final class ConfigLoader {
             String qualified = e.getKey();
             int dot = qualified.indexOf('.');
             if (dot <= 0 || dot == qualified.length() - 1) {
-                throw new ConfigException("Invalid setting name '" + qualified + "': expected group.key, e.g. gold.emit-interval");
+                throw new ConfigException(
+                        "Invalid setting name '" + qualified + "': expected group.key, e.g. gold.emit-interval");
             }
             groups.computeIfAbsent(qualified.substring(0, dot), k -> new LinkedHashMap<>())
                     .put(qualified.substring(dot + 1), e.getValue());

@@ -15,23 +15,22 @@ import java.time.Duration;
  *                         day x department x type), while a correction past this bound can only be logged
  */
 public record GoldConfig(
-        boolean enabled,
-        Duration emitInterval,
-        Duration outOfOrderness,
-        Duration idleness,
-        Duration allowedLateness) implements Serializable {
+        boolean enabled, Duration emitInterval, Duration outOfOrderness, Duration idleness, Duration allowedLateness)
+        implements Serializable {
 
     public static final String GROUP = "gold";
 
     public static GoldConfig defaults() {
-        return new GoldConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(180));
+        return new GoldConfig(
+                true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(180));
     }
 
     public static GoldConfig from(PropertyGroup g) {
         GoldConfig d = defaults();
         Duration emit = g.duration("emit-interval", d.emitInterval());
         if (emit.toMillis() < 100) {
-            throw ConfigException.invalid(g.qualified("emit-interval"), g.string("emit-interval", ""), "at least 100 ms");
+            throw ConfigException.invalid(
+                    g.qualified("emit-interval"), g.string("emit-interval", ""), "at least 100 ms");
         }
         return new GoldConfig(
                 g.bool("enabled", d.enabled()),

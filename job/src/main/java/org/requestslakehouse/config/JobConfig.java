@@ -18,7 +18,8 @@ public record JobConfig(
         ParseConfig parse,
         RuntimeConfig runtime,
         GoldConfig gold,
-        MaintenanceConfig maintenance) implements Serializable {
+        MaintenanceConfig maintenance)
+        implements Serializable {
 
     /** @param groups property group id to its key/value map, as MSF hands them to the application */
     public static JobConfig fromGroups(Map<String, Map<String, String>> groups) {
@@ -26,11 +27,19 @@ public record JobConfig(
         for (Map.Entry<String, Map<String, String>> e : groups.entrySet()) {
             byId.put(e.getKey(), new PropertyGroup(e.getKey(), e.getValue()));
         }
-        Set<String> knownGroups = Set.of(SourceConfig.GROUP, KafkaConfig.GROUP, KinesisConfig.GROUP, CatalogConfig.GROUP,
-                ParseConfig.GROUP, RuntimeConfig.GROUP, GoldConfig.GROUP, MaintenanceConfig.GROUP);
+        Set<String> knownGroups = Set.of(
+                SourceConfig.GROUP,
+                KafkaConfig.GROUP,
+                KinesisConfig.GROUP,
+                CatalogConfig.GROUP,
+                ParseConfig.GROUP,
+                RuntimeConfig.GROUP,
+                GoldConfig.GROUP,
+                MaintenanceConfig.GROUP);
         for (String id : byId.keySet()) {
             if (!knownGroups.contains(id)) {
-                throw new ConfigException("Unknown property group '" + id + "': expected one of " + new TreeSet<>(knownGroups));
+                throw new ConfigException(
+                        "Unknown property group '" + id + "': expected one of " + new TreeSet<>(knownGroups));
             }
         }
         SourceConfig source = SourceConfig.from(group(byId, SourceConfig.GROUP));
@@ -47,8 +56,8 @@ public record JobConfig(
             Set<String> unknown = g.unknownKeys();
             if (!unknown.isEmpty()) {
                 String key = g.qualified(unknown.iterator().next());
-                throw new ConfigException("Unknown setting " + key + ": expected one of " + String.join(", ", g.knownKeys())
-                        + " (see docs/configuration.md)");
+                throw new ConfigException("Unknown setting " + key + ": expected one of "
+                        + String.join(", ", g.knownKeys()) + " (see docs/configuration.md)");
             }
         }
         return config;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
@@ -36,9 +35,15 @@ public record KafkaConfig(
         String saslPasswordEnv,
         String truststoreLocation,
         String truststorePasswordEnv,
-        Map<String, String> clientProperties) implements Serializable {
+        Map<String, String> clientProperties)
+        implements Serializable {
 
-    public enum StartingOffsets { EARLIEST, LATEST, TIMESTAMP, COMMITTED }
+    public enum StartingOffsets {
+        EARLIEST,
+        LATEST,
+        TIMESTAMP,
+        COMMITTED
+    }
 
     public static final String GROUP = "kafka";
     public static final String DEFAULT_TOPIC = "service-requests";
@@ -55,25 +60,31 @@ public record KafkaConfig(
         for (String hostPort : bootstrap.split(",")) {
             Matcher m = HOST_PORT.matcher(hostPort.trim());
             if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65_535) {
-                throw ConfigException.invalid(g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...] with ports 1 to 65535");
+                throw ConfigException.invalid(
+                        g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...] with ports 1 to 65535");
             }
         }
         List<String> topics = g.list("topics");
         for (String topic : topics) {
             if (!TOPIC.matcher(topic).matches()) {
-                throw ConfigException.invalid(g.qualified("topics"), String.join(",", topics),
+                throw ConfigException.invalid(
+                        g.qualified("topics"),
+                        String.join(",", topics),
                         "comma-separated topic names of 1 to 249 letters, digits, '.', '_' or '-'");
             }
         }
         String pattern = g.string("topic-pattern", null);
         if (!topics.isEmpty() && pattern != null) {
-            throw new ConfigException("Set either " + g.qualified("topics") + " or " + g.qualified("topic-pattern") + ", not both");
+            throw new ConfigException(
+                    "Set either " + g.qualified("topics") + " or " + g.qualified("topic-pattern") + ", not both");
         }
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw ConfigException.invalid(g.qualified("topic-pattern"), pattern,
+                throw ConfigException.invalid(
+                        g.qualified("topic-pattern"),
+                        pattern,
                         "a Java regular expression such as service-requests-.* (" + e.getDescription() + ")");
             }
         }
@@ -83,30 +94,42 @@ public record KafkaConfig(
         StartingOffsets starting = g.enumValue("starting-offsets", StartingOffsets.class, StartingOffsets.EARLIEST);
         Long timestamp = g.has("starting-timestamp") ? g.longValue("starting-timestamp", 0, 0, Long.MAX_VALUE) : null;
         if (starting == StartingOffsets.TIMESTAMP && timestamp == null) {
-            throw ConfigException.missing(g.qualified("starting-timestamp"), "epoch milliseconds when kafka.starting-offsets=timestamp");
+            throw ConfigException.missing(
+                    g.qualified("starting-timestamp"), "epoch milliseconds when kafka.starting-offsets=timestamp");
         }
         if (starting != StartingOffsets.TIMESTAMP && timestamp != null) {
-            throw ConfigException.invalid(g.qualified("starting-offsets"), starting.name().toLowerCase(Locale.ROOT),
+            throw ConfigException.invalid(
+                    g.qualified("starting-offsets"),
+                    starting.name().toLowerCase(Locale.ROOT),
                     "timestamp when kafka.starting-timestamp is set");
         }
         String protocol = g.string("security.protocol", "PLAINTEXT").toUpperCase();
         if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(protocol)) {
-            throw ConfigException.invalid(g.qualified("security.protocol"), protocol, "one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
+            throw ConfigException.invalid(
+                    g.qualified("security.protocol"), protocol, "one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
         }
         String mechanism = g.string("sasl.mechanism", null);
         if (mechanism != null) {
             mechanism = mechanism.toUpperCase();
-            if (!List.of("SCRAM-SHA-256", "SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM").contains(mechanism)) {
-                throw ConfigException.invalid(g.qualified("sasl.mechanism"), mechanism, "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
+            if (!List.of("SCRAM-SHA-256", "SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM")
+                    .contains(mechanism)) {
+                throw ConfigException.invalid(
+                        g.qualified("sasl.mechanism"),
+                        mechanism,
+                        "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
             }
             if (!protocol.startsWith("SASL_")) {
-                throw ConfigException.invalid(g.qualified("security.protocol"), protocol, "SASL_SSL or SASL_PLAINTEXT when kafka.sasl.mechanism is set");
+                throw ConfigException.invalid(
+                        g.qualified("security.protocol"),
+                        protocol,
+                        "SASL_SSL or SASL_PLAINTEXT when kafka.sasl.mechanism is set");
             }
         }
         String username = g.string("sasl.username", null);
         String passwordEnv = g.string("sasl.password-env", null);
         if (mechanism != null && !mechanism.equals("AWS_MSK_IAM") && (username == null || passwordEnv == null)) {
-            throw ConfigException.missing(username == null ? g.qualified("sasl.username") : g.qualified("sasl.password-env"),
+            throw ConfigException.missing(
+                    username == null ? g.qualified("sasl.username") : g.qualified("sasl.password-env"),
                     "a user name and the name of the environment variable holding the password for SASL " + mechanism);
         }
         return new KafkaConfig(
@@ -133,7 +156,8 @@ public record KafkaConfig(
      */
     private static Map<String, String> clientProperties(PropertyGroup g) {
         Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
-        Map<String, ConfigDef.ConfigKey> definitions = ConsumerConfig.configDef().configKeys();
+        Map<String, ConfigDef.ConfigKey> definitions =
+                ConsumerConfig.configDef().configKeys();
         for (Map.Entry<String, String> e : properties.entrySet()) {
             ConfigDef.ConfigKey definition = definitions.get(e.getKey());
             if (definition == null) {
@@ -145,8 +169,11 @@ public record KafkaConfig(
                     definition.validator.ensureValid(e.getKey(), value);
                 }
             } catch (org.apache.kafka.common.config.ConfigException invalid) {
-                throw ConfigException.invalid(g.qualified("property." + e.getKey()), e.getValue(),
-                        "a valid value for the Kafka consumer property " + e.getKey() + " (" + invalid.getMessage() + ")");
+                throw ConfigException.invalid(
+                        g.qualified("property." + e.getKey()),
+                        e.getValue(),
+                        "a valid value for the Kafka consumer property " + e.getKey() + " (" + invalid.getMessage()
+                                + ")");
             }
         }
         return properties;

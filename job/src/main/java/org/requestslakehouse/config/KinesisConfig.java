@@ -34,16 +34,22 @@ public record KinesisConfig(
         Long initialTimestamp,
         boolean efo,
         String efoConsumerName,
-        Map<String, String> consumerProperties) implements Serializable {
+        Map<String, String> consumerProperties)
+        implements Serializable {
 
     /** Where a start without a checkpoint begins; names match the connector's initial positions. */
-    public enum InitialPosition { TRIM_HORIZON, LATEST, AT_TIMESTAMP }
+    public enum InitialPosition {
+        TRIM_HORIZON,
+        LATEST,
+        AT_TIMESTAMP
+    }
 
     public static final String GROUP = "kinesis";
     public static final String DEFAULT_STREAM = "service-requests";
 
     /** Kinesis's own limits for stream and consumer names. */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+
     private static final Pattern STREAM_ARN =
             Pattern.compile("arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\\d{12}):stream/(.+)");
 
@@ -76,26 +82,33 @@ public record KinesisConfig(
         if (streamSetting.startsWith("arn:")) {
             Matcher m = STREAM_ARN.matcher(streamSetting);
             if (!m.matches() || !NAME.matcher(m.group(3)).matches()) {
-                throw ConfigException.invalid(g.qualified("stream"), streamSetting,
+                throw ConfigException.invalid(
+                        g.qualified("stream"),
+                        streamSetting,
                         "a stream name or an ARN like arn:aws:kinesis:eu-west-1:123456789012:stream/service-requests");
             }
             arn = streamSetting;
             arnRegion = m.group(1);
             stream = m.group(3);
         } else if (!NAME.matcher(streamSetting).matches()) {
-            throw ConfigException.invalid(g.qualified("stream"), streamSetting,
+            throw ConfigException.invalid(
+                    g.qualified("stream"),
+                    streamSetting,
                     "a stream name of 1 to 128 letters, digits, '_', '.' or '-', or a stream ARN");
         }
 
         String region = g.string("region", null);
         if (region == null && required) {
-            throw ConfigException.missing(g.qualified("region"), "an AWS region such as eu-west-1 when source.type=kinesis");
+            throw ConfigException.missing(
+                    g.qualified("region"), "an AWS region such as eu-west-1 when source.type=kinesis");
         }
         if (region != null) {
             SettingForms.requireAwsRegion(g.qualified("region"), region);
         }
         if (arnRegion != null && region != null && !arnRegion.equals(region)) {
-            throw ConfigException.invalid(g.qualified("region"), region,
+            throw ConfigException.invalid(
+                    g.qualified("region"),
+                    region,
                     "the region of the stream ARN in " + g.qualified("stream") + " (" + arnRegion + ")");
         }
 
@@ -105,27 +118,33 @@ public record KinesisConfig(
         }
 
         InitialPosition position = g.enumValue("initial-position", InitialPosition.class, InitialPosition.TRIM_HORIZON);
-        Long timestamp = g.has("initial-timestamp") ? parseTimestamp(g.qualified("initial-timestamp"), g.string("initial-timestamp", null)) : null;
+        Long timestamp = g.has("initial-timestamp")
+                ? parseTimestamp(g.qualified("initial-timestamp"), g.string("initial-timestamp", null))
+                : null;
         if (position == InitialPosition.AT_TIMESTAMP && timestamp == null) {
-            throw ConfigException.missing(g.qualified("initial-timestamp"),
+            throw ConfigException.missing(
+                    g.qualified("initial-timestamp"),
                     "epoch milliseconds or an ISO-8601 instant when kinesis.initial-position=at-timestamp");
         }
         if (position != InitialPosition.AT_TIMESTAMP && timestamp != null) {
-            throw ConfigException.invalid(g.qualified("initial-position"), position.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            throw ConfigException.invalid(
+                    g.qualified("initial-position"),
+                    position.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "at-timestamp when kinesis.initial-timestamp is set");
         }
 
         boolean efo = g.bool("efo", false);
         String consumerName = g.string("efo.consumer-name", null);
         if (efo && consumerName == null) {
-            throw ConfigException.missing(g.qualified("efo.consumer-name"), "an enhanced fan-out consumer name when kinesis.efo=true");
+            throw ConfigException.missing(
+                    g.qualified("efo.consumer-name"), "an enhanced fan-out consumer name when kinesis.efo=true");
         }
         if (!efo && consumerName != null) {
             throw ConfigException.invalid(g.qualified("efo"), "false", "true when kinesis.efo.consumer-name is set");
         }
         if (consumerName != null && !NAME.matcher(consumerName).matches()) {
-            throw ConfigException.invalid(g.qualified("efo.consumer-name"), consumerName,
-                    "1 to 128 letters, digits, '_', '.' or '-'");
+            throw ConfigException.invalid(
+                    g.qualified("efo.consumer-name"), consumerName, "1 to 128 letters, digits, '_', '.' or '-'");
         }
 
         Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
@@ -145,13 +164,15 @@ public record KinesisConfig(
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw ConfigException.invalid(key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
+                throw ConfigException.invalid(
+                        key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
             }
         }
         try {
             return Instant.parse(value).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw ConfigException.invalid(key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
+            throw ConfigException.invalid(
+                    key, value, "epoch milliseconds or an ISO-8601 instant such as 2024-05-01T00:00:00Z");
         }
     }
 }

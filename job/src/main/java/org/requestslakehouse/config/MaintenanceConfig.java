@@ -3,7 +3,6 @@ package org.requestslakehouse.config;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.apache.flink.configuration.MemorySize;
 
 /**
@@ -26,7 +25,8 @@ public record MaintenanceConfig(
         Lock lock,
         Rewrite rewrite,
         Expiry expiry,
-        OrphanCleanup orphanCleanup) implements Serializable {
+        OrphanCleanup orphanCleanup)
+        implements Serializable {
 
     public static final String GROUP = "maintenance";
 
@@ -43,10 +43,14 @@ public record MaintenanceConfig(
     public record Schedule(int commitCount, Duration interval) implements Serializable {}
 
     /** {@code coordinator}: a lock held by the JobManager for the tasks of this job; {@code jdbc}: a lock row in a database. */
-    public enum LockType { COORDINATOR, JDBC }
+    public enum LockType {
+        COORDINATOR,
+        JDBC
+    }
 
     /** @param jdbcPasswordEnv name of the environment variable holding the password, never the password itself */
-    public record Lock(LockType type, String jdbcUri, String jdbcUser, String jdbcPasswordEnv) implements Serializable {}
+    public record Lock(LockType type, String jdbcUri, String jdbcUser, String jdbcPasswordEnv)
+            implements Serializable {}
 
     /**
      * Rewrite data files: bin-packs small files (and files with many deletes) into files of the target size,
@@ -90,16 +94,16 @@ public record MaintenanceConfig(
                         schedule(g, "expire-snapshots", 0, Duration.ofHours(1)),
                         g.duration("expire-snapshots.max-age", Duration.ofHours(6)),
                         g.integer("expire-snapshots.retain-last", 10, 2, Integer.MAX_VALUE)),
-                new OrphanCleanup(
-                        schedule(g, "delete-orphan-files", 0, Duration.ofDays(1)),
-                        orphanMinAge(g)));
+                new OrphanCleanup(schedule(g, "delete-orphan-files", 0, Duration.ofDays(1)), orphanMinAge(g)));
     }
 
     private static Schedule schedule(PropertyGroup g, String task, int defaultCommits, Duration defaultInterval) {
         int commits = g.integer(task + ".commit-count", defaultCommits, 0, Integer.MAX_VALUE);
         Duration interval = g.duration(task + ".interval", defaultInterval);
         if (commits == 0 && interval.isZero()) {
-            throw ConfigException.invalid(g.qualified(task + ".interval"), "0",
+            throw ConfigException.invalid(
+                    g.qualified(task + ".interval"),
+                    "0",
                     "a positive duration while " + g.qualified(task + ".commit-count")
                             + " is 0: with both triggers off the task would never run");
         }
@@ -109,7 +113,9 @@ public record MaintenanceConfig(
     private static Duration orphanMinAge(PropertyGroup g) {
         Duration minAge = g.duration("delete-orphan-files.min-age", Duration.ofDays(3));
         if (minAge.compareTo(MIN_ORPHAN_AGE) < 0) {
-            throw ConfigException.invalid(g.qualified("delete-orphan-files.min-age"), g.string("delete-orphan-files.min-age", ""),
+            throw ConfigException.invalid(
+                    g.qualified("delete-orphan-files.min-age"),
+                    g.string("delete-orphan-files.min-age", ""),
                     "at least 1 d: younger files may be written but not yet committed, and a restore commits them");
         }
         return minAge;
@@ -121,13 +127,17 @@ public record MaintenanceConfig(
         String user = g.string("lock.jdbc.user", null);
         String passwordEnv = g.string("lock.jdbc.password-env", null);
         if (type == LockType.JDBC && uri == null) {
-            throw ConfigException.missing(g.qualified("lock.jdbc.uri"), "a JDBC URL such as jdbc:postgresql://host/db when "
-                    + g.qualified("lock") + "=jdbc");
+            throw ConfigException.missing(
+                    g.qualified("lock.jdbc.uri"),
+                    "a JDBC URL such as jdbc:postgresql://host/db when " + g.qualified("lock") + "=jdbc");
         }
         if (type != LockType.JDBC && (uri != null || user != null || passwordEnv != null)) {
             String key = uri != null ? "lock.jdbc.uri" : user != null ? "lock.jdbc.user" : "lock.jdbc.password-env";
-            throw ConfigException.invalid(g.qualified(key), g.string(key, ""),
-                    "no value unless " + g.qualified("lock") + "=jdbc (it is " + type.name().toLowerCase(Locale.ROOT) + ")");
+            throw ConfigException.invalid(
+                    g.qualified(key),
+                    g.string(key, ""),
+                    "no value unless " + g.qualified("lock") + "=jdbc (it is "
+                            + type.name().toLowerCase(Locale.ROOT) + ")");
         }
         return new Lock(type, uri, user, passwordEnv);
     }

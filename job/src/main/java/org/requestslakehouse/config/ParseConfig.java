@@ -19,7 +19,8 @@ public record ParseConfig(String timeZone, int maxPayloadBytes) implements Seria
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw ConfigException.invalid(g.qualified("time-zone"), zone, "an IANA time-zone id such as America/New_York");
+            throw ConfigException.invalid(
+                    g.qualified("time-zone"), zone, "an IANA time-zone id such as America/New_York");
         }
         return new ParseConfig(zone, g.integer("max-payload-bytes", DEFAULT_MAX_PAYLOAD_BYTES, 1024, 64 * 1024 * 1024));
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.apache.flink.util.TimeUtils;
 
 /**
@@ -58,7 +57,10 @@ public final class PropertyGroup {
         if (v == null) {
             return List.of();
         }
-        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        return Arrays.stream(v.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
@@ -125,7 +127,10 @@ public final class PropertyGroup {
             throw ConfigException.invalid(qualified(key), v, "a duration such as '10 s', '5 min' or '7 d'");
         }
         if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
-            throw ConfigException.invalid(qualified(key), v, "a duration from 0 s to " + MAX_DURATION.toDays() + " d, such as '10 s' or '5 min'");
+            throw ConfigException.invalid(
+                    qualified(key),
+                    v,
+                    "a duration from 0 s to " + MAX_DURATION.toDays() + " d, such as '10 s' or '5 min'");
         }
         return d;
     }
@@ -176,7 +181,11 @@ public final class PropertyGroup {
     public Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>();
         for (String key : known) {
-            keys.add(prefixes.stream().filter(key::startsWith).findFirst().map(p -> p + "*").orElse(key));
+            keys.add(prefixes.stream()
+                    .filter(key::startsWith)
+                    .findFirst()
+                    .map(p -> p + "*")
+                    .orElse(key));
         }
         keys.addAll(prefixes.stream().map(p -> p + "*").toList());
         return keys;

@@ -18,10 +18,11 @@ public final class Redaction {
     private static final Pattern SECRET_KEY = Pattern.compile("password|passwd|secret|token|sasl\\.jaas\\.config");
 
     /** {@code scheme://user:password@host}: the password part, up to the last '@' before the path. */
-    private static final Pattern URI_PASSWORD = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s/:@'\"]*:)[^\\s/'\"]+@");
+    private static final Pattern URI_PASSWORD =
+            Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s/:@'\"]*:)[^\\s/'\"]+@");
     /** {@code ?password=...}, {@code &secret_key=...}, {@code ;password=...} (query strings, JDBC URL properties). */
-    private static final Pattern PARAMETER = Pattern.compile(
-            "(?i)([?&;][^=&;?\\s'\"]*(?:password|passwd|pwd|secret|token)[^=&;?\\s'\"]*=)[^&;\\s'\"]*");
+    private static final Pattern PARAMETER =
+            Pattern.compile("(?i)([?&;][^=&;?\\s'\"]*(?:password|passwd|pwd|secret|token)[^=&;?\\s'\"]*=)[^&;\\s'\"]*");
     /** A JAAS option {@code password="..."} (escaped quotes inside included). */
     private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
     /** AWS access key ids (long-term AKIA, temporary ASIA): the id names the key whose secret may sit next to it. */

@@ -16,11 +16,8 @@ import java.time.Duration;
  *                   checkpoints, since restarting without deciding would archive every message a second time
  */
 public record RuntimeConfig(
-        Duration checkpointInterval,
-        String checkpointDir,
-        String resume,
-        int parallelism,
-        Duration stateTtl) implements Serializable {
+        Duration checkpointInterval, String checkpointDir, String resume, int parallelism, Duration stateTtl)
+        implements Serializable {
 
     public static final String GROUP = "job";
     public static final String RESUME_LATEST = "latest";
@@ -29,16 +26,24 @@ public record RuntimeConfig(
     public static RuntimeConfig from(PropertyGroup g) {
         Duration interval = g.duration("checkpoint-interval", Duration.ofSeconds(10));
         if (interval.toMillis() < 100) {
-            throw ConfigException.invalid(g.qualified("checkpoint-interval"), g.string("checkpoint-interval", ""), "at least 100 ms");
+            throw ConfigException.invalid(
+                    g.qualified("checkpoint-interval"), g.string("checkpoint-interval", ""), "at least 100 ms");
         }
         String dir = g.string("checkpoint-dir", null);
         String resume = g.string("resume", null);
         if (RESUME_LATEST.equals(resume) && dir == null) {
-            throw ConfigException.missing(g.qualified("checkpoint-dir"), "a directory to find the latest checkpoint in when job.resume=latest");
+            throw ConfigException.missing(
+                    g.qualified("checkpoint-dir"),
+                    "a directory to find the latest checkpoint in when job.resume=latest");
         }
-        if (resume != null && !resume.equals(RESUME_LATEST) && !resume.equals(RESUME_NONE) && isMissingLocalPath(resume)) {
+        if (resume != null
+                && !resume.equals(RESUME_LATEST)
+                && !resume.equals(RESUME_NONE)
+                && isMissingLocalPath(resume)) {
             // Flink would fail on submission without naming the setting; a typo of "latest" lands here too
-            throw ConfigException.invalid(g.qualified("resume"), resume,
+            throw ConfigException.invalid(
+                    g.qualified("resume"),
+                    resume,
                     "latest, none (a fresh start), or the path of an existing checkpoint or savepoint (its directory or _metadata file)");
         }
         return new RuntimeConfig(

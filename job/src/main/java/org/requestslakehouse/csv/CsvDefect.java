@@ -2,7 +2,6 @@ package org.requestslakehouse.csv;
 
 import java.util.Arrays;
 import java.util.Objects;
-
 import org.requestslakehouse.model.RejectReason;
 
 /**
@@ -19,7 +18,9 @@ public record CsvDefect(RejectReason reason, String detail, byte[] bytes) {
     /** By content: a record's generated equality would compare the array's identity. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CsvDefect other && reason == other.reason && Objects.equals(detail, other.detail)
+        return o instanceof CsvDefect other
+                && reason == other.reason
+                && Objects.equals(detail, other.detail)
                 && Arrays.equals(bytes, other.bytes);
     }
 

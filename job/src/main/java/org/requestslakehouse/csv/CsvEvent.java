@@ -3,7 +3,6 @@ package org.requestslakehouse.csv;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
-
 import org.requestslakehouse.model.RawEvent;
 
 /**
@@ -35,7 +34,8 @@ public record CsvEvent(long recordNumber, long lineNumber, byte[] json, CsvDefec
 
     /** The record as the CSV source emits it, file and line as coordinates, the defect (if any) for the parser. */
     public RawEvent toRawEvent(String sourceName, long ingestedAtMillis) {
-        RawEvent raw = new RawEvent(SOURCE_TYPE, sourceName, null, Long.toString(lineNumber), null, ingestedAtMillis, payload());
+        RawEvent raw = new RawEvent(
+                SOURCE_TYPE, sourceName, null, Long.toString(lineNumber), null, ingestedAtMillis, payload());
         if (defect != null) {
             raw.sourceDefect = defect.reason();
             raw.sourceDefectDetail = defect.detail();
@@ -46,8 +46,11 @@ public record CsvEvent(long recordNumber, long lineNumber, byte[] json, CsvDefec
     /** By content: a record's generated equality would compare the array's identity. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CsvEvent other && recordNumber == other.recordNumber && lineNumber == other.lineNumber
-                && Arrays.equals(json, other.json) && Objects.equals(defect, other.defect);
+        return o instanceof CsvEvent other
+                && recordNumber == other.recordNumber
+                && lineNumber == other.lineNumber
+                && Arrays.equals(json, other.json)
+                && Objects.equals(defect, other.defect);
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-
 import org.requestslakehouse.model.RejectReason;
 
 /**
@@ -50,13 +49,16 @@ public final class CsvEventReader implements Closeable {
     private final CsvHeader header;
     /** Why the header is unusable; null when it is fine or the file is empty. */
     private final String headerProblem;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final EventJsonWriter json = new EventJsonWriter();
     private final StringBuilder field = new StringBuilder();
     /** The header line when it is unusable (or damaged): it is returned as the first defect. */
     private final CsvRecordSplitter.Cut headerCut;
+
     private CsvRecordSplitter.Cut pendingHeader;
     private long recordNumber;
 
@@ -120,23 +122,35 @@ public final class CsvEventReader implements Closeable {
         recordNumber++;
         if (cut.kind() == CsvRecordSplitter.Kind.DAMAGED) {
             boolean truncated = cut.damage() instanceof EOFException;
-            return defect(cut, new Problem(truncated ? RejectReason.TRUNCATED_GZIP : RejectReason.CORRUPT_GZIP,
-                    "line " + cut.line() + ": the gzip stream " + (truncated ? "ends early" : "is corrupt") + " after "
-                            + (cut.byteOffset() + cut.bytes().length) + " decompressed bytes (" + cut.problem()
-                            + "); the " + (recordNumber - 1) + " records before it were read"));
+            return defect(
+                    cut,
+                    new Problem(
+                            truncated ? RejectReason.TRUNCATED_GZIP : RejectReason.CORRUPT_GZIP,
+                            "line " + cut.line() + ": the gzip stream " + (truncated ? "ends early" : "is corrupt")
+                                    + " after "
+                                    + (cut.byteOffset() + cut.bytes().length) + " decompressed bytes (" + cut.problem()
+                                    + "); the " + (recordNumber - 1) + " records before it were read"));
         }
         if (headerProblem != null) {
-            return defect(cut, new Problem(RejectReason.UNREADABLE_HEADER, cut == headerCut
-                    ? headerProblem + "; this is the header, so no record of the file can be keyed"
-                    : "line " + cut.line() + ": the header (line " + headerCut.line() + ") is unusable, so this record cannot be keyed"));
+            return defect(
+                    cut,
+                    new Problem(
+                            RejectReason.UNREADABLE_HEADER,
+                            cut == headerCut
+                                    ? headerProblem + "; this is the header, so no record of the file can be keyed"
+                                    : "line " + cut.line() + ": the header (line " + headerCut.line()
+                                            + ") is unusable, so this record cannot be keyed"));
         }
         Problem problem = problemOf(cut);
         if (problem != null) {
             return defect(cut, problem);
         }
         if (cut.fields() != header.size()) {
-            return defect(cut, new Problem(RejectReason.WRONG_FIELD_COUNT,
-                    "line " + cut.line() + ": " + cut.fields() + " fields, the header has " + header.size()));
+            return defect(
+                    cut,
+                    new Problem(
+                            RejectReason.WRONG_FIELD_COUNT,
+                            "line " + cut.line() + ": " + cut.fields() + " fields, the header has " + header.size()));
         }
         return new CsvEvent(recordNumber, cut.line(), toJson(decoded(cut.bytes())));
     }
@@ -162,20 +176,24 @@ public final class CsvEventReader implements Closeable {
         byte[] bytes = cut.bytes();
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                return new Problem(RejectReason.NUL_BYTE,
+                return new Problem(
+                        RejectReason.NUL_BYTE,
                         "line " + lineOf(cut, i) + ": a NUL byte (byte offset " + (cut.byteOffset() + i) + ")");
             }
         }
         int malformed = malformedAt(bytes);
         if (malformed >= 0) {
-            return new Problem(RejectReason.INVALID_ENCODING,
-                    "line " + lineOf(cut, malformed) + ": not valid UTF-8 (byte offset " + (cut.byteOffset() + malformed) + ")");
+            return new Problem(
+                    RejectReason.INVALID_ENCODING,
+                    "line " + lineOf(cut, malformed) + ": not valid UTF-8 (byte offset "
+                            + (cut.byteOffset() + malformed) + ")");
         }
         return null;
     }
 
     private CsvEvent defect(CsvRecordSplitter.Cut cut, Problem problem) {
-        return new CsvEvent(recordNumber, cut.line(), null, new CsvDefect(problem.reason(), problem.detail(), cut.bytes()));
+        return new CsvEvent(
+                recordNumber, cut.line(), null, new CsvDefect(problem.reason(), problem.detail(), cut.bytes()));
     }
 
     private record Problem(RejectReason reason, String detail) {}

@@ -62,6 +62,7 @@ final class CsvRecordSplitter {
     private final byte[] buf = new byte[MAX_RECORD_BYTES + READ_BYTES];
     /** First unconsumed byte in {@link #buf}, the start of the next cut. */
     private int start;
+
     private int limit;
     private boolean endOfInput;
     private IOException damage;
@@ -100,8 +101,10 @@ final class CsvRecordSplitter {
             while (true) {
                 if (i > MAX_RECORD_BYTES) {
                     return firstBreak >= 0
-                            ? firstLineOnly(firstBreak, "the quoted field opened on this line makes a record longer than "
-                                    + MAX_RECORD_BYTES + " bytes")
+                            ? firstLineOnly(
+                                    firstBreak,
+                                    "the quoted field opened on this line makes a record longer than "
+                                            + MAX_RECORD_BYTES + " bytes")
                             : tooLong();
                 }
                 if (!ensure(i)) {
@@ -114,8 +117,17 @@ final class CsvRecordSplitter {
                     }
                     if (inQuotes) {
                         return firstBreak >= 0
-                                ? firstLineOnly(firstBreak, "the quoted field opened on this line is not closed by the end of the file")
-                                : cut(Kind.BROKEN_QUOTING, i, i, 1, fields, "line " + line + ": the quoted field opened on this line is not closed by the end of the file");
+                                ? firstLineOnly(
+                                        firstBreak,
+                                        "the quoted field opened on this line is not closed by the end of the file")
+                                : cut(
+                                        Kind.BROKEN_QUOTING,
+                                        i,
+                                        i,
+                                        1,
+                                        fields,
+                                        "line " + line
+                                                + ": the quoted field opened on this line is not closed by the end of the file");
                     }
                     return endOfRecord(i, i, lines, fields, firstBreak, junkLine);
                 }
@@ -136,8 +148,10 @@ final class CsvRecordSplitter {
                             i++;
                         }
                         if (++lines > MAX_RECORD_LINES) {
-                            return firstLineOnly(firstBreak, "the quoted field opened on this line is not closed within "
-                                    + MAX_RECORD_LINES + " lines");
+                            return firstLineOnly(
+                                    firstBreak,
+                                    "the quoted field opened on this line is not closed within " + MAX_RECORD_LINES
+                                            + " lines");
                         }
                     }
                     i++;
@@ -171,12 +185,16 @@ final class CsvRecordSplitter {
 
     private Cut endOfRecord(int end, int next, int lines, int fields, int firstBreak, long junkLine) {
         if (lines > 1 && junkLine >= 0) {
-            return firstLineOnly(firstBreak, "the quoted field opened on this line closes on line " + junkLine
-                    + " with text after the closing quote");
+            return firstLineOnly(
+                    firstBreak,
+                    "the quoted field opened on this line closes on line " + junkLine
+                            + " with text after the closing quote");
         }
         if (lines > 1 && expectedFields > 0 && fields != expectedFields) {
-            return firstLineOnly(firstBreak, "the quoted field opened on this line closes on line "
-                    + (line + lines - 1) + " into a record of " + fields + " fields, the header has " + expectedFields);
+            return firstLineOnly(
+                    firstBreak,
+                    "the quoted field opened on this line closes on line " + (line + lines - 1) + " into a record of "
+                            + fields + " fields, the header has " + expectedFields);
         }
         if (junkLine >= 0) {
             return cut(Kind.BROKEN_QUOTING, end, next, lines, fields, "line " + line + ": text after a closing quote");
@@ -186,9 +204,17 @@ final class CsvRecordSplitter {
 
     /** A stray quote: the line it opens on is the defect, and cutting resumes on the next line. */
     private Cut firstLineOnly(int firstBreak, String problem) {
-        boolean crlf = buf[start + firstBreak] == '\r' && firstBreak + 1 < limit - start && buf[start + firstBreak + 1] == '\n';
-        return cut(Kind.BROKEN_QUOTING, firstBreak, firstBreak + (crlf ? 2 : 1), 1, 0,
-                "line " + line + ": " + problem + "; the line is rejected alone and reading resumes on line " + (line + 1));
+        boolean crlf = buf[start + firstBreak] == '\r'
+                && firstBreak + 1 < limit - start
+                && buf[start + firstBreak + 1] == '\n';
+        return cut(
+                Kind.BROKEN_QUOTING,
+                firstBreak,
+                firstBreak + (crlf ? 2 : 1),
+                1,
+                0,
+                "line " + line + ": " + problem + "; the line is rejected alone and reading resumes on line "
+                        + (line + 1));
     }
 
     /** A line longer than the limit: its first bytes are kept, the rest of it skipped without being held. */
@@ -215,8 +241,14 @@ final class CsvRecordSplitter {
 
     private Cut damaged(int end) {
         finished = true;
-        Cut cut = new Cut(Kind.DAMAGED, line, offset, Arrays.copyOfRange(buf, start, start + end), 0,
-                damage.getMessage(), damage);
+        Cut cut = new Cut(
+                Kind.DAMAGED,
+                line,
+                offset,
+                Arrays.copyOfRange(buf, start, start + end),
+                0,
+                damage.getMessage(),
+                damage);
         consume(end, 0);
         return cut;
     }

@@ -1,13 +1,12 @@
 package org.requestslakehouse.csv;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Writes flat string-valued JSON objects, the shape of a request event. An instance keeps one generator and one
@@ -16,7 +15,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
  */
 public final class EventJsonWriter {
     /** Thread-safe and expensive to build: shared by all writers. */
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
     private final JsonGenerator generator;
@@ -51,7 +51,7 @@ public final class EventJsonWriter {
     /** One JSON object with the map's entries in iteration order; null values become JSON null. */
     public static byte[] toJson(Map<String, String> row) {
         try (ByteArrayBuilder out = new ByteArrayBuilder(2048);
-             JsonGenerator g = JSON.createGenerator(out)) {
+                JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             for (Map.Entry<String, String> e : row.entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

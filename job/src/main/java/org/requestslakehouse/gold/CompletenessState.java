@@ -6,6 +6,7 @@ public class CompletenessState {
     public long watermarkAtLastCheckpoint;
     /** The last completeThrough emitted, in epoch millis, so markers never repeat or go backwards. */
     public long lastEmitted;
+
     public long largestWindowEnd;
 
     public CompletenessState() {}

@@ -3,7 +3,6 @@ package org.requestslakehouse.gold;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.requestslakehouse.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.DailySla;

@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.time.LocalDate;
 import java.util.Objects;
-
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.LocalDateTypeInfoFactory;
@@ -11,6 +10,7 @@ import org.requestslakehouse.model.LocalDateTypeInfoFactory;
 public class DailyKey {
     @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate day;
+
     public String department;
     public String type;
 
@@ -29,8 +29,10 @@ public class DailyKey {
     // keyBy partitions on hashCode(), so it must be value-based and stable across JVMs.
     @Override
     public boolean equals(Object o) {
-        return o instanceof DailyKey k && Objects.equals(day, k.day)
-                && Objects.equals(department, k.department) && Objects.equals(type, k.type);
+        return o instanceof DailyKey k
+                && Objects.equals(day, k.day)
+                && Objects.equals(department, k.department)
+                && Objects.equals(type, k.type);
     }
 
     @Override

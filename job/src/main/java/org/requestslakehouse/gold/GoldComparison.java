@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.HourlyRequests;
 
@@ -26,28 +25,46 @@ public final class GoldComparison {
     public static final double MEAN_RELATIVE_TOLERANCE = 1e-9;
 
     // Null-tolerant: the rows under check come from tables, and a damaged one must be reported, not crash the check.
-    private static final Comparator<HourlyKey> HOURLY_ORDER = Comparator
-            .comparing((HourlyKey k) -> k.windowStart, nullsFirst())
+    private static final Comparator<HourlyKey> HOURLY_ORDER = Comparator.comparing(
+                    (HourlyKey k) -> k.windowStart, nullsFirst())
             .thenComparing(k -> k.neighborhood, nullsFirst());
-    private static final Comparator<DailyKey> DAILY_ORDER = Comparator
-            .comparing((DailyKey k) -> k.day, nullsFirst())
+    private static final Comparator<DailyKey> DAILY_ORDER = Comparator.comparing((DailyKey k) -> k.day, nullsFirst())
             .thenComparing(k -> k.department, nullsFirst())
             .thenComparing(k -> k.type, nullsFirst());
 
     private GoldComparison() {}
 
     /** @return the differences, ordered by table and window; empty when gold is correct */
-    public static List<String> compare(RecomputedGold expected, Iterable<HourlyRequests> actualHourly, Iterable<DailySla> actualDaily) {
+    public static List<String> compare(
+            RecomputedGold expected, Iterable<HourlyRequests> actualHourly, Iterable<DailySla> actualDaily) {
         List<String> differences = new ArrayList<>();
-        compareTable(HourlyByNeighborhood.TABLE, HOURLY_ORDER,
-                expected.hourly(), actualHourly, HourlyKey::of, Measures::of, differences);
-        compareTable(DailyByDepartmentAndType.TABLE, DAILY_ORDER,
-                expected.daily(), actualDaily, DailyKey::of, Measures::of, differences);
+        compareTable(
+                HourlyByNeighborhood.TABLE,
+                HOURLY_ORDER,
+                expected.hourly(),
+                actualHourly,
+                HourlyKey::of,
+                Measures::of,
+                differences);
+        compareTable(
+                DailyByDepartmentAndType.TABLE,
+                DAILY_ORDER,
+                expected.daily(),
+                actualDaily,
+                DailyKey::of,
+                Measures::of,
+                differences);
         return differences;
     }
 
-    private static <K, R> void compareTable(String table, Comparator<K> order, Map<K, ExpectedRow<R>> expected,
-            Iterable<R> actualRows, Function<R, K> keyOf, Function<R, Measures> measuresOf, List<String> differences) {
+    private static <K, R> void compareTable(
+            String table,
+            Comparator<K> order,
+            Map<K, ExpectedRow<R>> expected,
+            Iterable<R> actualRows,
+            Function<R, K> keyOf,
+            Function<R, Measures> measuresOf,
+            List<String> differences) {
         Map<K, R> actual = new HashMap<>();
         for (R row : actualRows) {
             K key = keyOf.apply(row);
@@ -62,7 +79,8 @@ public final class GoldComparison {
             ExpectedRow<R> want = expected.get(key);
             R got = actual.get(key);
             String where = table + " [" + key + "]" + (got == null ? " (no row)" : "") + ": ";
-            compareRow(where,
+            compareRow(
+                    where,
                     want == null ? Measures.ZERO : measuresOf.apply(want.row()),
                     want == null ? null : want.p50(),
                     want == null ? null : want.p90(),
@@ -71,7 +89,8 @@ public final class GoldComparison {
         }
     }
 
-    private static void compareRow(String where, Measures want, QuantileBand p50, QuantileBand p90, Measures got, List<String> differences) {
+    private static void compareRow(
+            String where, Measures want, QuantileBand p50, QuantileBand p90, Measures got, List<String> differences) {
         exact(where, "opened", want.opened(), got.opened(), differences);
         exact(where, "closed", want.closed(), got.closed(), differences);
         exact(where, "closed_on_time", want.onTime(), got.onTime(), differences);
@@ -96,7 +115,8 @@ public final class GoldComparison {
         }
     }
 
-    private static void close(String where, String column, Double want, Double got, double tolerance, List<String> differences) {
+    private static void close(
+            String where, String column, Double want, Double got, double tolerance, List<String> differences) {
         boolean ok = want == null || got == null ? Objects.equals(want, got) : Math.abs(want - got) <= tolerance;
         if (!ok) {
             differences.add(where + column + " expected " + want + ", actual " + got);
@@ -108,16 +128,39 @@ public final class GoldComparison {
     }
 
     /** The compared columns of either table; the hourly table has no rate and no mean. */
-    private record Measures(long opened, long closed, long onTime, long overdue, Double p50, Double p90, Double onTimeRate, Double mean) {
+    private record Measures(
+            long opened,
+            long closed,
+            long onTime,
+            long overdue,
+            Double p50,
+            Double p90,
+            Double onTimeRate,
+            Double mean) {
         static final Measures ZERO = new Measures(0, 0, 0, 0, null, null, null, null);
 
         static Measures of(HourlyRequests r) {
-            return new Measures(r.opened, r.closed, r.closedOnTime, r.closedOverdue, r.resolutionHoursP50, r.resolutionHoursP90, null, null);
+            return new Measures(
+                    r.opened,
+                    r.closed,
+                    r.closedOnTime,
+                    r.closedOverdue,
+                    r.resolutionHoursP50,
+                    r.resolutionHoursP90,
+                    null,
+                    null);
         }
 
         static Measures of(DailySla r) {
-            return new Measures(r.opened, r.closed, r.closedOnTime, r.closedOverdue, r.resolutionHoursP50, r.resolutionHoursP90,
-                    r.onTimeRate, r.meanResolutionHours);
+            return new Measures(
+                    r.opened,
+                    r.closed,
+                    r.closedOnTime,
+                    r.closedOverdue,
+                    r.resolutionHoursP50,
+                    r.resolutionHoursP90,
+                    r.onTimeRate,
+                    r.meanResolutionHours);
         }
     }
 }

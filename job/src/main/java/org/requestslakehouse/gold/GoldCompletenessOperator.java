@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -53,8 +52,8 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        checkpointed = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("gold-completeness", CompletenessState.class));
+        checkpointed = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("gold-completeness", CompletenessState.class));
         watermark = NOTHING;
         watermarkAtLastCheckpoint = NOTHING;
         lastEmitted = NOTHING;
@@ -68,7 +67,8 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
 
     @Override
     public void processElement(StreamRecord<R> element) {
-        largestWindowEnd = Math.max(largestWindowEnd, grain.windowEndOfRow(element.getValue()).toEpochMilli());
+        largestWindowEnd = Math.max(
+                largestWindowEnd, grain.windowEndOfRow(element.getValue()).toEpochMilli());
     }
 
     @Override
@@ -112,6 +112,7 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
         }
         lastEmitted = completeThrough;
         Instant now = Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
-        output.collect(new StreamRecord<>(new GoldWatermark(grain.tableName(), Instant.ofEpochMilli(completeThrough), now)));
+        output.collect(
+                new StreamRecord<>(new GoldWatermark(grain.tableName(), Instant.ofEpochMilli(completeThrough), now)));
     }
 }

@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.io.Serializable;
 import java.time.Instant;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.requestslakehouse.lifecycle.CaseDimensions;
 

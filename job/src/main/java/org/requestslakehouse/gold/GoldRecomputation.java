@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.requestslakehouse.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.HourlyRequests;
@@ -86,7 +85,8 @@ public final class GoldRecomputation {
         row.closedOnTime = t.onTime;
         row.closedOverdue = t.overdue;
         row.onTimeRate = t.onTime + t.overdue == 0 ? null : t.onTime / (double) (t.onTime + t.overdue);
-        row.meanResolutionHours = t.resolutionHours.isEmpty() ? null
+        row.meanResolutionHours = t.resolutionHours.isEmpty()
+                ? null
                 : t.resolutionHours.stream().mapToDouble(Double::doubleValue).sum() / t.resolutionHours.size();
         row.resolutionHoursP50 = q.p50();
         row.resolutionHoursP90 = q.p90();

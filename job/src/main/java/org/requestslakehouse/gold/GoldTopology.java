@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -37,9 +36,10 @@ public final class GoldTopology {
      * @param zone                  the zone whose calendar days {@code sla_daily} counts in
      * @param stateTtl              how long a case is remembered; use the silver filter's
      */
-    public static GoldStreams attach(DataStream<ServiceRequest> acceptedKeyedVersions, GoldConfig gold, ZoneId zone, Duration stateTtl) {
-        SingleOutputStreamOperator<GoldDelta> deltas = DataStreamUtils
-                .reinterpretAsKeyedStream(acceptedKeyedVersions, new CaseIdKeySelector(), Types.LONG)
+    public static GoldStreams attach(
+            DataStream<ServiceRequest> acceptedKeyedVersions, GoldConfig gold, ZoneId zone, Duration stateTtl) {
+        SingleOutputStreamOperator<GoldDelta> deltas = DataStreamUtils.reinterpretAsKeyedStream(
+                        acceptedKeyedVersions, new CaseIdKeySelector(), Types.LONG)
                 .process(new CaseLifecycleFunction(stateTtl), TypeInformation.of(GoldDelta.class))
                 .name("gold-lifecycle")
                 .uid("gold-lifecycle");
@@ -55,22 +55,24 @@ public final class GoldTopology {
                 hourly,
                 daily,
                 watermarks,
-                hourly.getSideOutput(WindowedGoldAggregator.LATE).union(daily.getSideOutput(WindowedGoldAggregator.LATE)));
+                hourly.getSideOutput(WindowedGoldAggregator.LATE)
+                        .union(daily.getSideOutput(WindowedGoldAggregator.LATE)));
     }
 
     private static <K, OUT> SingleOutputStreamOperator<OUT> aggregate(
             DataStream<GoldDelta> deltas, GoldGrain<K, OUT> grain, GoldConfig gold, String uid) {
-        return deltas
-                .keyBy(new GrainKeySelector<>(grain), grain.keyType())
-                .process(new WindowedGoldAggregator<>(grain, gold.emitInterval(), gold.allowedLateness()), grain.rowType())
+        return deltas.keyBy(new GrainKeySelector<>(grain), grain.keyType())
+                .process(
+                        new WindowedGoldAggregator<>(grain, gold.emitInterval(), gold.allowedLateness()),
+                        grain.rowType())
                 .name(uid)
                 .uid(uid);
     }
 
     /** Parallelism 1 so the watermark it sees is the minimum over every subtask of the aggregator. */
-    private static <OUT> DataStream<GoldWatermark> completeness(DataStream<OUT> rows, GoldGrain<?, OUT> grain, String uid) {
-        return rows
-                .transform(uid, TypeInformation.of(GoldWatermark.class), new GoldCompletenessOperator<>(grain))
+    private static <OUT> DataStream<GoldWatermark> completeness(
+            DataStream<OUT> rows, GoldGrain<?, OUT> grain, String uid) {
+        return rows.transform(uid, TypeInformation.of(GoldWatermark.class), new GoldCompletenessOperator<>(grain))
                 .name(uid)
                 .uid(uid)
                 .setParallelism(1)

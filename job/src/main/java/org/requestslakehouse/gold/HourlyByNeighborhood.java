@@ -3,7 +3,6 @@ package org.requestslakehouse.gold;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.requestslakehouse.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.HourlyRequests;
@@ -55,7 +54,8 @@ public class HourlyByNeighborhood implements GoldGrain<HourlyKey, HourlyRequests
     }
 
     @Override
-    public HourlyRequests row(HourlyKey key, WindowAccumulator totals, ResolutionQuantiles resolutions, Instant updatedAt) {
+    public HourlyRequests row(
+            HourlyKey key, WindowAccumulator totals, ResolutionQuantiles resolutions, Instant updatedAt) {
         HourlyRequests row = new HourlyRequests();
         row.windowStart = key.windowStart;
         row.neighborhood = key.neighborhood;

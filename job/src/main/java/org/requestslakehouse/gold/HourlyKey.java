@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.requestslakehouse.model.HourlyRequests;
 
 /** Key of a {@code gold.requests_hourly} window: the UTC hour and the neighborhood. */
@@ -24,7 +23,8 @@ public class HourlyKey {
     // keyBy partitions on hashCode(), so it must be value-based and stable across JVMs.
     @Override
     public boolean equals(Object o) {
-        return o instanceof HourlyKey k && Objects.equals(windowStart, k.windowStart)
+        return o instanceof HourlyKey k
+                && Objects.equals(windowStart, k.windowStart)
                 && Objects.equals(neighborhood, k.neighborhood);
     }
 

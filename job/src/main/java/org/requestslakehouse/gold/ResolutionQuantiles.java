@@ -3,7 +3,6 @@ package org.requestslakehouse.gold;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.kll.KllSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
@@ -123,8 +122,7 @@ public final class ResolutionQuantiles {
             return QuantileBand.exactly(quantile(rank));
         }
         return new QuantileBand(
-                exactQuantile(Math.max(0, rank - RANK_TOLERANCE)),
-                exactQuantile(Math.min(1, rank + RANK_TOLERANCE)));
+                exactQuantile(Math.max(0, rank - RANK_TOLERANCE)), exactQuantile(Math.min(1, rank + RANK_TOLERANCE)));
     }
 
     /** Inclusive definition, as the sketch's: the value at natural rank ceil(rank * n). */

@@ -1,7 +1,6 @@
 package org.requestslakehouse.gold;
 
 import java.util.Arrays;
-
 import org.requestslakehouse.lifecycle.GoldDelta;
 import org.requestslakehouse.lifecycle.Measure;
 

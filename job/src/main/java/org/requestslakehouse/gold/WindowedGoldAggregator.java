@@ -2,7 +2,6 @@ package org.requestslakehouse.gold;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -56,6 +55,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     private transient ValueState<WindowAccumulator> totals;
     /** Resolution hours of the cases closed in the window, value to multiplicity: a multiset that can retract. */
     private transient Counter lateCorrections;
+
     private transient Counter unmatchedResolutionRetractions;
     private transient WatermarkLag watermarkLag;
 
@@ -73,7 +73,8 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     @Override
     public void open(Configuration parameters) {
-        totals = getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
+        totals =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
         // Both gold tables run this function: the table dimension keeps their metrics apart on CloudWatch too.
         MetricGroup metrics = JobMetrics.of(getRuntimeContext()).addGroup(METRIC_TABLE, grain.tableName());
         lateCorrections = metrics.counter(METRIC_LATE_CORRECTIONS);
@@ -162,8 +163,12 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
             // Only possible if the window lost the value it is asked to retract (state dropped and recreated,
             // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
             unmatchedResolutionRetractions.inc();
-            LOG.warn("Retraction of resolution {} h by case {} found no such value in {} window [{}]",
-                    hours, delta.caseEnquiryId, grain.tableName(), key);
+            LOG.warn(
+                    "Retraction of resolution {} h by case {} found no such value in {} window [{}]",
+                    hours,
+                    delta.caseEnquiryId,
+                    grain.tableName(),
+                    key);
         }
     }
 
@@ -185,7 +190,9 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     /** Saturating, so a lateness of "forever" cannot overflow into the past. */
     private long cleanupTime(long lastMoment) {
-        return lastMoment > Long.MAX_VALUE - allowedLatenessMillis ? Long.MAX_VALUE : lastMoment + allowedLatenessMillis;
+        return lastMoment > Long.MAX_VALUE - allowedLatenessMillis
+                ? Long.MAX_VALUE
+                : lastMoment + allowedLatenessMillis;
     }
 
     private LateCorrection lateCorrection(K key, GoldDelta delta, long watermark, long now) {

@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -53,7 +52,8 @@ import org.requestslakehouse.sources.RawEventKinesisDeserializer;
  * so a large bronze table costs at most the budget.
  */
 public final class BronzeOverlap {
-    private static final List<String> SOURCE_COLUMNS = List.of("source_type", "source_name", "source_partition", "source_position", "source_ts");
+    private static final List<String> SOURCE_COLUMNS =
+            List.of("source_type", "source_name", "source_partition", "source_position", "source_ts");
     /** Rows between deadline checks: a clock read per row would cost more than the row. */
     private static final int ROWS_PER_CLOCK_READ = 4096;
 
@@ -69,10 +69,15 @@ public final class BronzeOverlap {
             if (rows == 0) {
                 return Optional.empty();
             }
-            return Optional.of(String.format(Locale.ROOT, "Warning: %s already holds %s%,d rows from the positions this fresh"
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "Warning: %s already holds %s%,d rows from the positions this fresh"
                             + " start reads (%s); this run archives them a second time. To continue the job that wrote them,"
                             + " run with --resume latest and its --checkpoint-dir instead.",
-                    table, complete ? "" : "at least ", rows, positions));
+                    table,
+                    complete ? "" : "at least ",
+                    rows,
+                    positions));
         }
     }
 
@@ -135,11 +140,15 @@ public final class BronzeOverlap {
             String name = CsvEventSource.sourceName(path);
             names.add(name);
             // A directory's files are named below it; a file's name is the name itself.
-            anyPath = Expressions.or(anyPath, Expressions.or(
-                    Expressions.equal("source_name", name), Expressions.startsWith("source_name", name + "/")));
+            anyPath = Expressions.or(
+                    anyPath,
+                    Expressions.or(
+                            Expressions.equal("source_name", name), Expressions.startsWith("source_name", name + "/")));
         }
-        return new Positions("CSV " + String.join(", ", names),
-                Expressions.and(Expressions.equal("source_type", CsvBulkFormat.SOURCE_TYPE), anyPath), record -> true);
+        return new Positions(
+                "CSV " + String.join(", ", names),
+                Expressions.and(Expressions.equal("source_type", CsvBulkFormat.SOURCE_TYPE), anyPath),
+                record -> true);
     }
 
     static Optional<Positions> kinesis(KinesisConfig config) {
@@ -149,13 +158,19 @@ public final class BronzeOverlap {
         return switch (config.initialPosition()) {
             case LATEST -> Optional.empty();
             // Rows older than the stream's retention are no longer readable: the count is an upper bound.
-            case TRIM_HORIZON -> Optional.of(new Positions("Kinesis stream " + config.stream()
-                    + " from TRIM_HORIZON, as far as the stream still retains them", stream, record -> true));
+            case TRIM_HORIZON ->
+                Optional.of(new Positions(
+                        "Kinesis stream " + config.stream()
+                                + " from TRIM_HORIZON, as far as the stream still retains them",
+                        stream,
+                        record -> true));
             case AT_TIMESTAMP -> {
                 Instant from = Instant.ofEpochMilli(config.initialTimestamp());
                 OffsetDateTime fromTs = from.atOffset(ZoneOffset.UTC);
-                yield Optional.of(new Positions("Kinesis stream " + config.stream() + " from " + from,
-                        Expressions.and(stream, Expressions.greaterThanOrEqual("source_ts", from.toEpochMilli() * 1000)),
+                yield Optional.of(new Positions(
+                        "Kinesis stream " + config.stream() + " from " + from,
+                        Expressions.and(
+                                stream, Expressions.greaterThanOrEqual("source_ts", from.toEpochMilli() * 1000)),
                         record -> record.getField("source_ts") != null
                                 && !((OffsetDateTime) record.getField("source_ts")).isBefore(fromTs)));
             }
@@ -177,20 +192,23 @@ public final class BronzeOverlap {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<TopicPartition, Long> start;
         String topics;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, config, timeout);
             start = startOffsets(consumer, config, partitions, timeout);
-            topics = config.topicPattern() != null ? "Kafka topics matching " + config.topicPattern()
+            topics = config.topicPattern() != null
+                    ? "Kafka topics matching " + config.topicPattern()
                     : "Kafka topic" + (config.topics().size() > 1 ? "s " : " ") + String.join(", ", config.topics());
         }
         Expression filter = Expressions.equal("source_type", RawEventKafkaDeserializer.SOURCE_TYPE);
         if (config.topicPattern() == null) {
-            filter = Expressions.and(filter, Expressions.in("source_name", config.topics().toArray()));
+            filter = Expressions.and(
+                    filter, Expressions.in("source_name", config.topics().toArray()));
         }
         String from = config.startingOffsets().name().toLowerCase(Locale.ROOT);
         return Optional.of(new Positions(topics + " from the " + from + " offsets", filter, record -> {
-            Long first = start.get(new TopicPartition((String) record.getField("source_name"),
-                    Integer.parseInt((String) record.getField("source_partition"))));
+            Long first = start.get(new TopicPartition((String) record.getField("source_name"), Integer.parseInt((String)
+                    record.getField("source_partition"))));
             return first != null && Long.parseLong((String) record.getField("source_position")) >= first;
         }));
     }
@@ -210,16 +228,17 @@ public final class BronzeOverlap {
             }
         }
         List<TopicPartition> partitions = new ArrayList<>();
-        byTopic.values().forEach(infos -> infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition()))));
+        byTopic.values()
+                .forEach(infos -> infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition()))));
         return partitions;
     }
 
-    private static Map<TopicPartition, Long> startOffsets(KafkaConsumer<?, ?> consumer, KafkaConfig config,
-                                                          Collection<TopicPartition> partitions, Duration timeout) {
+    private static Map<TopicPartition, Long> startOffsets(
+            KafkaConsumer<?, ?> consumer, KafkaConfig config, Collection<TopicPartition> partitions, Duration timeout) {
         Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions, timeout);
         Map<TopicPartition, Long> start = new HashMap<>(earliest);
         switch (config.startingOffsets()) {
-            case EARLIEST, LATEST -> { }
+            case EARLIEST, LATEST -> {}
             case COMMITTED -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), timeout);
                 committed.forEach((tp, offset) -> {
@@ -234,7 +253,8 @@ public final class BronzeOverlap {
                 Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at, timeout);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
                 // No message at or after the timestamp: the read starts at the end, like the source's initializer.
-                partitions.forEach(tp -> start.put(tp, found.get(tp) != null ? found.get(tp).offset() : end.get(tp)));
+                partitions.forEach(tp ->
+                        start.put(tp, found.get(tp) != null ? found.get(tp).offset() : end.get(tp)));
             }
         }
         return start;

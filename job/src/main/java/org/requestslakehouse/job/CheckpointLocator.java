@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -53,7 +52,9 @@ public final class CheckpointLocator {
     private static Stream<Path> directories(FileSystem fs, Path parent) {
         try {
             FileStatus[] children = fs.listStatus(parent);
-            return children == null ? Stream.empty() : Arrays.stream(children).filter(FileStatus::isDir).map(FileStatus::getPath);
+            return children == null
+                    ? Stream.empty()
+                    : Arrays.stream(children).filter(FileStatus::isDir).map(FileStatus::getPath);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list checkpoints in " + parent, e);
         }
@@ -69,7 +70,8 @@ public final class CheckpointLocator {
             if (!fs.exists(metadata)) {
                 return Stream.empty();
             }
-            return Stream.of(new Completed(directory, fs.getFileStatus(metadata).getModificationTime(), Long.parseLong(name.group(1))));
+            return Stream.of(new Completed(
+                    directory, fs.getFileStatus(metadata).getModificationTime(), Long.parseLong(name.group(1))));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + metadata, e);
         }

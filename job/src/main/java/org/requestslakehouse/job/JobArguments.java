@@ -5,7 +5,6 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.requestslakehouse.config.ConfigException;
 
 /**
@@ -53,7 +52,8 @@ public record JobArguments(Path configFile, Map<String, String> settings) {
             } else {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {
-                    throw new ConfigException("Invalid " + SET + " '" + value + "': expected GROUP.KEY=VALUE, e.g. gold.emit-interval=2s");
+                    throw new ConfigException("Invalid " + SET + " '" + value
+                            + "': expected GROUP.KEY=VALUE, e.g. gold.emit-interval=2s");
                 }
                 settings.put(value.substring(0, eq), value.substring(eq + 1));
             }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -27,7 +26,8 @@ public final class JobEnvironments {
      */
     public static StreamExecutionEnvironment selfManaged(RuntimeConfig runtime, Path flinkConfDir) {
         Configuration conf = flinkConfDir != null && Files.isRegularFile(flinkConfDir.resolve("config.yaml"))
-                ? GlobalConfiguration.loadConfiguration(flinkConfDir.toAbsolutePath().toString())
+                ? GlobalConfiguration.loadConfiguration(
+                        flinkConfDir.toAbsolutePath().toString())
                 : new Configuration();
         if (!conf.contains(CoreOptions.ALLOWED_FALLBACK_FILESYSTEMS)) {
             // The jar carries Hadoop's S3A (hadoop-aws) for s3a:// checkpoint directories, but Flink reserves s3a
@@ -43,13 +43,18 @@ public final class JobEnvironments {
         // sources finish or the last rows would never be committed.
         conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
         if (runtime.checkpointDir() != null) {
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointLocation(runtime.checkpointDir()).toString());
-            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    checkpointLocation(runtime.checkpointDir()).toString());
+            conf.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         } else if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
             // Without a directory Flink keeps checkpoints in JobManager memory, capped at 5 MB: per-case state
             // outgrows that within a few hundred thousand cases and every checkpoint (so every commit) fails.
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, scratchCheckpointDir().toUri().toString());
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    scratchCheckpointDir().toUri().toString());
         }
         String restorePath = restorePath(runtime);
         if (restorePath != null) {
@@ -76,7 +81,9 @@ public final class JobEnvironments {
      */
     static URI checkpointLocation(String dir) {
         URI uri = new org.apache.flink.core.fs.Path(dir).toUri();
-        return uri.getScheme() != null ? uri : Paths.get(dir).toAbsolutePath().normalize().toUri();
+        return uri.getScheme() != null
+                ? uri
+                : Paths.get(dir).toAbsolutePath().normalize().toUri();
     }
 
     /**
@@ -91,9 +98,10 @@ public final class JobEnvironments {
         }
         if (runtime.resume() == null) {
             if (runtime.checkpointDir() != null) {
-                CheckpointLocator.latest(checkpointLocation(runtime.checkpointDir())).ifPresent(previous -> {
-                    throw previousJobWithoutDecision(runtime.checkpointDir(), previous);
-                });
+                CheckpointLocator.latest(checkpointLocation(runtime.checkpointDir()))
+                        .ifPresent(previous -> {
+                            throw previousJobWithoutDecision(runtime.checkpointDir(), previous);
+                        });
             }
             return null;
         }

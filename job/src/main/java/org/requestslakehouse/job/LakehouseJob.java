@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
-import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.SourceConfig;
 import org.requestslakehouse.maintenance.TableMaintenancePlan;
 import org.requestslakehouse.model.RawEvent;
@@ -46,7 +45,8 @@ public final class LakehouseJob {
         EventSources.Selected selected = EventSources.forConfig(config);
         DataStream<RawEvent> events = selected.source().create(env);
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
-        LakehousePipeline.build(events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
+        LakehousePipeline.build(
+                events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
         if (!selected.bounded()) {
             // Maintenance watches the tables with sources that never end: a bounded run would never finish.
             TableMaintenancePlan.attach(env, sinks.tables(), config.maintenance());

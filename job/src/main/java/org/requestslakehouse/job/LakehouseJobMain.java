@@ -3,7 +3,6 @@ package org.requestslakehouse.job;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -36,7 +35,10 @@ public final class LakehouseJobMain {
         LakehouseJob.run(env, launch.config());
     }
 
-    enum Mode { MANAGED_FLINK, SELF_MANAGED }
+    enum Mode {
+        MANAGED_FLINK,
+        SELF_MANAGED
+    }
 
     /**
      * @param jobSettings the {@code job} group's keys as given, to tell a setting from its default
@@ -60,15 +62,21 @@ public final class LakehouseJobMain {
             }
             conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
             if (runtime.checkpointDir() != null) {
-                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, JobEnvironments.checkpointLocation(runtime.checkpointDir()).toString());
-                conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                conf.set(
+                        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        JobEnvironments.checkpointLocation(runtime.checkpointDir())
+                                .toString());
+                conf.set(
+                        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
             }
             env.configure(conf);
             if (jobSettings.containsKey(PARALLELISM)) {
                 env.setParallelism(runtime.parallelism());
             }
             if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-                throw ConfigException.missing(RuntimeConfig.GROUP + "." + CHECKPOINT_INTERVAL,
+                throw ConfigException.missing(
+                        RuntimeConfig.GROUP + "." + CHECKPOINT_INTERVAL,
                         "a checkpoint interval: the cluster's configuration has none (execution.checkpointing.interval), "
                                 + "and the Iceberg tables are committed only on checkpoints");
             }
@@ -87,13 +95,16 @@ public final class LakehouseJobMain {
                         + JobArguments.SET + " GROUP.KEY=VALUE as program arguments (without arguments the job reads "
                         + "Managed Service for Apache Flink's runtime properties, and " + runtime.absentReason() + ")");
             }
-            return new Launch(Mode.MANAGED_FLINK, ConfigLoader.fromRuntimeProperties(runtime.groups(), Map.of()), Map.of());
+            return new Launch(
+                    Mode.MANAGED_FLINK, ConfigLoader.fromRuntimeProperties(runtime.groups(), Map.of()), Map.of());
         }
         Map<String, Map<String, String>> groups = ConfigLoader.groups(args.configFile(), args.settings());
         JobConfig config = JobConfig.fromGroups(groups);
         Map<String, String> jobSettings = groups.getOrDefault(RuntimeConfig.GROUP, Map.of());
         if (jobSettings.containsKey(RESUME)) {
-            throw ConfigException.invalid(RuntimeConfig.GROUP + "." + RESUME, jobSettings.get(RESUME),
+            throw ConfigException.invalid(
+                    RuntimeConfig.GROUP + "." + RESUME,
+                    jobSettings.get(RESUME),
                     "no value on a cluster: restore with the submission's savepoint path (flink run --fromSavepoint PATH, "
                             + "or savepointPath in the REST run request), which the cluster applies");
         }
@@ -111,7 +122,8 @@ public final class LakehouseJobMain {
             requireAbsolute(CatalogConfig.GROUP + ".warehouse", catalog.warehouse());
         }
         if (config.runtime().checkpointDir() != null) {
-            requireAbsolute(RuntimeConfig.GROUP + ".checkpoint-dir", config.runtime().checkpointDir());
+            requireAbsolute(
+                    RuntimeConfig.GROUP + ".checkpoint-dir", config.runtime().checkpointDir());
         }
         for (String path : config.source().csvPaths()) {
             requireAbsolute("source.csv.paths", path);
@@ -121,8 +133,11 @@ public final class LakehouseJobMain {
     private static void requireAbsolute(String key, String location) {
         boolean hasScheme = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*");
         if (!hasScheme && !Paths.get(location).isAbsolute()) {
-            throw ConfigException.invalid(key, location, "an absolute path or a URI (s3://..., hdfs://...) on a cluster, "
-                    + "where a relative path resolves against each Flink process's working directory");
+            throw ConfigException.invalid(
+                    key,
+                    location,
+                    "an absolute path or a URI (s3://..., hdfs://...) on a cluster, "
+                            + "where a relative path resolves against each Flink process's working directory");
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -19,7 +18,9 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
 /** What a finished run left in the tables: row counts, a few silver rows, and how to query them. */
 public final class LakehouseSummary {
-    private static final String[] SAMPLE_COLUMNS = {"case_enquiry_id", "open_ts", "case_status", "type", "neighborhood", "resolution_hours"};
+    private static final String[] SAMPLE_COLUMNS = {
+        "case_enquiry_id", "open_ts", "case_status", "type", "neighborhood", "resolution_hours"
+    };
 
     private LakehouseSummary() {}
 
@@ -28,7 +29,12 @@ public final class LakehouseSummary {
         try {
             LakehouseTables tables = new LakehouseTables(config);
             out.println();
-            out.printf(Locale.ROOT, "Landed in %s (%s catalog) after %.1f s:%n", config.warehouse(), config.type().name().toLowerCase(Locale.ROOT), wallSeconds);
+            out.printf(
+                    Locale.ROOT,
+                    "Landed in %s (%s catalog) after %.1f s:%n",
+                    config.warehouse(),
+                    config.type().name().toLowerCase(Locale.ROOT),
+                    wallSeconds);
             long bronzeRows = 0;
             for (LakehouseTable t : LakehouseTable.values()) {
                 Table table = catalog.loadTable(tables.identifier(t));
@@ -39,7 +45,10 @@ public final class LakehouseSummary {
                 out.printf(Locale.ROOT, "  %-28s %,12d rows%n", tables.identifier(t), rows);
             }
             if (wallSeconds > 0) {
-                out.printf(Locale.ROOT, "Throughput: %,.0f events/s (bronze rows / wall time, job start-up included)%n", bronzeRows / wallSeconds);
+                out.printf(
+                        Locale.ROOT,
+                        "Throughput: %,.0f events/s (bronze rows / wall time, job start-up included)%n",
+                        bronzeRows / wallSeconds);
             }
             out.println();
             out.println("A few silver rows:");
@@ -47,9 +56,11 @@ public final class LakehouseSummary {
             out.println();
             out.println("Query them (Flink SQL, batch):");
             String warehouse = config.warehouse();
-            out.printf("  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT neighborhood, count(*) AS cases FROM %s.service_requests GROUP BY neighborhood ORDER BY cases DESC LIMIT 5\"%n",
+            out.printf(
+                    "  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT neighborhood, count(*) AS cases FROM %s.service_requests GROUP BY neighborhood ORDER BY cases DESC LIMIT 5\"%n",
                     warehouse, config.silverDatabase());
-            out.printf("  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT * FROM %s.sla_daily ORDER BY `day` DESC LIMIT 10\"%n",
+            out.printf(
+                    "  java -jar tools/target/requests-lakehouse.jar sql --warehouse %s \"SELECT * FROM %s.sla_daily ORDER BY `day` DESC LIMIT 10\"%n",
                     warehouse, config.goldDatabase());
             out.printf("  java -jar tools/target/requests-lakehouse.jar verify --warehouse %s%n", warehouse);
             return bronzeRows;
@@ -60,7 +71,8 @@ public final class LakehouseSummary {
 
     static long count(Table table) {
         long rows = 0;
-        try (CloseableIterable<Record> records = IcebergGenerics.read(table).select("*").build()) {
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(table).select("*").build()) {
             for (Record ignored : records) {
                 rows++;
             }
@@ -72,7 +84,8 @@ public final class LakehouseSummary {
 
     private static void printSample(Table table, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(table).select(SAMPLE_COLUMNS).build()) {
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(table).select(SAMPLE_COLUMNS).build()) {
             for (Record r : records) {
                 String[] row = new String[SAMPLE_COLUMNS.length];
                 for (int i = 0; i < SAMPLE_COLUMNS.length; i++) {

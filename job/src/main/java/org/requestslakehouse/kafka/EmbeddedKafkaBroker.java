@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,11 +47,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     /** 0 without a SASL listener. */
     private final int saslPort;
+
     private final Path logDir;
     private final boolean deleteLogDirOnClose;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int saslPort, Path logDir, boolean deleteLogDirOnClose) {
+    private EmbeddedKafkaBroker(
+            KafkaRaftServer server, int port, int saslPort, Path logDir, boolean deleteLogDirOnClose) {
         this.server = server;
         this.port = port;
         this.saslPort = saslPort;
@@ -105,8 +106,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(0, null, TopicAutoCreation.OFF, users);
     }
 
-    private static EmbeddedKafkaBroker start(int port, Path logDir, TopicAutoCreation autoCreation,
-            Map<String, String> plainUsers) {
+    private static EmbeddedKafkaBroker start(
+            int port, Path logDir, TopicAutoCreation autoCreation, Map<String, String> plainUsers) {
         boolean temporary = logDir == null;
         Path dir = null;
         try {
@@ -169,7 +170,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Topic " + name + " was not created within " + ADMIN_TIMEOUT, e);
@@ -202,7 +204,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Topic " + topic + " was not described within " + ADMIN_TIMEOUT, e);
         } catch (InterruptedException e) {
@@ -226,12 +229,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path dir, int clientPort, int controllerPort, TopicAutoCreation autoCreation) {
+    private static Properties brokerProperties(
+            Path dir, int clientPort, int controllerPort, TopicAutoCreation autoCreation) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + clientPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://localhost:" + clientPort + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);
@@ -268,13 +274,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Adds a SASL_PLAINTEXT listener with the PLAIN mechanism; brokers keep talking to each other over PLAINTEXT. */
     private static void addSaslPlainListener(Properties p, int saslPort, Map<String, String> users) {
         p.put("listeners", p.getProperty("listeners") + ",SASL_PLAINTEXT://localhost:" + saslPort);
-        p.put("advertised.listeners", p.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://localhost:" + saslPort);
-        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        p.put(
+                "advertised.listeners",
+                p.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://localhost:" + saslPort);
+        p.put(
+                "listener.security.protocol.map",
+                p.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
         p.put("sasl.enabled.mechanisms", "PLAIN");
         StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
-        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
-                .append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-        p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        users.forEach((user, password) -> jaas.append(" user_")
+                .append(user)
+                .append("=\"")
+                .append(password.replace("\\", "\\\\").replace("\"", "\\\""))
+                .append('"'));
+        p.put(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                jaas.append(';').toString());
     }
 
     /** The storage tool's "format" step: writes meta.properties and the bootstrap metadata snapshot. */

@@ -2,7 +2,6 @@ package org.requestslakehouse.lifecycle;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
@@ -17,6 +16,7 @@ public class CaseContribution {
     public String type;
     /** Null while the case is open; the closed part exists only when this is set. */
     public Instant closedTs;
+
     public Boolean closedOnTime;
     public Double resolutionHours;
 
@@ -47,13 +47,19 @@ public class CaseContribution {
 
     /** True when both have an opened part and it would land in the same windows with the same dimensions. */
     public boolean sameOpenedPart(CaseContribution other) {
-        return other != null && hasOpenedPart() && other.hasOpenedPart()
-                && openTs.equals(other.openTs) && sameDimensions(other);
+        return other != null
+                && hasOpenedPart()
+                && other.hasOpenedPart()
+                && openTs.equals(other.openTs)
+                && sameDimensions(other);
     }
 
     public boolean sameClosedPart(CaseContribution other) {
-        return other != null && hasClosedPart() && other.hasClosedPart()
-                && closedTs.equals(other.closedTs) && sameDimensions(other)
+        return other != null
+                && hasClosedPart()
+                && other.hasClosedPart()
+                && closedTs.equals(other.closedTs)
+                && sameDimensions(other)
                 && Objects.equals(closedOnTime, other.closedOnTime)
                 && Objects.equals(resolutionHours, other.resolutionHours);
     }

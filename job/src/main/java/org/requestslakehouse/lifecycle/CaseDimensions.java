@@ -1,7 +1,6 @@
 package org.requestslakehouse.lifecycle;
 
 import java.util.regex.Pattern;
-
 import org.requestslakehouse.model.ServiceRequest;
 
 /**

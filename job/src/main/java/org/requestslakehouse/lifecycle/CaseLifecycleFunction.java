@@ -1,7 +1,6 @@
 package org.requestslakehouse.lifecycle;
 
 import java.time.Duration;
-
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;

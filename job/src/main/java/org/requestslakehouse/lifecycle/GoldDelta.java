@@ -13,6 +13,7 @@ public class GoldDelta {
     public Measure measure;
     /** +1 adds the contribution, -1 retracts it. */
     public int sign;
+
     public Instant eventTs;
     public String neighborhood;
     public String department;

@@ -3,7 +3,6 @@ package org.requestslakehouse.maintenance;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.iceberg.flink.maintenance.api.JdbcLockFactory;
 import org.apache.iceberg.flink.maintenance.api.TriggerLockFactory;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -37,7 +36,8 @@ final class JdbcMaintenanceLock {
     private static String password(String variable) {
         String password = System.getenv(variable);
         if (password == null) {
-            throw ConfigException.missing("maintenance.lock.jdbc.password-env",
+            throw ConfigException.missing(
+                    "maintenance.lock.jdbc.password-env",
                     "the name of a set environment variable (" + variable + " is not set)");
         }
         return password;

@@ -1,7 +1,6 @@
 package org.requestslakehouse.maintenance;
 
 import java.util.List;
-
 import org.apache.iceberg.flink.maintenance.api.DeleteOrphanFiles;
 import org.apache.iceberg.flink.maintenance.api.ExpireSnapshots;
 import org.apache.iceberg.flink.maintenance.api.MaintenanceTaskBuilder;
@@ -39,9 +38,9 @@ final class MaintenanceTasks {
     }
 
     static ExpireSnapshots.Builder expire(MaintenanceConfig.Expiry settings) {
-        return schedule(ExpireSnapshots.builder()
-                .maxSnapshotAge(settings.maxAge())
-                .retainLast(settings.retainLast()), settings.schedule());
+        return schedule(
+                ExpireSnapshots.builder().maxSnapshotAge(settings.maxAge()).retainLast(settings.retainLast()),
+                settings.schedule());
     }
 
     static DeleteOrphanFiles.Builder deleteOrphans(MaintenanceConfig.OrphanCleanup settings) {

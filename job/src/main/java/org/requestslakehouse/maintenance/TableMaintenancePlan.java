@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.flink.TableLoader;
@@ -45,11 +44,12 @@ public final class TableMaintenancePlan {
 
     /** Stable per table and independent of the configured database names, like the sinks' uids. */
     static String uidSuffix(LakehouseTable table) {
-        return "-maintenance-" + table.layer().name().toLowerCase(Locale.ROOT) + "-" + table.tableName().replace('_', '-');
+        return "-maintenance-" + table.layer().name().toLowerCase(Locale.ROOT) + "-"
+                + table.tableName().replace('_', '-');
     }
 
-    private static void attach(StreamExecutionEnvironment env, LakehouseTables tables, LakehouseTable table,
-                               MaintenanceConfig config) {
+    private static void attach(
+            StreamExecutionEnvironment env, LakehouseTables tables, LakehouseTable table, MaintenanceConfig config) {
         TableLoader loader = tables.tableLoader(table);
         String lockId = tables.identifier(table).toString();
         TableMaintenance.Builder builder = config.lock().type() == MaintenanceConfig.LockType.JDBC
@@ -71,7 +71,10 @@ public final class TableMaintenancePlan {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set up maintenance of " + lockId, e);
         }
-        nameAfterTable(env.getTransformations().subList(before, env.getTransformations().size()), lockId);
+        nameAfterTable(
+                env.getTransformations()
+                        .subList(before, env.getTransformations().size()),
+                lockId);
     }
 
     /**
@@ -79,8 +82,8 @@ public final class TableMaintenancePlan {
      * calls them for its external locks); the undeprecated {@code forTable} always uses the coordination lock.
      */
     @SuppressWarnings("deprecation")
-    private static TableMaintenance.Builder jdbcLocked(StreamExecutionEnvironment env, TableLoader loader,
-                                                       TriggerLockFactory lock) {
+    private static TableMaintenance.Builder jdbcLocked(
+            StreamExecutionEnvironment env, TableLoader loader, TriggerLockFactory lock) {
         return TableMaintenance.forTable(env, loader, lock);
     }
 

@@ -2,13 +2,13 @@ package org.requestslakehouse.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** A row of {@code gold.sla_daily}: key (day, department, type), day being the Boston-local calendar date. */
 public class DailySla {
     @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate day;
+
     public String department;
     public String type;
     public long opened;
@@ -17,6 +17,7 @@ public class DailySla {
     public long closedOverdue;
     /** closed_on_time / (closed_on_time + closed_overdue); null when neither. */
     public Double onTimeRate;
+
     public Double meanResolutionHours;
     public Double resolutionHoursP50;
     public Double resolutionHoursP90;

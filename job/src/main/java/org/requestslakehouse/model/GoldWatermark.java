@@ -6,6 +6,7 @@ import java.time.Instant;
 public class GoldWatermark {
     /** Table name without database, e.g. {@code requests_hourly}. */
     public String tableName;
+
     public Instant completeThrough;
     public Instant updatedAt;
 

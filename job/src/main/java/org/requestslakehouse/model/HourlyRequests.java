@@ -6,6 +6,7 @@ import java.time.Instant;
 public class HourlyRequests {
     /** Start of the UTC hour. */
     public Instant windowStart;
+
     public String neighborhood;
     public long opened;
     public long closed;
@@ -13,6 +14,7 @@ public class HourlyRequests {
     public long closedOverdue;
     /** Quantiles of resolution_hours of the cases closed in the window; null when none closed. */
     public Double resolutionHoursP50;
+
     public Double resolutionHoursP90;
     public Instant updatedAt;
 

@@ -9,9 +9,11 @@ import java.time.Instant;
 public class LateCorrection {
     /** Gold table the correction was meant for, e.g. {@code requests_hourly}. */
     public String tableName;
+
     public Instant windowStart;
     /** The window's key as {@code dim=value} pairs joined by '|', e.g. {@code neighborhood=Roxbury}. */
     public String windowKey;
+
     public long caseEnquiryId;
     /** OPENED or CLOSED. */
     public String measure;
@@ -19,6 +21,7 @@ public class LateCorrection {
     public int delta;
     /** Event time of the contribution (open_ts or closed_ts). */
     public Instant eventTs;
+
     public Instant watermark;
     public Instant detectedAt;
 

@@ -3,7 +3,6 @@ package org.requestslakehouse.model;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

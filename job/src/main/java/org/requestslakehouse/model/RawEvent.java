@@ -20,6 +20,7 @@ public class RawEvent {
     public Long sourceTimestampMillis;
     /** Wall-clock time the job read the message, epoch millis. */
     public long ingestedAtMillis;
+
     public byte[] payload;
     /**
      * Set when the source could delimit this message but not make a request event of it (a CSV record with broken
@@ -32,8 +33,14 @@ public class RawEvent {
 
     public RawEvent() {}
 
-    public RawEvent(String sourceType, String sourceName, String sourcePartition, String sourcePosition,
-                    Long sourceTimestampMillis, long ingestedAtMillis, byte[] payload) {
+    public RawEvent(
+            String sourceType,
+            String sourceName,
+            String sourcePartition,
+            String sourcePosition,
+            Long sourceTimestampMillis,
+            long ingestedAtMillis,
+            byte[] payload) {
         this.sourceType = sourceType;
         this.sourceName = sourceName;
         this.sourcePartition = sourcePartition;

@@ -2,7 +2,6 @@ package org.requestslakehouse.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -22,6 +21,7 @@ public class ServiceRequest {
     public String onTimeStatus;
     /** closed_ts <= sla_target_ts; null when either is null. */
     public Boolean closedOnTime;
+
     public Double resolutionHours;
     public Double slaHours;
     public String closureReason;
@@ -56,6 +56,7 @@ public class ServiceRequest {
     /** Boston-local calendar date of open_ts (zone configurable). */
     @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate openDateLocal;
+
     public String sourceLayout;
     public String eventType;
     public Instant emittedAt;
@@ -64,9 +65,11 @@ public class ServiceRequest {
      * cases, else open_ts.
      */
     public Instant eventTs;
+
     public String[] dqFlags;
     /** JSON object of every input key that matched no known column. Never null: "{}" when there were none. */
     public String extraFields;
+
     public long ingestedAtMillis;
     /** Bronze coordinates of the message this version came from. */
     public String sourceRef;
@@ -80,7 +83,8 @@ public class ServiceRequest {
 
     @Override
     public String toString() {
-        return "ServiceRequest{" + caseEnquiryId + ", open=" + openTs + ", closed=" + closedTs + ", status=" + caseStatus
-                + ", type=" + type + ", neighborhood=" + neighborhood + (tombstone ? ", TOMBSTONE" : "") + "}";
+        return "ServiceRequest{" + caseEnquiryId + ", open=" + openTs + ", closed=" + closedTs + ", status="
+                + caseStatus + ", type=" + type + ", neighborhood=" + neighborhood + (tombstone ? ", TOMBSTONE" : "")
+                + "}";
     }
 }

@@ -96,7 +96,14 @@ public enum ServiceRequestColumn {
 
     /** The Java value a column holds; each maps to one Iceberg type and one Flink internal representation. */
     public enum Kind {
-        LONG, INTEGER, DOUBLE, BOOLEAN, STRING, STRING_LIST, TIMESTAMP, DATE,
+        LONG,
+        INTEGER,
+        DOUBLE,
+        BOOLEAN,
+        STRING,
+        STRING_LIST,
+        TIMESTAMP,
+        DATE,
         /** A timestamp held as epoch milliseconds in a primitive field. */
         EPOCH_MILLIS
     }
@@ -202,8 +209,8 @@ public enum ServiceRequestColumn {
     }
 
     /** A column's kind and getter, typed so that the kind cannot disagree with the field's Java type. */
-    private record Accessor(Kind kind, Function<ServiceRequest, ?> object, ToLongFunction<ServiceRequest> primitive,
-            boolean nonNull) {
+    private record Accessor(
+            Kind kind, Function<ServiceRequest, ?> object, ToLongFunction<ServiceRequest> primitive, boolean nonNull) {
         Accessor required() {
             return new Accessor(kind, object, primitive, true);
         }

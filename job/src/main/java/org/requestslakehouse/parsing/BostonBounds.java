@@ -18,6 +18,7 @@ public final class BostonBounds {
     public static final double MAX_LONGITUDE = -70.95;
     /** City Hall: where the city puts cases it could not geocode. */
     public static final double PLACEHOLDER_LATITUDE = 42.3594;
+
     public static final double PLACEHOLDER_LONGITUDE = -71.0587;
     /** Closer than any real geocode would be by chance, looser than decimal-to-binary rounding. */
     private static final double PLACEHOLDER_TOLERANCE = 1e-7;
@@ -56,7 +57,9 @@ public final class BostonBounds {
     }
 
     public static boolean contains(double latitude, double longitude) {
-        return latitude >= MIN_LATITUDE && latitude <= MAX_LATITUDE
-                && longitude >= MIN_LONGITUDE && longitude <= MAX_LONGITUDE;
+        return latitude >= MIN_LATITUDE
+                && latitude <= MAX_LATITUDE
+                && longitude >= MIN_LONGITUDE
+                && longitude <= MAX_LONGITUDE;
     }
 }

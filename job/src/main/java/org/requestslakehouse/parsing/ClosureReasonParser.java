@@ -26,16 +26,35 @@ public final class ClosureReasonParser implements Serializable {
     private static final String CASE_WORD = "Case ";
     /** Tokens in {@code Wed Jan 19 11:42:16 EST 2022} and in {@code 2022-01-03 10:11:24.96}. */
     private static final int DATE_TO_STRING_TOKENS = 6;
+
     private static final int SQL_TIMESTAMP_TOKENS = 2;
 
     private static final String[] PHRASES = {
-            "Resolved", "Scheduled", "Noted", "Invalid", "Duplicate", "Internal Case", "Bulk Item Automation",
-            "VIOISS", "VIOCOR", "NOVIO", "ADCLSD"};
+        "Resolved",
+        "Scheduled",
+        "Noted",
+        "Invalid",
+        "Duplicate",
+        "Internal Case",
+        "Bulk Item Automation",
+        "VIOISS",
+        "VIOCOR",
+        "NOVIO",
+        "ADCLSD"
+    };
     private static final ClosureCategory[] CATEGORIES = {
-            ClosureCategory.RESOLVED, ClosureCategory.SCHEDULED, ClosureCategory.NOTED, ClosureCategory.INVALID,
-            ClosureCategory.DUPLICATE, ClosureCategory.INTERNAL, ClosureCategory.SCHEDULED,
-            ClosureCategory.VIOLATION_ISSUED, ClosureCategory.RESOLVED, ClosureCategory.NO_VIOLATION,
-            ClosureCategory.ADMINISTRATIVE};
+        ClosureCategory.RESOLVED,
+        ClosureCategory.SCHEDULED,
+        ClosureCategory.NOTED,
+        ClosureCategory.INVALID,
+        ClosureCategory.DUPLICATE,
+        ClosureCategory.INTERNAL,
+        ClosureCategory.SCHEDULED,
+        ClosureCategory.VIOLATION_ISSUED,
+        ClosureCategory.RESOLVED,
+        ClosureCategory.NO_VIOLATION,
+        ClosureCategory.ADMINISTRATIVE
+    };
 
     private final TimestampParser timestamps;
 

@@ -4,7 +4,6 @@ import static org.requestslakehouse.parsing.CanonicalField.*;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.requestslakehouse.model.SourceLayout;
 
 /**
@@ -53,12 +52,29 @@ public final class ColumnAliases {
         alias(PROPERTY_ID, "Property_ID");
         alias(SOURCE, "Source", "source");
 
-        signature(SourceLayout.SOCRATA_2011, "CASE_ENQUIRY_ID", "OPEN_DT", "TARGET_DT", "CLOSED_DT", "OnTime_Status",
-                "CASE_STATUS", "CLOSURE_REASON", "Geocoded_Location");
+        signature(
+                SourceLayout.SOCRATA_2011,
+                "CASE_ENQUIRY_ID",
+                "OPEN_DT",
+                "TARGET_DT",
+                "CLOSED_DT",
+                "OnTime_Status",
+                "CASE_STATUS",
+                "CLOSURE_REASON",
+                "Geocoded_Location");
         signature(SourceLayout.CKAN_2019, "target_dt", "ontime", "submittedphoto", "closedphoto");
         signature(SourceLayout.CURRENT_2025, "sla_target_dt", "on_time", "geom_4326");
-        signature(SourceLayout.SYSTEM_2024, "case_id", "open_date", "target_close_date", "close_date", "case_topic",
-                "service_name", "assigned_department", "full_address", "zip_code");
+        signature(
+                SourceLayout.SYSTEM_2024,
+                "case_id",
+                "open_date",
+                "target_close_date",
+                "close_date",
+                "case_topic",
+                "service_name",
+                "assigned_department",
+                "full_address",
+                "zip_code");
     }
 
     private ColumnAliases() {}

@@ -1,8 +1,7 @@
 package org.requestslakehouse.parsing;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.core.JsonFactory;
+import java.util.Arrays;
 import org.requestslakehouse.model.SourceLayout;
 
 /**

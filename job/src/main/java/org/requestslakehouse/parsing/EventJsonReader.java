@@ -1,13 +1,12 @@
 package org.requestslakehouse.parsing;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.SourceLayout;
 
@@ -19,6 +18,7 @@ import org.requestslakehouse.model.SourceLayout;
 final class EventJsonReader {
     /** Enough for every layout's keys many times over; a stream of random keys stops being cached, not resolved. */
     private static final int MAX_CACHED_KEYS = 1024;
+
     private static final KeyMeaning UNKNOWN_KEY = new KeyMeaning(null, null);
 
     private final JsonFactory json;
@@ -59,8 +59,9 @@ final class EventJsonReader {
         }
     }
 
-    private static void readValue(String key, CanonicalField field, JsonParser p, JsonToken token, EventFields fields,
-                                  DqFlags flags) throws IOException {
+    private static void readValue(
+            String key, CanonicalField field, JsonParser p, JsonToken token, EventFields fields, DqFlags flags)
+            throws IOException {
         if (field == null) {
             fields.extras.copy(key, p);
             return;
@@ -122,7 +123,9 @@ final class EventJsonReader {
         if (at < 0) {
             return null;
         }
-        return ParseOutcome.rejected(RejectReason.INVALID_ENCODING, "the escape " + new String(text, at, 6)
-                + " at character " + (at - offset + 1) + " is half of a UTF-16 surrogate pair, not a character");
+        return ParseOutcome.rejected(
+                RejectReason.INVALID_ENCODING,
+                "the escape " + new String(text, at, 6) + " at character " + (at - offset + 1)
+                        + " is half of a UTF-16 surrogate pair, not a character");
     }
 }

@@ -1,13 +1,12 @@
 package org.requestslakehouse.parsing;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Builds the {@code extra_fields} JSON object of one message: every input key the parser did not use, with its
@@ -70,10 +69,22 @@ final class ExtraFields {
         JsonToken token = p.currentToken();
         while (true) {
             switch (token) {
-                case START_OBJECT -> { g.writeStartObject(); depth++; }
-                case START_ARRAY -> { g.writeStartArray(); depth++; }
-                case END_OBJECT -> { g.writeEndObject(); depth--; }
-                case END_ARRAY -> { g.writeEndArray(); depth--; }
+                case START_OBJECT -> {
+                    g.writeStartObject();
+                    depth++;
+                }
+                case START_ARRAY -> {
+                    g.writeStartArray();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    g.writeEndObject();
+                    depth--;
+                }
+                case END_ARRAY -> {
+                    g.writeEndArray();
+                    depth--;
+                }
                 case FIELD_NAME -> g.writeFieldName(p.currentName());
                 case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());

@@ -3,7 +3,6 @@ package org.requestslakehouse.parsing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
@@ -16,6 +15,7 @@ public final class FieldNormalizers {
     private static final int MIN_WARD = 1;
     /** Boston has had 22 wards since 1920s redistricting. */
     private static final int MAX_WARD = 22;
+
     private static final int ZIP_LENGTH = 5;
     private static final int PRECINCT_LENGTH = 4;
     private static final String WARD_PREFIX = "ward";
@@ -243,7 +243,9 @@ public final class FieldNormalizers {
         char previous = 'x';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < ' ' || (c >= 0x7f && (Character.isISOControl(c) || isWhitespace(c))) || (c == ' ' && previous == ' ')) {
+            if (c < ' '
+                    || (c >= 0x7f && (Character.isISOControl(c) || isWhitespace(c)))
+                    || (c == ' ' && previous == ' ')) {
                 return false;
             }
             previous = c;
@@ -252,8 +254,14 @@ public final class FieldNormalizers {
     }
 
     private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f'
-                || Character.isSpaceChar(c) || Character.isWhitespace(c);
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == '\u000B'
+                || c == '\f'
+                || Character.isSpaceChar(c)
+                || Character.isWhitespace(c);
     }
 
     private static int countDigits(String s, int from) {

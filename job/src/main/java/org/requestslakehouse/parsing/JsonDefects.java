@@ -34,7 +34,8 @@ final class JsonDefects {
     private static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            message += " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
         }
         return message;
     }

@@ -30,7 +30,9 @@ final class LoneSurrogates {
                 }
                 if (Character.isHighSurrogate(unit)) {
                     int next = i + ESCAPE_LENGTH;
-                    boolean paired = next + ESCAPE_LENGTH <= to && text[next] == '\\' && text[next + 1] == 'u'
+                    boolean paired = next + ESCAPE_LENGTH <= to
+                            && text[next] == '\\'
+                            && text[next + 1] == 'u'
                             && Character.isLowSurrogate(escapedUnit(text, next));
                     if (!paired) {
                         return i;

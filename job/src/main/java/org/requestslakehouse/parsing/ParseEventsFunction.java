@@ -2,7 +2,6 @@ package org.requestslakehouse.parsing;
 
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -55,7 +54,8 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
         eventsRejected = metrics.counter(METRIC_EVENTS_REJECTED);
         rejectedByReason = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
-            rejectedByReason.put(reason, metrics.addGroup(METRIC_REASON, reason.name()).counter(METRIC_EVENTS_REJECTED_BY_REASON));
+            rejectedByReason.put(
+                    reason, metrics.addGroup(METRIC_REASON, reason.name()).counter(METRIC_EVENTS_REJECTED_BY_REASON));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.requestslakehouse.parsing;
 
 import java.util.Objects;
-
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.ServiceRequest;
 

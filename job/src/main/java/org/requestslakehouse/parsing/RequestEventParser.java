@@ -1,11 +1,10 @@
 package org.requestslakehouse.parsing;
 
-import java.io.Serializable;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.Serializable;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
@@ -61,22 +60,25 @@ public final class RequestEventParser implements Serializable {
             return ParseOutcome.rejected(RejectReason.EMPTY_PAYLOAD, "message has no payload (null value)");
         }
         if (payload.length > config.maxPayloadBytes()) {
-            return ParseOutcome.rejected(RejectReason.PAYLOAD_TOO_LARGE,
+            return ParseOutcome.rejected(
+                    RejectReason.PAYLOAD_TOO_LARGE,
                     "payload is " + payload.length + " bytes, the limit is " + config.maxPayloadBytes());
         }
         if (isJsonWhitespace(payload)) {
-            return ParseOutcome.rejected(RejectReason.EMPTY_PAYLOAD,
+            return ParseOutcome.rejected(
+                    RejectReason.EMPTY_PAYLOAD,
                     payload.length == 0 ? "payload is empty" : "payload is only whitespace");
         }
         Workspace w = workspace();
         if (!w.decoder.decode(payload)) {
-            return ParseOutcome.rejected(RejectReason.INVALID_ENCODING,
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_ENCODING,
                     "payload is not valid UTF-8: malformed sequence at byte " + w.decoder.errorOffset());
         }
         w.fields.clear();
         w.flags.clear();
-        ParseOutcome rejected = w.reader.read(w.decoder.buffer(), w.decoder.offset(), w.decoder.length(),
-                w.fields, w.flags);
+        ParseOutcome rejected =
+                w.reader.read(w.decoder.buffer(), w.decoder.offset(), w.decoder.length(), w.fields, w.flags);
         return rejected != null ? rejected : w.assembler.assemble(w.fields, w.flags, raw, nowMillis);
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.requestslakehouse.model.EventType;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
@@ -23,13 +22,19 @@ final class ServiceRequestAssembler {
     static final String CASE_STATUS_CLOSED = "CLOSED";
     /** Clock skew and timestamp shifts are hours; a day ahead of the parse time is something else. */
     private static final long FUTURE_TOLERANCE_MILLIS = Duration.ofDays(1).toMillis();
+
     private static final double MILLIS_PER_HOUR = 3_600_000d;
     /** closed_dt has whole seconds while the time quoted in closure_reason can have milliseconds. */
     private static final long SHIFT_TOLERANCE_MILLIS = 1_000;
-    private static final long MIN_EPOCH_MILLIS =
-            LocalDate.of(TimestampParser.MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    private static final long MAX_EPOCH_MILLIS =
-            LocalDate.of(TimestampParser.MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+
+    private static final long MIN_EPOCH_MILLIS = LocalDate.of(TimestampParser.MIN_YEAR, 1, 1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .toEpochMilli();
+    private static final long MAX_EPOCH_MILLIS = LocalDate.of(TimestampParser.MAX_YEAR + 1, 1, 1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .toEpochMilli();
     private static final int MAX_QUOTED_CHARS = 100;
 
     private final ZoneId zone;
@@ -47,34 +52,45 @@ final class ServiceRequestAssembler {
         if (caseIdText == null) {
             return in.structured(CASE_ENQUIRY_ID)
                     ? ParseOutcome.rejected(RejectReason.INVALID_CASE_ID, "case id is a JSON object or array")
-                    : ParseOutcome.rejected(RejectReason.MISSING_CASE_ID, in.present(CASE_ENQUIRY_ID)
-                            ? "case id is empty" : "no case id (case_enquiry_id, case_id or an alias)");
+                    : ParseOutcome.rejected(
+                            RejectReason.MISSING_CASE_ID,
+                            in.present(CASE_ENQUIRY_ID)
+                                    ? "case id is empty"
+                                    : "no case id (case_enquiry_id, case_id or an alias)");
         }
         long caseId = FieldNormalizers.positiveWholeNumber(caseIdText);
         if (caseId < 0) {
-            return ParseOutcome.rejected(RejectReason.INVALID_CASE_ID,
-                    "case id " + quote(caseIdText) + " is not a positive whole number");
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_CASE_ID, "case id " + quote(caseIdText) + " is not a positive whole number");
         }
         String openText = FieldNormalizers.text(in.get(OPEN_TS));
         if (openText == null) {
             return in.structured(OPEN_TS)
                     ? ParseOutcome.rejected(RejectReason.INVALID_OPEN_TS, "open timestamp is a JSON object or array")
-                    : ParseOutcome.rejected(RejectReason.MISSING_OPEN_TS, in.present(OPEN_TS)
-                            ? "open timestamp is empty" : "no open timestamp (open_dt, open_date or an alias)");
+                    : ParseOutcome.rejected(
+                            RejectReason.MISSING_OPEN_TS,
+                            in.present(OPEN_TS)
+                                    ? "open timestamp is empty"
+                                    : "no open timestamp (open_dt, open_date or an alias)");
         }
         Instant openTs = timestamps.parse(openText);
         if (openTs == null) {
-            return ParseOutcome.rejected(RejectReason.INVALID_OPEN_TS, "open timestamp " + quote(openText)
-                    + " is not a supported timestamp between " + TimestampParser.MIN_YEAR + " and "
-                    + TimestampParser.MAX_YEAR);
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_OPEN_TS,
+                    "open timestamp " + quote(openText)
+                            + " is not a supported timestamp between " + TimestampParser.MIN_YEAR + " and "
+                            + TimestampParser.MAX_YEAR);
         }
         String eventTypeText = FieldNormalizers.text(in.get(EVENT_TYPE));
-        EventType eventType = eventTypeText == null && !in.structured(EVENT_TYPE)
-                ? EventType.SNAPSHOT : eventType(eventTypeText);
+        EventType eventType =
+                eventTypeText == null && !in.structured(EVENT_TYPE) ? EventType.SNAPSHOT : eventType(eventTypeText);
         if (eventType == null) {
-            return ParseOutcome.rejected(RejectReason.INVALID_EVENT_TYPE, (eventTypeText == null
-                    ? "event_type is a JSON object or array," : "event_type " + quote(eventTypeText) + " is")
-                    + " not one of OPENED, UPDATED, CLOSED, SNAPSHOT");
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_EVENT_TYPE,
+                    (eventTypeText == null
+                                    ? "event_type is a JSON object or array,"
+                                    : "event_type " + quote(eventTypeText) + " is")
+                            + " not one of OPENED, UPDATED, CLOSED, SNAPSHOT");
         }
 
         ServiceRequest r = new ServiceRequest();
@@ -251,7 +267,8 @@ final class ServiceRequestAssembler {
 
     /** {@code <sourceType>:<sourceName>[/<partition>]@<position>}, the message's bronze coordinates. */
     static String sourceRef(RawEvent raw) {
-        StringBuilder ref = new StringBuilder(64).append(raw.sourceType).append(':').append(raw.sourceName);
+        StringBuilder ref =
+                new StringBuilder(64).append(raw.sourceType).append(':').append(raw.sourceName);
         if (raw.sourcePartition != null) {
             ref.append('/').append(raw.sourcePartition);
         }

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class StrictUtf8Decoder {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private CharBuffer chars = CharBuffer.allocate(4096);

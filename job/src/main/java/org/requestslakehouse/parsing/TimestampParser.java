@@ -152,14 +152,23 @@ public final class TimestampParser implements Serializable {
         return instant(year, month, day, hour, minute, second, 0, offsetSeconds);
     }
 
-    private Instant instant(int year, int month, int day, int hour, int minute, int second, int nanos,
-                            int offsetSeconds) {
-        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1
-                || day > Month.of(month).length(Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
+    private Instant instant(
+            int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
+        if (year < MIN_YEAR
+                || year > MAX_YEAR
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        int offset = offsetSeconds != NO_OFFSET ? offsetSeconds : rules().getOffset(local).getTotalSeconds();
+        int offset = offsetSeconds != NO_OFFSET
+                ? offsetSeconds
+                : rules().getOffset(local).getTotalSeconds();
         return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offset, nanos);
     }
 
@@ -274,7 +283,8 @@ public final class TimestampParser implements Serializable {
         /** English three-letter month abbreviation, any case, as 1..12; -1 otherwise. */
         int monthName() {
             if (pos + 3 > end) return -1;
-            int key = (lower(text.charAt(pos)) << 16) | (lower(text.charAt(pos + 1)) << 8) | lower(text.charAt(pos + 2));
+            int key =
+                    (lower(text.charAt(pos)) << 16) | (lower(text.charAt(pos + 1)) << 8) | lower(text.charAt(pos + 2));
             pos += 3;
             return switch (key) {
                 case ('j' << 16) | ('a' << 8) | 'n' -> 1;

@@ -26,7 +26,8 @@ import org.requestslakehouse.silver.LatestVersionFilter;
 public final class LakehousePipeline {
     private LakehousePipeline() {}
 
-    public static void build(DataStream<RawEvent> events, WatermarkPolicy watermarks, LakehouseSinks sinks, JobConfig config) {
+    public static void build(
+            DataStream<RawEvent> events, WatermarkPolicy watermarks, LakehouseSinks sinks, JobConfig config) {
         // Without object reuse Flink deep-copies every record between chained operators (measured in the
         // performance notes, "Records deep-copied between chained operators"). Safe here: every function and sink
         // converter of the pipeline builds new output objects and never changes or keeps an input (the gold and
@@ -34,14 +35,14 @@ public final class LakehousePipeline {
         events.getExecutionEnvironment().getConfig().enableObjectReuse();
         sinks.bronze(events);
 
-        SingleOutputStreamOperator<ServiceRequest> parsed = events
-                .process(new ParseEventsFunction(new RequestEventParser(config.parse())))
+        SingleOutputStreamOperator<ServiceRequest> parsed = events.process(
+                        new ParseEventsFunction(new RequestEventParser(config.parse())))
                 .name("parse-normalise-enrich")
                 .uid("parse-normalise-enrich");
         sinks.rejected(parsed.getSideOutput(ParseEventsFunction.REJECTED));
 
-        DataStream<ServiceRequest> acceptedVersions = parsed
-                .assignTimestampsAndWatermarks(watermarks.strategy(config.gold()))
+        DataStream<ServiceRequest> acceptedVersions = parsed.assignTimestampsAndWatermarks(
+                        watermarks.strategy(config.gold()))
                 .name("event-time")
                 .uid("event-time")
                 .keyBy(new CaseIdKeySelector())
@@ -51,7 +52,11 @@ public final class LakehousePipeline {
         sinks.silver(acceptedVersions);
 
         if (config.gold().enabled()) {
-            GoldStreams gold = GoldTopology.attach(acceptedVersions, config.gold(), config.parse().zoneId(), config.runtime().stateTtl());
+            GoldStreams gold = GoldTopology.attach(
+                    acceptedVersions,
+                    config.gold(),
+                    config.parse().zoneId(),
+                    config.runtime().stateTtl());
             sinks.hourly(gold.hourly());
             sinks.dailySla(gold.daily());
             sinks.watermarks(gold.watermarks());

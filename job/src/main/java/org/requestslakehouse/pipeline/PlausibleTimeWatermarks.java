@@ -1,7 +1,6 @@
 package org.requestslakehouse.pipeline;
 
 import java.time.Duration;
-
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;

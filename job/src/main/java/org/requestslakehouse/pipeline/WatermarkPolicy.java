@@ -1,7 +1,6 @@
 package org.requestslakehouse.pipeline;
 
 import java.time.Duration;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.requestslakehouse.config.GoldConfig;
 import org.requestslakehouse.model.ServiceRequest;

@@ -3,7 +3,6 @@ package org.requestslakehouse.silver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -83,7 +82,8 @@ public class LatestVersionFilter extends KeyedProcessFunction<Long, ServiceReque
         if (r.closedTs != null) time = Math.max(time, r.closedTs.toEpochMilli());
         if (r.emittedAt != null) time = Math.max(time, r.emittedAt.toEpochMilli());
         int statusRank = "CLOSED".equals(r.caseStatus) ? 1 : 0;
-        return new CaseVersion(time, statusRank, VersionFingerprint.of(r), ChronoUnit.MICROS.between(Instant.EPOCH, r.openTs));
+        return new CaseVersion(
+                time, statusRank, VersionFingerprint.of(r), ChronoUnit.MICROS.between(Instant.EPOCH, r.openTs));
     }
 
     private static ServiceRequest tombstone(long caseId, long openTsMicros) {

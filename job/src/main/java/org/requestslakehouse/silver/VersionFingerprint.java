@@ -1,7 +1,6 @@
 package org.requestslakehouse.silver;
 
 import java.util.Arrays;
-
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
 
@@ -19,6 +18,7 @@ import org.requestslakehouse.model.ServiceRequestColumn;
 public final class VersionFingerprint {
     /** Columns the first release declared, the last being source_ref: mixed in null or not, as they always were. */
     static final int FIRST_RELEASE_COLUMNS = ServiceRequestColumn.SOURCE_REF.ordinal() + 1;
+
     private static final VersionFingerprint CURRENT =
             new VersionFingerprint(FIRST_RELEASE_COLUMNS, ServiceRequestColumn.values().length);
 
@@ -39,7 +39,9 @@ public final class VersionFingerprint {
         whenSet = Arrays.stream(columns, firstRelease, declared)
                 .filter(column -> column.role().fingerprinted())
                 .toArray(ServiceRequestColumn[]::new);
-        whenSetNames = Arrays.stream(whenSet).mapToInt(column -> column.column().hashCode()).toArray();
+        whenSetNames = Arrays.stream(whenSet)
+                .mapToInt(column -> column.column().hashCode())
+                .toArray();
     }
 
     public static long of(ServiceRequest r) {

@@ -3,7 +3,6 @@ package org.requestslakehouse.sources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -36,7 +35,9 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
 
     @Override
     public Reader<RawEvent> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-        long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+        long skip = split.getReaderPosition()
+                .map(CheckpointedPosition::getRecordsAfterOffset)
+                .orElse(0L);
         return new CsvFileReader(split.path(), skip);
     }
 
@@ -82,8 +83,8 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
             if (batch.isEmpty()) {
                 return null;
             }
-            IteratorResultIterator<RawEvent> records = new IteratorResultIterator<>(
-                    batch.iterator(), CheckpointedPosition.NO_OFFSET, emitted);
+            IteratorResultIterator<RawEvent> records =
+                    new IteratorResultIterator<>(batch.iterator(), CheckpointedPosition.NO_OFFSET, emitted);
             emitted += batch.size();
             return records;
         }

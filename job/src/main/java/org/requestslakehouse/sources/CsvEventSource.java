@@ -2,7 +2,6 @@ package org.requestslakehouse.sources;
 
 import java.io.File;
 import java.util.List;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
@@ -25,13 +24,15 @@ public class CsvEventSource implements EventSource {
     @Override
     public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
         Path[] inputs = paths.stream().map(CsvEventSource::toFlinkPath).toArray(Path[]::new);
-        FileSource<RawEvent> files = FileSource.forBulkFileFormat(new CsvBulkFormat(), inputs).build();
+        FileSource<RawEvent> files =
+                FileSource.forBulkFileFormat(new CsvBulkFormat(), inputs).build();
         // In a checkpointed run the files' end waits for a checkpoint, so a resume after a kill re-reads nothing
         // that Iceberg's end-of-input commit already wrote.
         Source<RawEvent, ?, ?> source = env.getCheckpointConfig().isCheckpointingEnabled()
                 ? new EndAfterCheckpointSource<>(files, files.getProducedType())
                 : files;
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), OPERATOR_NAME).uid(OPERATOR_UID);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), OPERATOR_NAME)
+                .uid(OPERATOR_UID);
     }
 
     /**

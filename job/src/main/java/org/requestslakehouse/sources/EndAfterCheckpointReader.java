@@ -3,7 +3,6 @@ package org.requestslakehouse.sources;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReader;

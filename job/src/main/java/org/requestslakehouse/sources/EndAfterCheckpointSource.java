@@ -43,8 +43,8 @@ public final class EndAfterCheckpointSource<T, SplitT extends SourceSplit, EnumC
     }
 
     @Override
-    public SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context,
-            EnumChkT checkpoint) throws Exception {
+    public SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(
+            SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint) throws Exception {
         return source.restoreEnumerator(context, checkpoint);
     }
 

@@ -3,7 +3,6 @@ package org.requestslakehouse.sources;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.config.ConfigData;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
@@ -51,8 +50,9 @@ public class EnvSecretConfigProvider extends EnvVarConfigProvider {
         for (String key : keys) {
             String value = found.data().get(key);
             if (value == null || value.isEmpty()) {
-                throw new ConfigException("Environment variable " + key + " is not set on this host; it must hold the"
-                        + " password the Kafka settings name (kafka.sasl.password-env or kafka.ssl.truststore-password-env)");
+                throw new ConfigException(
+                        "Environment variable " + key + " is not set on this host; it must hold the"
+                                + " password the Kafka settings name (kafka.sasl.password-env or kafka.ssl.truststore-password-env)");
             }
             values.put(key, jaas ? jaasEscaped(value) : value);
         }

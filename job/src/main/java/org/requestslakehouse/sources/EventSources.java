@@ -17,10 +17,13 @@ public final class EventSources {
             case CSV:
                 return new Selected(new CsvEventSource(config.source().csvPaths()), WatermarkPolicy.END_OF_INPUT, true);
             case KAFKA:
-                return new Selected(new KafkaEventSource(config.kafka()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS,
+                return new Selected(
+                        new KafkaEventSource(config.kafka()),
+                        WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS,
                         config.kafka().bounded());
             case KINESIS:
-                return new Selected(new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, false);
+                return new Selected(
+                        new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, false);
             default:
                 throw new IllegalArgumentException("source.type=" + type + " is not supported by this build");
         }

@@ -65,7 +65,9 @@ public final class FinishingKafkaSource<T>
     @Override
     public SourceReader<T, KafkaPartitionSplit> createReader(SourceReaderContext readerContext) throws Exception {
         SourceReader<T, KafkaPartitionSplit> reader = source.createReader(readerContext);
-        return getBoundedness() == Boundedness.BOUNDED && checkpointed ? new EndAfterCheckpointReader<>(reader) : reader;
+        return getBoundedness() == Boundedness.BOUNDED && checkpointed
+                ? new EndAfterCheckpointReader<>(reader)
+                : reader;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,16 +50,26 @@ public final class KafkaClientProperties {
 
     /** Which typed setting each derived client property comes from, to name it when a pass-through key contradicts it. */
     private static final Map<String, String> TYPED_SOURCES = Map.of(
-            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "kafka.bootstrap-servers",
-            CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "kafka.security.protocol",
-            ConsumerConfig.GROUP_ID_CONFIG, "kafka.group-id",
-            SaslConfigs.SASL_MECHANISM, "kafka.sasl.mechanism",
-            SaslConfigs.SASL_JAAS_CONFIG, "kafka.sasl.mechanism, kafka.sasl.username and kafka.sasl.password-env",
-            SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, "kafka.sasl.mechanism",
-            SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "kafka.ssl.truststore-location",
-            SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, "kafka.ssl.truststore-password-env",
-            CONFIG_PROVIDERS, "kafka.sasl.password-env or kafka.ssl.truststore-password-env",
-            PROVIDER_CLASS, "kafka.sasl.password-env or kafka.ssl.truststore-password-env");
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            "kafka.bootstrap-servers",
+            CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+            "kafka.security.protocol",
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "kafka.group-id",
+            SaslConfigs.SASL_MECHANISM,
+            "kafka.sasl.mechanism",
+            SaslConfigs.SASL_JAAS_CONFIG,
+            "kafka.sasl.mechanism, kafka.sasl.username and kafka.sasl.password-env",
+            SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+            "kafka.sasl.mechanism",
+            SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
+            "kafka.ssl.truststore-location",
+            SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
+            "kafka.ssl.truststore-password-env",
+            CONFIG_PROVIDERS,
+            "kafka.sasl.password-env or kafka.ssl.truststore-password-env",
+            PROVIDER_CLASS,
+            "kafka.sasl.password-env or kafka.ssl.truststore-password-env");
 
     private KafkaClientProperties() {}
 
@@ -102,17 +111,20 @@ public final class KafkaClientProperties {
         if (config.saslMechanism() != null) {
             p.put(SaslConfigs.SASL_MECHANISM, config.saslMechanism());
             switch (config.saslMechanism()) {
-                case "SCRAM-SHA-256", "SCRAM-SHA-512" -> p.put(SaslConfigs.SASL_JAAS_CONFIG,
-                        usernamePasswordJaas(SCRAM_LOGIN_MODULE, config, environment));
-                case "PLAIN" -> p.put(SaslConfigs.SASL_JAAS_CONFIG,
-                        usernamePasswordJaas(PLAIN_LOGIN_MODULE, config, environment));
+                case "SCRAM-SHA-256", "SCRAM-SHA-512" ->
+                    p.put(SaslConfigs.SASL_JAAS_CONFIG, usernamePasswordJaas(SCRAM_LOGIN_MODULE, config, environment));
+                case "PLAIN" ->
+                    p.put(SaslConfigs.SASL_JAAS_CONFIG, usernamePasswordJaas(PLAIN_LOGIN_MODULE, config, environment));
                 case "AWS_MSK_IAM" -> {
                     // Credentials come from the default AWS chain (the MSF application role), never from settings.
                     p.put(SaslConfigs.SASL_JAAS_CONFIG, IAM_LOGIN_MODULE + " required;");
                     p.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS, IAM_CALLBACK_HANDLER);
                 }
-                default -> throw ConfigException.invalid(KafkaConfig.GROUP + ".sasl.mechanism", config.saslMechanism(),
-                        "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
+                default ->
+                    throw ConfigException.invalid(
+                            KafkaConfig.GROUP + ".sasl.mechanism",
+                            config.saslMechanism(),
+                            "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
             }
         }
         addTruststore(config, environment, p);
@@ -133,20 +145,26 @@ public final class KafkaClientProperties {
             return;
         }
         if (!config.securityProtocol().endsWith("SSL")) {
-            throw ConfigException.invalid(KafkaConfig.GROUP + ".security.protocol", config.securityProtocol(),
+            throw ConfigException.invalid(
+                    KafkaConfig.GROUP + ".security.protocol",
+                    config.securityProtocol(),
                     "SSL or SASL_SSL when " + locationKey + " is set (a truststore is only used for TLS)");
         }
         p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, config.truststoreLocation());
         if (config.truststorePasswordEnv() != null) {
-            p.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
-                    EnvSecretConfigProvider.reference(secretVariable(environment, config.truststorePasswordEnv(), passwordEnvKey)));
+            p.put(
+                    SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
+                    EnvSecretConfigProvider.reference(
+                            secretVariable(environment, config.truststorePasswordEnv(), passwordEnvKey)));
         }
     }
 
-    private static String usernamePasswordJaas(String loginModule, KafkaConfig config, UnaryOperator<String> environment) {
-        String variable = secretVariable(environment, config.saslPasswordEnv(), KafkaConfig.GROUP + ".sasl.password-env");
-        return loginModule + " required username=" + jaasQuoted(config.saslUsername())
-                + " password=\"" + EnvSecretConfigProvider.jaasReference(variable) + "\";";
+    private static String usernamePasswordJaas(
+            String loginModule, KafkaConfig config, UnaryOperator<String> environment) {
+        String variable =
+                secretVariable(environment, config.saslPasswordEnv(), KafkaConfig.GROUP + ".sasl.password-env");
+        return loginModule + " required username=" + jaasQuoted(config.saslUsername()) + " password=\""
+                + EnvSecretConfigProvider.jaasReference(variable) + "\";";
     }
 
     /**
@@ -155,8 +173,11 @@ public final class KafkaClientProperties {
      */
     private static String secretVariable(UnaryOperator<String> environment, String variable, String settingKey) {
         if (!VARIABLE_NAME.matcher(variable).matches()) {
-            throw ConfigException.invalid(settingKey, variable, "the name of an environment variable (letters, digits"
-                    + " and '_', not starting with a digit), not the password itself");
+            throw ConfigException.invalid(
+                    settingKey,
+                    variable,
+                    "the name of an environment variable (letters, digits"
+                            + " and '_', not starting with a digit), not the password itself");
         }
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {

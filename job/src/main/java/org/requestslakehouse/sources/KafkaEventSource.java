@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -38,8 +37,10 @@ public final class KafkaEventSource implements EventSource {
 
     @Override
     public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
-        return env.fromSource(build(config, env.getCheckpointConfig().isCheckpointingEnabled()),
-                        WatermarkStrategy.noWatermarks(), OPERATOR_NAME)
+        return env.fromSource(
+                        build(config, env.getCheckpointConfig().isCheckpointingEnabled()),
+                        WatermarkStrategy.noWatermarks(),
+                        OPERATOR_NAME)
                 .uid(OPERATOR_UID);
     }
 
@@ -65,7 +66,8 @@ public final class KafkaEventSource implements EventSource {
             builder.setTopicPattern(topicPattern(config.topicPattern()));
             if (!config.bounded()) {
                 // A bounded read fixes its partitions at start, so discovery only matters for unbounded reads.
-                builder.setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
+                builder.setProperty(
+                        KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
                         String.valueOf(PATTERN_DISCOVERY_INTERVAL.toMillis()));
             }
         } else {
@@ -83,7 +85,9 @@ public final class KafkaEventSource implements EventSource {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw ConfigException.invalid(KafkaConfig.GROUP + ".topic-pattern", regex,
+            throw ConfigException.invalid(
+                    KafkaConfig.GROUP + ".topic-pattern",
+                    regex,
                     "a Java regular expression (" + e.getDescription() + ")");
         }
     }

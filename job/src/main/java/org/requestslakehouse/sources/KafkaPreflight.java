@@ -8,7 +8,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -46,13 +45,20 @@ public final class KafkaPreflight {
         try {
             admin = Admin.create(props);
         } catch (KafkaException e) {
-            throw new KafkaPreflightException("Cannot create a Kafka client for kafka.bootstrap-servers="
-                    + config.bootstrapServers() + ": " + rootMessage(e), e);
+            throw new KafkaPreflightException(
+                    "Cannot create a Kafka client for kafka.bootstrap-servers=" + config.bootstrapServers() + ": "
+                            + rootMessage(e),
+                    e);
         }
         try {
             if (config.topicPattern() != null) {
-                // Topics matching the pattern may appear later (partition discovery picks them up): only connectivity counts.
-                await(admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names(), config, timeout);
+                // Topics matching the pattern may appear later (partition discovery picks them up): only connectivity
+                // counts.
+                await(
+                        admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis()))
+                                .names(),
+                        config,
+                        timeout);
             } else {
                 requireTopics(admin, config, timeout);
             }
@@ -63,8 +69,8 @@ public final class KafkaPreflight {
     }
 
     private static void requireTopics(Admin admin, KafkaConfig config, Duration timeout) {
-        Map<String, KafkaFuture<TopicDescription>> perTopic = admin
-                .describeTopics(config.topics(), new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis()))
+        Map<String, KafkaFuture<TopicDescription>> perTopic = admin.describeTopics(
+                        config.topics(), new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis()))
                 .topicNameValues();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> e : perTopic.entrySet()) {
@@ -78,8 +84,10 @@ public final class KafkaPreflight {
             }
         }
         if (!missing.isEmpty()) {
-            throw new KafkaPreflightException("Topic(s) " + String.join(", ", missing) + " named by kafka.topics do not exist at "
-                    + "kafka.bootstrap-servers=" + config.bootstrapServers() + "; create them first", null);
+            throw new KafkaPreflightException(
+                    "Topic(s) " + String.join(", ", missing) + " named by kafka.topics do not exist at "
+                            + "kafka.bootstrap-servers=" + config.bootstrapServers() + "; create them first",
+                    null);
         }
     }
 
@@ -92,7 +100,8 @@ public final class KafkaPreflight {
             throw explain(e, config, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaPreflightException("Interrupted while checking kafka.bootstrap-servers=" + config.bootstrapServers(), e);
+            throw new KafkaPreflightException(
+                    "Interrupted while checking kafka.bootstrap-servers=" + config.bootstrapServers(), e);
         }
     }
 
@@ -102,22 +111,30 @@ public final class KafkaPreflight {
             return new KafkaPreflightException(cause.getMessage(), cause);
         }
         if (cause instanceof AuthenticationException) {
-            return new KafkaPreflightException("Kafka at " + where + " rejected the credentials (kafka.security.protocol="
-                    + config.securityProtocol() + ", kafka.sasl.mechanism=" + config.saslMechanism() + "): " + rootMessage(cause), cause);
+            return new KafkaPreflightException(
+                    "Kafka at " + where + " rejected the credentials (kafka.security.protocol="
+                            + config.securityProtocol() + ", kafka.sasl.mechanism=" + config.saslMechanism() + "): "
+                            + rootMessage(cause),
+                    cause);
         }
         if (cause instanceof AuthorizationException) {
-            return new KafkaPreflightException("Kafka at " + where + " does not allow this client to describe "
-                    + topicsDescription(config) + ": " + rootMessage(cause), cause);
+            return new KafkaPreflightException(
+                    "Kafka at " + where + " does not allow this client to describe " + topicsDescription(config) + ": "
+                            + rootMessage(cause),
+                    cause);
         }
         if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return new KafkaPreflightException("Cannot reach Kafka at " + where + " within " + timeout.toMillis()
-                    + " ms (kafka.security.protocol=" + config.securityProtocol() + "): is the broker running and the address right?", cause);
+            return new KafkaPreflightException(
+                    "Cannot reach Kafka at " + where + " within " + timeout.toMillis() + " ms (kafka.security.protocol="
+                            + config.securityProtocol() + "): is the broker running and the address right?",
+                    cause);
         }
         return new KafkaPreflightException("Kafka check failed for " + where + ": " + rootMessage(cause), cause);
     }
 
     private static String topicsDescription(KafkaConfig config) {
-        return config.topicPattern() != null ? "topics (kafka.topic-pattern=" + config.topicPattern() + ")"
+        return config.topicPattern() != null
+                ? "topics (kafka.topic-pattern=" + config.topicPattern() + ")"
                 : "kafka.topics=" + String.join(",", config.topics());
     }
 

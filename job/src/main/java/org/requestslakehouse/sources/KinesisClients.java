@@ -2,7 +2,6 @@ package org.requestslakehouse.sources;
 
 import java.net.URI;
 import java.time.Duration;
-
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -18,7 +17,8 @@ public final class KinesisClients {
     /** Read by SDK v2 on every call: the unshaded client here and the one shaded into the Flink connector (EFO). */
     static final String SDK_V2_CBOR_ENABLED = "aws.cborEnabled";
     /** SDK v1's {@code com.amazonaws.sdk.disableCbor} as relocated inside flink-connector-kinesis (polling reads). */
-    static final String CONNECTOR_SDK_V1_CBOR_DISABLED = "org.apache.flink.kinesis.shaded.com.amazonaws.sdk.disableCbor";
+    static final String CONNECTOR_SDK_V1_CBOR_DISABLED =
+            "org.apache.flink.kinesis.shaded.com.amazonaws.sdk.disableCbor";
 
     private KinesisClients() {}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
-
 import org.apache.flink.streaming.connectors.kinesis.config.AWSConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.RecordPublisherType;
@@ -19,6 +18,7 @@ public final class KinesisConsumerProperties {
      * double, which loses milliseconds); an explicit pattern with millisecond precision keeps the instant exact.
      */
     static final String TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+
     private static final DateTimeFormatter TIMESTAMP_FORMAT =
             DateTimeFormatter.ofPattern(TIMESTAMP_PATTERN).withZone(ZoneOffset.UTC);
 
@@ -26,7 +26,8 @@ public final class KinesisConsumerProperties {
 
     public static Properties of(KinesisConfig config) {
         if (config.region() == null) {
-            throw ConfigException.missing(KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
+            throw ConfigException.missing(
+                    KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
         }
         Properties p = new Properties();
         // KinesisConfig rejects pass-through keys that collide with the typed settings below, so order is irrelevant.
@@ -37,10 +38,13 @@ public final class KinesisConsumerProperties {
         }
         // AUTO is the SDK's default provider chain: credentials never come from the job configuration.
         p.setProperty(AWSConfigConstants.AWS_CREDENTIALS_PROVIDER, AWSConfigConstants.CredentialProvider.AUTO.name());
-        p.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, config.initialPosition().name());
+        p.setProperty(
+                ConsumerConfigConstants.STREAM_INITIAL_POSITION,
+                config.initialPosition().name());
         if (config.initialTimestamp() != null) {
             p.setProperty(ConsumerConfigConstants.STREAM_TIMESTAMP_DATE_FORMAT, TIMESTAMP_PATTERN);
-            p.setProperty(ConsumerConfigConstants.STREAM_INITIAL_TIMESTAMP,
+            p.setProperty(
+                    ConsumerConfigConstants.STREAM_INITIAL_TIMESTAMP,
                     TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(config.initialTimestamp())));
         }
         if (config.efo()) {

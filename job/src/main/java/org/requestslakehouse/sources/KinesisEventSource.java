@@ -35,6 +35,7 @@ public final class KinesisEventSource implements EventSource {
 
     /** The source function alone, for wiring it differently (tests, other pipelines). */
     public static FlinkKinesisConsumer<RawEvent> build(KinesisConfig config) {
-        return new FlinkKinesisConsumer<>(config.stream(), new RawEventKinesisDeserializer(), KinesisConsumerProperties.of(config));
+        return new FlinkKinesisConsumer<>(
+                config.stream(), new RawEventKinesisDeserializer(), KinesisConsumerProperties.of(config));
     }
 }

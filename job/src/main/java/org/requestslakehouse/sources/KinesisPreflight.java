@@ -1,10 +1,8 @@
 package org.requestslakehouse.sources;
 
 import java.time.Duration;
-
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KinesisConfig;
-
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -28,38 +26,51 @@ public final class KinesisPreflight {
      */
     public static void check(KinesisConfig config, Duration timeout) {
         if (config.region() == null) {
-            throw ConfigException.missing(KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
+            throw ConfigException.missing(
+                    KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
         }
         StreamStatus status;
         try (KinesisClient client = KinesisClients.create(config.region(), config.endpoint(), timeout, 1)) {
             status = client.describeStreamSummary(r -> r.streamName(config.stream()))
-                    .streamDescriptionSummary().streamStatus();
+                    .streamDescriptionSummary()
+                    .streamStatus();
         } catch (ResourceNotFoundException e) {
-            throw new KinesisPreflightException("Stream " + config.stream() + " named by kinesis.stream does not exist at "
-                    + where(config) + "; create it first", e);
+            throw new KinesisPreflightException(
+                    "Stream " + config.stream() + " named by kinesis.stream does not exist at " + where(config)
+                            + "; create it first",
+                    e);
         } catch (AwsServiceException e) {
-            throw new KinesisPreflightException("Kinesis at " + where(config) + " refused to describe the stream named by kinesis.stream="
-                    + config.stream() + " (" + e.awsErrorDetails().errorCode() + "): check the IAM permissions of the "
-                    + "credentials found by the AWS default provider chain", e);
+            throw new KinesisPreflightException(
+                    "Kinesis at " + where(config) + " refused to describe the stream named by kinesis.stream="
+                            + config.stream() + " (" + e.awsErrorDetails().errorCode()
+                            + "): check the IAM permissions of the "
+                            + "credentials found by the AWS default provider chain",
+                    e);
         } catch (ApiCallTimeoutException e) {
             throw unreachable(config, timeout, e);
         } catch (SdkClientException e) {
             if (isMissingCredentials(e)) {
-                throw new KinesisPreflightException("No AWS credentials found for Kinesis at " + where(config)
-                        + ": the default provider chain (environment, system properties, profile, web identity, "
-                        + "container or instance role) found none", e);
+                throw new KinesisPreflightException(
+                        "No AWS credentials found for Kinesis at " + where(config)
+                                + ": the default provider chain (environment, system properties, profile, web identity, "
+                                + "container or instance role) found none",
+                        e);
             }
             throw unreachable(config, timeout, e);
         }
         if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
-            throw new KinesisPreflightException("Stream " + config.stream() + " named by kinesis.stream is " + status
-                    + " at " + where(config) + ": it must be ACTIVE to be read", null);
+            throw new KinesisPreflightException(
+                    "Stream " + config.stream() + " named by kinesis.stream is " + status + " at " + where(config)
+                            + ": it must be ACTIVE to be read",
+                    null);
         }
     }
 
     private static KinesisPreflightException unreachable(KinesisConfig config, Duration timeout, Exception e) {
-        return new KinesisPreflightException("Cannot reach Kinesis at " + where(config) + " within " + timeout.toMillis()
-                + " ms to describe kinesis.stream=" + config.stream() + ": " + rootMessage(e), e);
+        return new KinesisPreflightException(
+                "Cannot reach Kinesis at " + where(config) + " within " + timeout.toMillis()
+                        + " ms to describe kinesis.stream=" + config.stream() + ": " + rootMessage(e),
+                e);
     }
 
     private static String where(KinesisConfig config) {

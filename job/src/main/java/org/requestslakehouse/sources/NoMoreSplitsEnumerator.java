@@ -2,9 +2,7 @@ package org.requestslakehouse.sources;
 
 import java.io.IOException;
 import java.util.List;
-
 import javax.annotation.Nullable;
-
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -22,7 +20,8 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
  *
  * <p>The wrapped enumerator's state is passed through untouched, so checkpoints stay compatible in both directions.
  */
-final class NoMoreSplitsEnumerator<SplitT extends SourceSplit, CheckpointT> implements SplitEnumerator<SplitT, CheckpointT> {
+final class NoMoreSplitsEnumerator<SplitT extends SourceSplit, CheckpointT>
+        implements SplitEnumerator<SplitT, CheckpointT> {
     private final NoMoreSplitsContext<SplitT> context;
     private final SplitEnumerator<SplitT, CheckpointT> enumerator;
     private boolean allSplitsDiscovered;

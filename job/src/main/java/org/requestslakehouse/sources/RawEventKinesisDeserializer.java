@@ -19,16 +19,15 @@ public class RawEventKinesisDeserializer implements KinesisDeserializationSchema
     public static final String SOURCE_TYPE = "kinesis";
 
     @Override
-    public RawEvent deserialize(byte[] recordValue, String partitionKey, String seqNum,
-                                long approxArrivalTimestamp, String stream, String shardId) {
+    public RawEvent deserialize(
+            byte[] recordValue,
+            String partitionKey,
+            String seqNum,
+            long approxArrivalTimestamp,
+            String stream,
+            String shardId) {
         return new RawEvent(
-                SOURCE_TYPE,
-                stream,
-                shardId,
-                seqNum,
-                approxArrivalTimestamp,
-                System.currentTimeMillis(),
-                recordValue);
+                SOURCE_TYPE, stream, shardId, seqNum, approxArrivalTimestamp, System.currentTimeMillis(), recordValue);
     }
 
     @Override

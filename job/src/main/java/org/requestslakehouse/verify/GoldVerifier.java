@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.catalog.CatalogFactory;
@@ -28,8 +27,11 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
  */
 public final class GoldVerifier {
     /** What {@link #verify} reads. */
-    public static final Set<LakehouseTable> TABLES_READ = EnumSet.of(LakehouseTable.SERVICE_REQUESTS,
-            LakehouseTable.REQUESTS_HOURLY, LakehouseTable.SLA_DAILY, LakehouseTable.LATE_CORRECTIONS);
+    public static final Set<LakehouseTable> TABLES_READ = EnumSet.of(
+            LakehouseTable.SERVICE_REQUESTS,
+            LakehouseTable.REQUESTS_HOURLY,
+            LakehouseTable.SLA_DAILY,
+            LakehouseTable.LATE_CORRECTIONS);
 
     private GoldVerifier() {}
 
@@ -50,15 +52,30 @@ public final class GoldVerifier {
             for (Record r : IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.SLA_DAILY))) {
                 daily.add(TableRows.daily(r));
             }
-            int late = IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.LATE_CORRECTIONS)).size();
+            int late = IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.LATE_CORRECTIONS))
+                    .size();
 
             RecomputedGold expected = new GoldRecomputation(config.parse().zoneId()).recompute(silver);
             List<String> differences = GoldComparison.compare(expected, hourly, daily);
 
             out.printf(Locale.ROOT, "silver.service_requests: %,d cases%n", silver.size());
-            out.printf(Locale.ROOT, "gold.requests_hourly:    %,d rows streamed, %,d recomputed%n", hourly.size(), expected.hourlyRows().size());
-            out.printf(Locale.ROOT, "gold.sla_daily:          %,d rows streamed, %,d recomputed%n", daily.size(), expected.dailyRows().size());
-            out.printf(Locale.ROOT, "gold.late_corrections:   %,d%s%n", late, late == 0 ? "" : " (changes that arrived after their window closed; gold differs from silver by these)");
+            out.printf(
+                    Locale.ROOT,
+                    "gold.requests_hourly:    %,d rows streamed, %,d recomputed%n",
+                    hourly.size(),
+                    expected.hourlyRows().size());
+            out.printf(
+                    Locale.ROOT,
+                    "gold.sla_daily:          %,d rows streamed, %,d recomputed%n",
+                    daily.size(),
+                    expected.dailyRows().size());
+            out.printf(
+                    Locale.ROOT,
+                    "gold.late_corrections:   %,d%s%n",
+                    late,
+                    late == 0
+                            ? ""
+                            : " (changes that arrived after their window closed; gold differs from silver by these)");
             if (differences.isEmpty()) {
                 out.println("OK: streaming gold equals the batch recomputation from silver.");
                 return true;

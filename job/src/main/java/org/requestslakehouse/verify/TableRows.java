@@ -3,7 +3,6 @@ package org.requestslakehouse.verify;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.HourlyRequests;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -31,16 +30,19 @@ class CatalogFactoryTest {
     @Test
     void hadoopMakesARelativeWarehouseAbsolute() {
         Map<String, String> p = CatalogFactory.properties(config("type", "hadoop", "warehouse", "./data/../wh"));
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.hadoop.HadoopCatalog",
-                "warehouse", Paths.get("wh").toAbsolutePath().toString(),
-                "lock-impl", JvmCommitLock.class.getName()));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "catalog-impl", "org.apache.iceberg.hadoop.HadoopCatalog",
+                        "warehouse", Paths.get("wh").toAbsolutePath().toString(),
+                        "lock-impl", JvmCommitLock.class.getName()));
     }
 
     @Test
     void hadoopKeepsALocationThatAlreadyHasAScheme() {
-        assertThat(CatalogFactory.properties(config("warehouse", "file:/data/wh"))).containsEntry("warehouse", "file:/data/wh");
-        assertThat(CatalogFactory.properties(config("warehouse", "hdfs://nn:8020/wh"))).containsEntry("warehouse", "hdfs://nn:8020/wh");
+        assertThat(CatalogFactory.properties(config("warehouse", "file:/data/wh")))
+                .containsEntry("warehouse", "file:/data/wh");
+        assertThat(CatalogFactory.properties(config("warehouse", "hdfs://nn:8020/wh")))
+                .containsEntry("warehouse", "hdfs://nn:8020/wh");
     }
 
     @Test
@@ -53,59 +55,99 @@ class CatalogFactoryTest {
 
     @Test
     void jdbcPassesUriAndEnablesViewSchema() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:/tmp/c.db",
-                "warehouse", "/tmp/wh"));
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
-                "uri", "jdbc:sqlite:/tmp/c.db",
-                "warehouse", "/tmp/wh",
-                "jdbc.schema-version", "V1"));
+        Map<String, String> p = CatalogFactory.properties(
+                config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:/tmp/c.db", "warehouse", "/tmp/wh"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
+                        "uri", "jdbc:sqlite:/tmp/c.db",
+                        "warehouse", "/tmp/wh",
+                        "jdbc.schema-version", "V1"));
     }
 
     @Test
     void jdbcWithAnS3WarehouseUsesS3FileIo() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "jdbc", "jdbc.uri", "jdbc:postgresql://db/iceberg",
-                "warehouse", "s3://bucket/wh", "region", "eu-west-1"));
-        assertThat(p).containsEntry("warehouse", "s3://bucket/wh")
+        Map<String, String> p = CatalogFactory.properties(config(
+                "type",
+                "jdbc",
+                "jdbc.uri",
+                "jdbc:postgresql://db/iceberg",
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "eu-west-1"));
+        assertThat(p)
+                .containsEntry("warehouse", "s3://bucket/wh")
                 .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
                 .containsEntry("client.region", "eu-west-1");
     }
 
     @Test
     void jdbcWithAnS3WarehouseReachesAnS3CompatibleServerThroughPassThroughProperties() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:/tmp/c.db",
-                "warehouse", "s3://bucket/wh", "region", "us-east-1",
-                "property.s3.endpoint", "http://127.0.0.1:9090", "property.s3.path-style-access", "true"));
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
-                "uri", "jdbc:sqlite:/tmp/c.db",
-                "warehouse", "s3://bucket/wh",
-                "jdbc.schema-version", "V1",
-                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
-                "client.region", "us-east-1",
-                "s3.endpoint", "http://127.0.0.1:9090",
-                "s3.path-style-access", "true"));
+        Map<String, String> p = CatalogFactory.properties(config(
+                "type",
+                "jdbc",
+                "jdbc.uri",
+                "jdbc:sqlite:/tmp/c.db",
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "us-east-1",
+                "property.s3.endpoint",
+                "http://127.0.0.1:9090",
+                "property.s3.path-style-access",
+                "true"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
+                        "uri", "jdbc:sqlite:/tmp/c.db",
+                        "warehouse", "s3://bucket/wh",
+                        "jdbc.schema-version", "V1",
+                        "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+                        "client.region", "us-east-1",
+                        "s3.endpoint", "http://127.0.0.1:9090",
+                        "s3.path-style-access", "true"));
     }
 
     @Test
     void glueProperties() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "glue", "warehouse", "s3://bucket/wh",
-                "region", "us-east-1", "glue.catalog-id", "123456789012"));
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog",
-                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
-                "warehouse", "s3://bucket/wh",
-                "client.region", "us-east-1",
-                "glue.id", "123456789012"));
+        Map<String, String> p = CatalogFactory.properties(config(
+                "type",
+                "glue",
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "us-east-1",
+                "glue.catalog-id",
+                "123456789012"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog",
+                        "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+                        "warehouse", "s3://bucket/wh",
+                        "client.region", "us-east-1",
+                        "glue.id", "123456789012"));
     }
 
     @Test
     void glueWithLakeFormationFillsRegionAndAccountFromConfig() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "glue", "warehouse", "s3://bucket/wh",
-                "region", "us-east-1", "glue.catalog-id", "123456789012", "glue.lake-formation", "true",
-                "property.client.assume-role.arn", "arn:aws:iam::123456789012:role/flink",
-                "property.client.assume-role.tags.LakeFormationAuthorizedCaller", "flink"));
-        assertThat(p).containsEntry("glue.lakeformation-enabled", "true")
+        Map<String, String> p = CatalogFactory.properties(config(
+                "type",
+                "glue",
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "us-east-1",
+                "glue.catalog-id",
+                "123456789012",
+                "glue.lake-formation",
+                "true",
+                "property.client.assume-role.arn",
+                "arn:aws:iam::123456789012:role/flink",
+                "property.client.assume-role.tags.LakeFormationAuthorizedCaller",
+                "flink"));
+        assertThat(p)
+                .containsEntry("glue.lakeformation-enabled", "true")
                 .containsEntry("client.assume-role.region", "us-east-1")
                 .containsEntry("glue.account-id", "123456789012")
                 .containsEntry("client.assume-role.arn", "arn:aws:iam::123456789012:role/flink");
@@ -113,8 +155,17 @@ class CatalogFactoryTest {
 
     @Test
     void glueWithLakeFormationNeedsTheAssumedRole() {
-        assertThatThrownBy(() -> CatalogFactory.properties(config("type", "glue", "warehouse", "s3://bucket/wh",
-                "region", "us-east-1", "glue.catalog-id", "123456789012", "glue.lake-formation", "true")))
+        assertThatThrownBy(() -> CatalogFactory.properties(config(
+                        "type",
+                        "glue",
+                        "warehouse",
+                        "s3://bucket/wh",
+                        "region",
+                        "us-east-1",
+                        "glue.catalog-id",
+                        "123456789012",
+                        "glue.lake-formation",
+                        "true")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Missing required setting catalog.property.client.assume-role.arn: expected the IAM role"
                         + " the job assumes for Lake Formation when catalog.glue.lake-formation=true");
@@ -122,10 +173,11 @@ class CatalogFactoryTest {
 
     @Test
     void glueOnlySettingsAreRejectedForOtherCatalogs() {
-        assertThatThrownBy(() -> CatalogFactory.properties(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:c.db",
-                "glue.lake-formation", "true")))
+        assertThatThrownBy(() -> CatalogFactory.properties(
+                        config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:c.db", "glue.lake-formation", "true")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value 'true' for catalog.glue.lake-formation: expected false unless catalog.type=glue (it is jdbc)");
+                .hasMessage(
+                        "Invalid value 'true' for catalog.glue.lake-formation: expected false unless catalog.type=glue (it is jdbc)");
         assertThatThrownBy(() -> CatalogFactory.properties(config("glue.catalog-id", "123")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("catalog.glue.catalog-id");
@@ -133,26 +185,35 @@ class CatalogFactoryTest {
 
     @Test
     void restProperties() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "rest", "rest.uri", "http://rest:8181",
-                "warehouse", "lakehouse"));
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.rest.RESTCatalog",
-                "uri", "http://rest:8181",
-                "warehouse", "lakehouse"));
+        Map<String, String> p = CatalogFactory.properties(
+                config("type", "rest", "rest.uri", "http://rest:8181", "warehouse", "lakehouse"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "catalog-impl", "org.apache.iceberg.rest.RESTCatalog",
+                        "uri", "http://rest:8181",
+                        "warehouse", "lakehouse"));
         assertThat(CatalogFactory.properties(config("type", "rest", "rest.uri", "http://rest:8181")))
                 .doesNotContainKey("warehouse");
     }
 
     @Test
     void passThroughPropertiesAreAddedAndWinOverDerivedOnes() {
-        Map<String, String> p = CatalogFactory.properties(config("type", "rest", "rest.uri", "http://rest:8181",
-                "property.credential", "id:secret", "property.uri", "http://other:8181"));
+        Map<String, String> p = CatalogFactory.properties(config(
+                "type",
+                "rest",
+                "rest.uri",
+                "http://rest:8181",
+                "property.credential",
+                "id:secret",
+                "property.uri",
+                "http://other:8181"));
         assertThat(p).containsEntry("credential", "id:secret").containsEntry("uri", "http://other:8181");
     }
 
     @Test
     void opensALiveHadoopCatalog() throws Exception {
-        Catalog catalog = CatalogFactory.open(config("warehouse", tmp.resolve("wh").toString()));
+        Catalog catalog =
+                CatalogFactory.open(config("warehouse", tmp.resolve("wh").toString()));
         try {
             assertThat(catalog).isInstanceOf(HadoopCatalog.class);
             assertThat(catalog.name()).isEqualTo("lakehouse");
@@ -166,8 +227,8 @@ class CatalogFactoryTest {
     @Test
     void opensALiveSqliteJdbcCatalog() throws Exception {
         String uri = "jdbc:sqlite:" + tmp.resolve("catalog.db");
-        Catalog catalog = CatalogFactory.open(config("type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString(),
-                "name", "city"));
+        Catalog catalog = CatalogFactory.open(config(
+                "type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString(), "name", "city"));
         try {
             assertThat(catalog).isInstanceOf(JdbcCatalog.class);
             ((SupportsNamespaces) catalog).createNamespace(Namespace.of("gold"));
@@ -181,15 +242,28 @@ class CatalogFactoryTest {
     void jdbcPasswordIsReadFromTheNamedVariableWhenTheCatalogOpensAndIsNotInTheLoader() throws Exception {
         String uri = "jdbc:sqlite:" + tmp.resolve("catalog.db");
         // PATH stands in for the password variable: set wherever the tests run (SQLite ignores the password).
-        CatalogConfig config = config("type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString(),
-                "jdbc.user", "etl", "jdbc.password-env", "PATH");
+        CatalogConfig config = config(
+                "type",
+                "jdbc",
+                "jdbc.uri",
+                uri,
+                "warehouse",
+                tmp.resolve("wh").toString(),
+                "jdbc.user",
+                "etl",
+                "jdbc.password-env",
+                "PATH");
 
-        assertThat(CatalogFactory.properties(config)).containsEntry("jdbc.user", "etl").doesNotContainKey("jdbc.password");
+        assertThat(CatalogFactory.properties(config))
+                .containsEntry("jdbc.user", "etl")
+                .doesNotContainKey("jdbc.password");
         CatalogLoader loader = CatalogFactory.loader(config);
         String serialized = new String(InstantiationUtil.serializeObject(loader), StandardCharsets.UTF_8);
         assertThat(serialized).contains("PATH").doesNotContain(System.getenv("PATH"));
         assertThat(((EnvPasswordCatalogLoader) loader).withPassword(Map.of("PATH", "s3cret")::get))
-                .containsEntry("jdbc.user", "etl").containsEntry("jdbc.password", "s3cret").containsEntry("uri", uri);
+                .containsEntry("jdbc.user", "etl")
+                .containsEntry("jdbc.password", "s3cret")
+                .containsEntry("uri", uri);
         Catalog catalog = loader.clone().loadCatalog();
         try {
             assertThat(catalog).isInstanceOf(JdbcCatalog.class);
@@ -200,13 +274,19 @@ class CatalogFactoryTest {
 
     @Test
     void aJdbcPasswordVariableThatIsNotSetFailsOpeningTheCatalogNamingIt() {
-        CatalogLoader loader = CatalogFactory.loader(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:" + tmp.resolve("c.db"),
-                "jdbc.password-env", "NO_SUCH_VARIABLE_FOR_THE_CATALOG"));
+        CatalogLoader loader = CatalogFactory.loader(config(
+                "type",
+                "jdbc",
+                "jdbc.uri",
+                "jdbc:sqlite:" + tmp.resolve("c.db"),
+                "jdbc.password-env",
+                "NO_SUCH_VARIABLE_FOR_THE_CATALOG"));
 
         assertThatThrownBy(loader::loadCatalog)
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Environment variable NO_SUCH_VARIABLE_FOR_THE_CATALOG named by catalog.jdbc.password-env is not"
-                        + " set; it must hold the JDBC catalog's password");
+                .hasMessage(
+                        "Environment variable NO_SUCH_VARIABLE_FOR_THE_CATALOG named by catalog.jdbc.password-env is not"
+                                + " set; it must hold the JDBC catalog's password");
     }
 
     static CatalogConfig config(String... keyValues) {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ class CatalogPreflightTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** For the server that never answers: the wait is the test's running time. */
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     @TempDir
@@ -39,10 +39,19 @@ class CatalogPreflightTest {
 
     @Test
     void aLocalWarehouseAndASqliteCatalogPass() {
-        assertThatCode(() -> CatalogPreflight.check(config("warehouse", tmp.resolve("wh").toString()), TIMEOUT))
+        assertThatCode(() -> CatalogPreflight.check(
+                        config("warehouse", tmp.resolve("wh").toString()), TIMEOUT))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> CatalogPreflight.check(config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:" + tmp.resolve("c.db"),
-                "warehouse", tmp.resolve("wh").toString()), TIMEOUT)).doesNotThrowAnyException();
+        assertThatCode(() -> CatalogPreflight.check(
+                        config(
+                                "type",
+                                "jdbc",
+                                "jdbc.uri",
+                                "jdbc:sqlite:" + tmp.resolve("c.db"),
+                                "warehouse",
+                                tmp.resolve("wh").toString()),
+                        TIMEOUT))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -50,10 +59,12 @@ class CatalogPreflightTest {
         String uri = "http://localhost:" + closedPort();
         CatalogConfig config = config("type", "rest", "rest.uri", uri);
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
-                .isInstanceOf(CatalogPreflightException.class)
-                .hasMessageStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: ")
-                .hasMessageContaining("Connection refused"));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
+                        .isInstanceOf(CatalogPreflightException.class)
+                        .hasMessageStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: ")
+                        .hasMessageContaining("Connection refused"));
     }
 
     @Test
@@ -63,47 +74,74 @@ class CatalogPreflightTest {
             String uri = "http://localhost:" + silent.getLocalPort();
             CatalogConfig config = config("type", "rest", "rest.uri", uri);
 
-            assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> CatalogPreflight.check(config, SHORT_TIMEOUT))
-                    .isInstanceOf(CatalogPreflightException.class)
-                    .hasMessage("The Iceberg REST catalog at catalog.rest.uri=" + uri
-                            + " did not answer within 2000 ms: is it running, and is the address right?"));
+            assertTimeoutPreemptively(
+                    HANG_GUARD,
+                    () -> assertThatThrownBy(() -> CatalogPreflight.check(config, SHORT_TIMEOUT))
+                            .isInstanceOf(CatalogPreflightException.class)
+                            .hasMessage("The Iceberg REST catalog at catalog.rest.uri=" + uri
+                                    + " did not answer within 2000 ms: is it running, and is the address right?"));
         }
     }
 
     @Test
     void aJdbcCatalogThatCannotBeOpenedFailsNamingTheUri() throws IOException {
         String uri = "jdbc:postgresql://localhost:" + closedPort() + "/iceberg";
-        CatalogConfig config = config("type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString());
+        CatalogConfig config = config(
+                "type", "jdbc", "jdbc.uri", uri, "warehouse", tmp.resolve("wh").toString());
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
-                .isInstanceOf(CatalogPreflightException.class)
-                .hasMessageStartingWith("The Iceberg JDBC catalog at catalog.jdbc.uri=" + uri + " failed: ")
-                .hasMessageContaining("No suitable driver"));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
+                        .isInstanceOf(CatalogPreflightException.class)
+                        .hasMessageStartingWith("The Iceberg JDBC catalog at catalog.jdbc.uri=" + uri + " failed: ")
+                        .hasMessageContaining("No suitable driver"));
     }
 
     @Test
     void aGlueEndpointOnAClosedPortFailsNamingTheEndpoint() throws IOException {
         String endpoint = "http://localhost:" + closedPort();
-        CatalogConfig config = config("type", "glue", "warehouse", "s3://bucket/wh", "region", "us-east-1",
-                "property.glue.endpoint", endpoint);
+        CatalogConfig config = config(
+                "type",
+                "glue",
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "us-east-1",
+                "property.glue.endpoint",
+                endpoint);
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
-                .isInstanceOf(CatalogPreflightException.class)
-                .hasMessageStartingWith("The AWS Glue Data Catalog at catalog.property.glue.endpoint=" + endpoint
-                        + " (catalog.region=us-east-1) "));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
+                        .isInstanceOf(CatalogPreflightException.class)
+                        .hasMessageStartingWith("The AWS Glue Data Catalog at catalog.property.glue.endpoint="
+                                + endpoint + " (catalog.region=us-east-1) "));
     }
 
     @Test
     void anS3EndpointOnAClosedPortFailsNamingTheWarehouseAndEndpoint() throws IOException {
         String endpoint = "http://localhost:" + closedPort();
-        CatalogConfig config = config("type", "jdbc", "jdbc.uri", "jdbc:sqlite:" + tmp.resolve("c.db"),
-                "warehouse", "s3://bucket/wh", "region", "us-east-1",
-                "property.s3.endpoint", endpoint, "property.s3.path-style-access", "true");
+        CatalogConfig config = config(
+                "type",
+                "jdbc",
+                "jdbc.uri",
+                "jdbc:sqlite:" + tmp.resolve("c.db"),
+                "warehouse",
+                "s3://bucket/wh",
+                "region",
+                "us-east-1",
+                "property.s3.endpoint",
+                endpoint,
+                "property.s3.path-style-access",
+                "true");
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
-                .isInstanceOf(CatalogPreflightException.class)
-                .hasMessageStartingWith("The object store of catalog.warehouse=s3://bucket/wh at catalog.property.s3.endpoint="
-                        + endpoint + " (catalog.region=us-east-1) "));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> CatalogPreflight.check(config, TIMEOUT))
+                        .isInstanceOf(CatalogPreflightException.class)
+                        .hasMessageStartingWith(
+                                "The object store of catalog.warehouse=s3://bucket/wh at catalog.property.s3.endpoint="
+                                        + endpoint + " (catalog.region=us-east-1) "));
     }
 
     private static CatalogConfig config(String... keyValues) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -30,11 +29,15 @@ class JvmCommitLockTest {
         second.close();
 
         assertThat(second.acquire("v2.metadata.json", "commit-b")).isFalse();
-        assertThat(second.release("v2.metadata.json", "commit-b")).as("release by a non-owner").isFalse();
+        assertThat(second.release("v2.metadata.json", "commit-b"))
+                .as("release by a non-owner")
+                .isFalse();
         assertThat(first.release("v2.metadata.json", "commit-a")).isTrue();
         assertThat(second.acquire("v2.metadata.json", "commit-b")).isTrue();
         assertThat(second.release("v2.metadata.json", "commit-b")).isTrue();
-        assertThat(first.release("v2.metadata.json", "commit-b")).as("already released").isFalse();
+        assertThat(first.release("v2.metadata.json", "commit-b"))
+                .as("already released")
+                .isFalse();
     }
 
     /**
@@ -44,13 +47,20 @@ class JvmCommitLockTest {
      */
     @Test
     void aHadoopCatalogCommitWaitsForARacingCommitAfterAnotherCatalogClosed(@TempDir Path tmp) {
-        var config = CatalogFactoryTest.config("type", "hadoop", "warehouse", tmp.toString(),
-                "property." + CatalogProperties.LOCK_ACQUIRE_TIMEOUT_MS, "300",
-                "property.commit.retry.num-retries", "0");
+        var config = CatalogFactoryTest.config(
+                "type",
+                "hadoop",
+                "warehouse",
+                tmp.toString(),
+                "property." + CatalogProperties.LOCK_ACQUIRE_TIMEOUT_MS,
+                "300",
+                "property.commit.retry.num-retries",
+                "0");
         Catalog closing = CatalogFactory.open(config);
         Catalog committing = CatalogFactory.open(config);
         try {
-            Table table = committing.createTable(TableIdentifier.of("db", "t"),
+            Table table = committing.createTable(
+                    TableIdentifier.of("db", "t"),
                     new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
             JvmCommitLock racing = lock();
             String nextMetadata = table.location() + "/metadata/v2.metadata.json";
@@ -63,7 +73,8 @@ class JvmCommitLockTest {
                     .hasMessageContaining("Failed to acquire lock");
             assertThat(racing.release(nextMetadata, "racing commit")).isTrue();
             table.updateProperties().set("k", "v").commit();
-            assertThat(committing.loadTable(TableIdentifier.of("db", "t")).properties()).containsEntry("k", "v");
+            assertThat(committing.loadTable(TableIdentifier.of("db", "t")).properties())
+                    .containsEntry("k", "v");
         } finally {
             CatalogFactory.close(committing);
         }

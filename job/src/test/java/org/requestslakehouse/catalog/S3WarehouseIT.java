@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -55,8 +54,11 @@ class S3WarehouseIT {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final String WAREHOUSE_PREFIX = "warehouse";
 
@@ -71,14 +73,21 @@ class S3WarehouseIT {
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
         assertThat(bronze).hasSize(expected.rows());
-        assertThat(bronze.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position")).collect(Collectors.toSet()))
+        assertThat(bronze.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.coordinates());
         assertThat(bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet()))
                 .isEqualTo(expected.payloads());
-        assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.validCaseIds());
         assertThat(silver).hasSize(expected.validCaseIds().size());
-        assertThat(rejected.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "=" + r.getField("reason_code")).collect(Collectors.toSet()))
+        assertThat(rejected.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
+                                + r.getField("reason_code"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.rejections());
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
 
@@ -89,19 +98,24 @@ class S3WarehouseIT {
             for (LakehouseTable lakehouseTable : LakehouseTable.values()) {
                 Table table = catalog.loadTable(tables.identifier(lakehouseTable));
                 assertThat(table.location()).startsWith("s3://" + S3.bucket() + "/" + WAREHOUSE_PREFIX + "/");
-                assertThat(objects).as("objects of %s on the S3 server", table.name()).containsAll(keys(filesOf(table)));
+                assertThat(objects)
+                        .as("objects of %s on the S3 server", table.name())
+                        .containsAll(keys(filesOf(table)));
             }
         } finally {
             CatalogFactory.close(catalog);
         }
-        assertThat(objects).anyMatch(k -> k.endsWith(".parquet")).anyMatch(k -> k.endsWith(".metadata.json"))
+        assertThat(objects)
+                .anyMatch(k -> k.endsWith(".parquet"))
+                .anyMatch(k -> k.endsWith(".metadata.json"))
                 .anyMatch(k -> k.endsWith(".avro"));
         assertThat(localFiles(local)).containsExactly("catalog.db");
     }
 
     private static JobConfig s3Config(Path local) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.csv.paths", Real311.all().stream().map(Path::toString).collect(Collectors.joining(",")));
+        settings.put(
+                "source.csv.paths", Real311.all().stream().map(Path::toString).collect(Collectors.joining(",")));
         settings.put("catalog.type", "jdbc");
         settings.put("catalog.jdbc.uri", "jdbc:sqlite:" + local.resolve("catalog.db"));
         settings.put("catalog.warehouse", "s3://" + S3.bucket() + "/" + WAREHOUSE_PREFIX);
@@ -152,7 +166,10 @@ class S3WarehouseIT {
 
     private static List<String> localFiles(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +44,10 @@ class ConfigLoaderTest {
     @Test
     void overridesWinOverTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("props.json");
-        Files.writeString(file, "[{\"PropertyGroupId\":\"gold\",\"PropertyMap\":{\"emit-interval\":\"9 s\",\"enabled\":false}},"
-                + "{\"PropertyGroupId\":\"source\",\"PropertyMap\":{\"csv.paths\":\"x.csv\"}}]");
+        Files.writeString(
+                file,
+                "[{\"PropertyGroupId\":\"gold\",\"PropertyMap\":{\"emit-interval\":\"9 s\",\"enabled\":false}},"
+                        + "{\"PropertyGroupId\":\"source\",\"PropertyMap\":{\"csv.paths\":\"x.csv\"}}]");
 
         JobConfig config = ConfigLoader.load(file, Map.of("gold.emit-interval", "2s"));
 
@@ -70,20 +71,22 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "gold.emit-interval|soon|gold.emit-interval",
-            "gold.enabled|yes|gold.enabled",
-            "job.parallelism|0|job.parallelism",
-            "job.checkpoint-interval|10 ms|job.checkpoint-interval",
-            "parse.time-zone|Boston/Harbor|parse.time-zone",
-            "parse.max-payload-bytes|lots|parse.max-payload-bytes",
-            "catalog.type|oracle|catalog.type",
-            "catalog.silver-database|Silver-DB|catalog.silver-database",
-            "kafka.bootstrap-servers|localhost|kafka.bootstrap-servers",
-            "kafka.starting-offsets|yesterday|kafka.starting-offsets",
-            "gold.emit-intervall|5s|gold.emit-intervall",
-            "silver.anything|1|silver",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gold.emit-interval|soon|gold.emit-interval",
+                "gold.enabled|yes|gold.enabled",
+                "job.parallelism|0|job.parallelism",
+                "job.checkpoint-interval|10 ms|job.checkpoint-interval",
+                "parse.time-zone|Boston/Harbor|parse.time-zone",
+                "parse.max-payload-bytes|lots|parse.max-payload-bytes",
+                "catalog.type|oracle|catalog.type",
+                "catalog.silver-database|Silver-DB|catalog.silver-database",
+                "kafka.bootstrap-servers|localhost|kafka.bootstrap-servers",
+                "kafka.starting-offsets|yesterday|kafka.starting-offsets",
+                "gold.emit-intervall|5s|gold.emit-intervall",
+                "silver.anything|1|silver",
+            })
     void invalidSettingsFailNamingTheKey(String key, String value, String named) {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("source.csv.paths", "in.csv");
@@ -115,14 +118,24 @@ class ConfigLoaderTest {
     void jdbcCatalogNeedsUriAndGlueNeedsS3Warehouse() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("source.csv.paths", "x", "catalog.type", "jdbc")))
                 .hasMessageContaining("catalog.jdbc.uri");
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("source.csv.paths", "x", "catalog.type", "glue", "catalog.warehouse", "/tmp/w")))
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        null, Map.of("source.csv.paths", "x", "catalog.type", "glue", "catalog.warehouse", "/tmp/w")))
                 .hasMessageContaining("catalog.warehouse");
     }
 
     @Test
     void saslNeedsCredentialsFromTheEnvironmentNotTheFile() {
-        Map<String, String> o = Map.of("source.type", "kafka", "kafka.bootstrap-servers", "h:9096",
-                "kafka.security.protocol", "SASL_SSL", "kafka.sasl.mechanism", "SCRAM-SHA-512", "kafka.sasl.username", "etl");
+        Map<String, String> o = Map.of(
+                "source.type",
+                "kafka",
+                "kafka.bootstrap-servers",
+                "h:9096",
+                "kafka.security.protocol",
+                "SASL_SSL",
+                "kafka.sasl.mechanism",
+                "SCRAM-SHA-512",
+                "kafka.sasl.username",
+                "etl");
         assertThatThrownBy(() -> ConfigLoader.load(null, o)).hasMessageContaining("kafka.sasl.password-env");
     }
 
@@ -141,13 +154,21 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(notArray, Map.of())).hasMessageContaining("a.json");
         assertThatThrownBy(() -> ConfigLoader.load(nested, Map.of())).hasMessageContaining("gold.enabled");
-        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.json"), Map.of())).hasMessageContaining("missing.json");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.json"), Map.of()))
+                .hasMessageContaining("missing.json");
     }
 
     @Test
     void topicsAndPatternAreExclusive() {
-        Map<String, String> o = Map.of("source.type", "kafka", "kafka.bootstrap-servers", "h:9092",
-                "kafka.topics", "a", "kafka.topic-pattern", "a.*");
+        Map<String, String> o = Map.of(
+                "source.type",
+                "kafka",
+                "kafka.bootstrap-servers",
+                "h:9092",
+                "kafka.topics",
+                "a",
+                "kafka.topic-pattern",
+                "a.*");
         assertThatThrownBy(() -> ConfigLoader.load(null, o)).hasMessageContaining("kafka.topic-pattern");
     }
 }

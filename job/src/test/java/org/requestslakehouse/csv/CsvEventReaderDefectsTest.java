@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.model.RawEvent;
@@ -31,7 +30,12 @@ class CsvEventReaderDefectsTest {
 
         assertThat(events).hasSize(3);
         assertGood(events.get(0), 1, 2, "{\"a\":\"1\",\"b\":\"x\"}");
-        assertDefect(events.get(1), 2, 3, RejectReason.INVALID_ENCODING, "line 3: not valid UTF-8 (byte offset 10)",
+        assertDefect(
+                events.get(1),
+                2,
+                3,
+                RejectReason.INVALID_ENCODING,
+                "line 3: not valid UTF-8 (byte offset 10)",
                 bytes("2,", 0xE9, ""));
         assertGood(events.get(2), 3, 4, "{\"a\":\"3\",\"b\":\"y\"}");
     }
@@ -41,7 +45,12 @@ class CsvEventReaderDefectsTest {
         // 0xC0 0xAF: an overlong '/', never valid UTF-8
         List<CsvEvent> events = read(bytes("a,b\r\n1,\"first\r\nsecond ", 0xC0, 0xAF, "\"\r\n2,y\r\n"));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.INVALID_ENCODING, "line 3: not valid UTF-8 (byte offset 22)",
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.INVALID_ENCODING,
+                "line 3: not valid UTF-8 (byte offset 22)",
                 bytes("1,\"first\r\nsecond ", 0xC0, 0xAF, "\""));
         assertGood(events.get(1), 2, 4, "{\"a\":\"2\",\"b\":\"y\"}");
         assertThat(events).hasSize(2);
@@ -51,8 +60,14 @@ class CsvEventReaderDefectsTest {
     void anUnclosedQuoteRejectsOnlyItsLine() throws IOException {
         List<CsvEvent> events = read("a,b\n1,\"open\n2,x\n3,y\n".getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: the quoted field opened on this line is "
-                + "not closed by the end of the file; the line is rejected alone and reading resumes on line 3", "1,\"open");
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.BROKEN_QUOTING,
+                "line 2: the quoted field opened on this line is "
+                        + "not closed by the end of the file; the line is rejected alone and reading resumes on line 3",
+                "1,\"open");
         assertGood(events.get(1), 2, 3, "{\"a\":\"2\",\"b\":\"x\"}");
         assertGood(events.get(2), 3, 4, "{\"a\":\"3\",\"b\":\"y\"}");
         assertThat(events).hasSize(3);
@@ -67,9 +82,15 @@ class CsvEventReaderDefectsTest {
         }
         List<CsvEvent> events = read(csv.toString().getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: the quoted field opened on this line is "
-                + "not closed within " + CsvRecordSplitter.MAX_RECORD_LINES
-                + " lines; the line is rejected alone and reading resumes on line 3", "1,\"never closed");
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.BROKEN_QUOTING,
+                "line 2: the quoted field opened on this line is "
+                        + "not closed within " + CsvRecordSplitter.MAX_RECORD_LINES
+                        + " lines; the line is rejected alone and reading resumes on line 3",
+                "1,\"never closed");
         assertThat(events).hasSize(good + 1);
         for (int i = 0; i < good; i++) {
             assertGood(events.get(i + 1), i + 2, i + 3, "{\"a\":\"" + (i + 2) + "\",\"b\":\"x\"}");
@@ -86,9 +107,16 @@ class CsvEventReaderDefectsTest {
         }
         List<CsvEvent> events = read(csv.toString().getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: the quoted field opened on this line "
-                + "makes a record longer than " + CsvRecordSplitter.MAX_RECORD_BYTES + " bytes; the line is rejected "
-                + "alone and reading resumes on line 3", "1,\"never closed");
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.BROKEN_QUOTING,
+                "line 2: the quoted field opened on this line "
+                        + "makes a record longer than " + CsvRecordSplitter.MAX_RECORD_BYTES
+                        + " bytes; the line is rejected "
+                        + "alone and reading resumes on line 3",
+                "1,\"never closed");
         assertThat(events).hasSize(good + 1);
         for (int i = 0; i < good; i++) {
             assertGood(events.get(i + 1), i + 2, i + 3, "{\"a\":\"" + (i + 2) + "\",\"b\":\"" + text + "\"}");
@@ -99,11 +127,22 @@ class CsvEventReaderDefectsTest {
     void aQuoteThatClosesIntoARecordOfTheWrongShapeWasStray() throws IOException {
         List<CsvEvent> events = read("a,b\n1,\"open\n2,x\n3,y\",extra\n4,z\n".getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: the quoted field opened on this line "
-                + "closes on line 4 into a record of 3 fields, the header has 2; the line is rejected alone and "
-                + "reading resumes on line 3", "1,\"open");
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.BROKEN_QUOTING,
+                "line 2: the quoted field opened on this line "
+                        + "closes on line 4 into a record of 3 fields, the header has 2; the line is rejected alone and "
+                        + "reading resumes on line 3",
+                "1,\"open");
         assertGood(events.get(1), 2, 3, "{\"a\":\"2\",\"b\":\"x\"}");
-        assertDefect(events.get(2), 3, 4, RejectReason.WRONG_FIELD_COUNT, "line 4: 3 fields, the header has 2",
+        assertDefect(
+                events.get(2),
+                3,
+                4,
+                RejectReason.WRONG_FIELD_COUNT,
+                "line 4: 3 fields, the header has 2",
                 "3,y\",extra");
         assertGood(events.get(3), 4, 5, "{\"a\":\"4\",\"b\":\"z\"}");
         assertThat(events).hasSize(4);
@@ -113,10 +152,17 @@ class CsvEventReaderDefectsTest {
     void textAfterAClosingQuoteIsBrokenQuoting() throws IOException {
         List<CsvEvent> events = read("a,b\n1,\"ab\"c\n2,\"multi\nline\"x,y\n3,z\n".getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: text after a closing quote", "1,\"ab\"c");
-        assertDefect(events.get(1), 2, 3, RejectReason.BROKEN_QUOTING, "line 3: the quoted field opened on this line "
-                + "closes on line 4 with text after the closing quote; the line is rejected alone and reading resumes "
-                + "on line 4", "2,\"multi");
+        assertDefect(
+                events.get(0), 1, 2, RejectReason.BROKEN_QUOTING, "line 2: text after a closing quote", "1,\"ab\"c");
+        assertDefect(
+                events.get(1),
+                2,
+                3,
+                RejectReason.BROKEN_QUOTING,
+                "line 3: the quoted field opened on this line "
+                        + "closes on line 4 with text after the closing quote; the line is rejected alone and reading resumes "
+                        + "on line 4",
+                "2,\"multi");
         // line 4 on its own: the quote is inside an unquoted field, so it is text
         assertGood(events.get(2), 3, 4, "{\"a\":\"line\\\"x\",\"b\":\"y\"}");
         assertGood(events.get(3), 4, 5, "{\"a\":\"3\",\"b\":\"z\"}");
@@ -127,7 +173,8 @@ class CsvEventReaderDefectsTest {
     void raggedRowsAreWrongFieldCounts() throws IOException {
         List<CsvEvent> events = read("a,b,c\n1,2,3,4\n1\n1,2,\n1,2,3\n".getBytes(UTF_8));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.WRONG_FIELD_COUNT, "line 2: 4 fields, the header has 3", "1,2,3,4");
+        assertDefect(
+                events.get(0), 1, 2, RejectReason.WRONG_FIELD_COUNT, "line 2: 4 fields, the header has 3", "1,2,3,4");
         assertDefect(events.get(1), 2, 3, RejectReason.WRONG_FIELD_COUNT, "line 3: 1 fields, the header has 3", "1");
         assertGood(events.get(2), 3, 4, "{\"a\":\"1\",\"b\":\"2\",\"c\":\"\"}");
         assertGood(events.get(3), 4, 5, "{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}");
@@ -138,8 +185,15 @@ class CsvEventReaderDefectsTest {
     void aNulByteIsItsOwnDefectAndIsCheckedBeforeUtf8() throws IOException {
         List<CsvEvent> events = read(bytes("a,b\n1,x", 0, "y\n2,", 0xFF, 0, "\n3,z\n"));
 
-        assertDefect(events.get(0), 1, 2, RejectReason.NUL_BYTE, "line 2: a NUL byte (byte offset 7)", bytes("1,x", 0, "y"));
-        assertDefect(events.get(1), 2, 3, RejectReason.NUL_BYTE, "line 3: a NUL byte (byte offset 13)", bytes("2,", 0xFF, 0, ""));
+        assertDefect(
+                events.get(0), 1, 2, RejectReason.NUL_BYTE, "line 2: a NUL byte (byte offset 7)", bytes("1,x", 0, "y"));
+        assertDefect(
+                events.get(1),
+                2,
+                3,
+                RejectReason.NUL_BYTE,
+                "line 3: a NUL byte (byte offset 13)",
+                bytes("2,", 0xFF, 0, ""));
         assertGood(events.get(2), 3, 4, "{\"a\":\"3\",\"b\":\"z\"}");
         assertThat(events).hasSize(3);
     }
@@ -155,9 +209,15 @@ class CsvEventReaderDefectsTest {
 
         List<CsvEvent> events = read(csv.toByteArray());
 
-        assertDefect(events.get(0), 1, 2, RejectReason.PAYLOAD_TOO_LARGE, "line 2: "
-                + (CsvRecordSplitter.MAX_RECORD_BYTES + 10) + " bytes, longer than the " + CsvRecordSplitter.MAX_RECORD_BYTES
-                + " a CSV record may have; the first " + CsvRecordSplitter.MAX_RECORD_BYTES + " are kept",
+        assertDefect(
+                events.get(0),
+                1,
+                2,
+                RejectReason.PAYLOAD_TOO_LARGE,
+                "line 2: "
+                        + (CsvRecordSplitter.MAX_RECORD_BYTES + 10) + " bytes, longer than the "
+                        + CsvRecordSplitter.MAX_RECORD_BYTES
+                        + " a CSV record may have; the first " + CsvRecordSplitter.MAX_RECORD_BYTES + " are kept",
                 Arrays.copyOf(longLine, CsvRecordSplitter.MAX_RECORD_BYTES));
         assertGood(events.get(1), 2, 3, "{\"a\":\"1\",\"b\":\"y\"}");
         assertThat(events).hasSize(2);
@@ -167,11 +227,21 @@ class CsvEventReaderDefectsTest {
     void anUnusableHeaderMakesEveryRecordUnreadableHeader() throws IOException {
         List<CsvEvent> events = read(bytes("a,", 0xFF, "\n1,2\n"));
 
-        assertDefect(events.get(0), 1, 1, RejectReason.UNREADABLE_HEADER, "line 1: not valid UTF-8 (byte offset 2); this is "
-                + "the header, so no record of the file can be keyed",
+        assertDefect(
+                events.get(0),
+                1,
+                1,
+                RejectReason.UNREADABLE_HEADER,
+                "line 1: not valid UTF-8 (byte offset 2); this is "
+                        + "the header, so no record of the file can be keyed",
                 bytes("a,", 0xFF, ""));
-        assertDefect(events.get(1), 2, 2, RejectReason.UNREADABLE_HEADER,
-                "line 2: the header (line 1) is unusable, so this record cannot be keyed", "1,2");
+        assertDefect(
+                events.get(1),
+                2,
+                2,
+                RejectReason.UNREADABLE_HEADER,
+                "line 2: the header (line 1) is unusable, so this record cannot be keyed",
+                "1,2");
         assertThat(events).hasSize(2);
     }
 
@@ -184,8 +254,14 @@ class CsvEventReaderDefectsTest {
 
         assertGood(events.get(0), 1, 2, "{\"a\":\"1\",\"b\":\"x\"}");
         assertGood(events.get(1), 2, 3, "{\"a\":\"2\",\"b\":\"y\"}");
-        assertDefect(events.get(2), 3, 4, RejectReason.TRUNCATED_GZIP, "line 4: the gzip stream ends early after 14 "
-                + "decompressed bytes (Unexpected end of ZLIB input stream); the 2 records before it were read", "3,");
+        assertDefect(
+                events.get(2),
+                3,
+                4,
+                RejectReason.TRUNCATED_GZIP,
+                "line 4: the gzip stream ends early after 14 "
+                        + "decompressed bytes (Unexpected end of ZLIB input stream); the 2 records before it were read",
+                "3,");
         assertThat(events).hasSize(3);
     }
 
@@ -198,8 +274,14 @@ class CsvEventReaderDefectsTest {
 
         assertGood(events.get(0), 1, 2, "{\"a\":\"1\",\"b\":\"x\"}");
         assertGood(events.get(1), 2, 3, "{\"a\":\"2\",\"b\":\"y\"}");
-        assertDefect(events.get(2), 3, 4, RejectReason.CORRUPT_GZIP, "line 4: the gzip stream is corrupt after 14 "
-                + "decompressed bytes (invalid block type); the 2 records before it were read", "3,");
+        assertDefect(
+                events.get(2),
+                3,
+                4,
+                RejectReason.CORRUPT_GZIP,
+                "line 4: the gzip stream is corrupt after 14 "
+                        + "decompressed bytes (invalid block type); the 2 records before it were read",
+                "3,");
         assertThat(events).hasSize(3);
     }
 
@@ -210,8 +292,14 @@ class CsvEventReaderDefectsTest {
 
         List<CsvEvent> events = read(damaged);
 
-        assertDefect(events.get(0), 1, 1, RejectReason.CORRUPT_GZIP, "line 1: the gzip stream is corrupt after 0 "
-                + "decompressed bytes (Unsupported compression method); the 0 records before it were read", "");
+        assertDefect(
+                events.get(0),
+                1,
+                1,
+                RejectReason.CORRUPT_GZIP,
+                "line 1: the gzip stream is corrupt after 0 "
+                        + "decompressed bytes (Unsupported compression method); the 0 records before it were read",
+                "");
         assertThat(events).hasSize(1);
     }
 
@@ -255,11 +343,13 @@ class CsvEventReaderDefectsTest {
         assertThat(event.payload()).isSameAs(event.json());
     }
 
-    private static void assertDefect(CsvEvent event, long record, long line, RejectReason reason, String detail, String bytes) {
+    private static void assertDefect(
+            CsvEvent event, long record, long line, RejectReason reason, String detail, String bytes) {
         assertDefect(event, record, line, reason, detail, bytes.getBytes(UTF_8));
     }
 
-    private static void assertDefect(CsvEvent event, long record, long line, RejectReason reason, String detail, byte[] bytes) {
+    private static void assertDefect(
+            CsvEvent event, long record, long line, RejectReason reason, String detail, byte[] bytes) {
         assertThat(event.defect()).as("%s", event).isNotNull();
         assertThat(event.recordNumber()).isEqualTo(record);
         assertThat(event.lineNumber()).isEqualTo(line);

@@ -3,6 +3,8 @@ package org.requestslakehouse.csv;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,21 +30,22 @@ class CsvEventReaderTest {
         CsvEvent first = events.get(0);
         assertThat(first.recordNumber()).isEqualTo(1);
         assertThat(first.lineNumber()).isEqualTo(2);
-        assertThat(new String(first.json(), UTF_8)).isEqualTo("{\"CASE_ENQUIRY_ID\":\"101000295613\","
-                + "\"OPEN_DT\":\"07/01/2011 01:32:33 AM\",\"TARGET_DT\":\"07/15/2011 01:32:32 AM\","
-                + "\"CLOSED_DT\":\"07/01/2011 05:06:58 AM\",\"OnTime_Status\":\"ONTIME\",\"CASE_STATUS\":\"Closed\","
-                + "\"CLOSURE_REASON\":\"Case Closed Case Resolved replaced 100 amp fuse and reset breaker\","
-                + "\"CASE_TITLE\":\"Street Light Outages\",\"SUBJECT\":\"Public Works Department\","
-                + "\"REASON\":\"Street Lights\",\"TYPE\":\"Street Light Outages\","
-                + "\"QUEUE\":\"PWDx_Street Light Outages\",\"Department\":\"PWDx\",\"SubmittedPhoto\":\"\","
-                + "\"ClosedPhoto\":\"\",\"Location\":\"INTERSECTION of Groveland St & River St  Mattapan  MA\","
-                + "\"fire_district\":\"8\",\"pwd_district\":\"07\",\"city_council_district\":\"3\","
-                + "\"police_district\":\"B3\",\"neighborhood\":\"Greater Mattapan\","
-                + "\"neighborhood_services_district\":\"7\",\"ward\":\"Ward 17\",\"precinct\":\"1714\","
-                + "\"land_usage\":\"\",\"LOCATION_STREET_NAME\":\"INTERSECTION Groveland St & River St\","
-                + "\"LOCATION_ZIPCODE\":\"\",\"Property_Type\":\"Intersection\",\"Property_ID\":\"5512\","
-                + "\"LATITUDE\":\"42.2715\",\"LONGITUDE\":\"-71.0772\",\"Source\":\"Employee Generated\","
-                + "\"Geocoded_Location\":\"(42.2715, -71.0772)\"}");
+        assertThat(new String(first.json(), UTF_8))
+                .isEqualTo("{\"CASE_ENQUIRY_ID\":\"101000295613\","
+                        + "\"OPEN_DT\":\"07/01/2011 01:32:33 AM\",\"TARGET_DT\":\"07/15/2011 01:32:32 AM\","
+                        + "\"CLOSED_DT\":\"07/01/2011 05:06:58 AM\",\"OnTime_Status\":\"ONTIME\",\"CASE_STATUS\":\"Closed\","
+                        + "\"CLOSURE_REASON\":\"Case Closed Case Resolved replaced 100 amp fuse and reset breaker\","
+                        + "\"CASE_TITLE\":\"Street Light Outages\",\"SUBJECT\":\"Public Works Department\","
+                        + "\"REASON\":\"Street Lights\",\"TYPE\":\"Street Light Outages\","
+                        + "\"QUEUE\":\"PWDx_Street Light Outages\",\"Department\":\"PWDx\",\"SubmittedPhoto\":\"\","
+                        + "\"ClosedPhoto\":\"\",\"Location\":\"INTERSECTION of Groveland St & River St  Mattapan  MA\","
+                        + "\"fire_district\":\"8\",\"pwd_district\":\"07\",\"city_council_district\":\"3\","
+                        + "\"police_district\":\"B3\",\"neighborhood\":\"Greater Mattapan\","
+                        + "\"neighborhood_services_district\":\"7\",\"ward\":\"Ward 17\",\"precinct\":\"1714\","
+                        + "\"land_usage\":\"\",\"LOCATION_STREET_NAME\":\"INTERSECTION Groveland St & River St\","
+                        + "\"LOCATION_ZIPCODE\":\"\",\"Property_Type\":\"Intersection\",\"Property_ID\":\"5512\","
+                        + "\"LATITUDE\":\"42.2715\",\"LONGITUDE\":\"-71.0772\",\"Source\":\"Employee Generated\","
+                        + "\"Geocoded_Location\":\"(42.2715, -71.0772)\"}");
     }
 
     @Test
@@ -80,7 +80,8 @@ class CsvEventReaderTest {
         // the last line has neither ;; nor a line break
         assertThat(map(events.get(28))).containsEntry("source", "Employee Generated");
         for (CsvEvent event : events) {
-            assertThat(map(event).values()).allSatisfy(value -> assertThat(value).doesNotEndWith(";").doesNotContain("\r"));
+            assertThat(map(event).values())
+                    .allSatisfy(value -> assertThat(value).doesNotEndWith(";").doesNotContain("\r"));
         }
     }
 
@@ -95,8 +96,12 @@ class CsvEventReaderTest {
     void semicolonArtefactIsStrippedFromTheLastValueWhereverTheRowEnds() throws IOException {
         List<Map<String, String>> rows = rows("a,b;;\r\n1,x;;\r\n2,y\r\n3,;;\r\n4,z;;");
 
-        assertThat(rows).containsExactly(Map.of("a", "1", "b", "x"), Map.of("a", "2", "b", "y"),
-                Map.of("a", "3", "b", ""), Map.of("a", "4", "b", "z"));
+        assertThat(rows)
+                .containsExactly(
+                        Map.of("a", "1", "b", "x"),
+                        Map.of("a", "2", "b", "y"),
+                        Map.of("a", "3", "b", ""),
+                        Map.of("a", "4", "b", "z"));
     }
 
     @Test
@@ -148,7 +153,8 @@ class CsvEventReaderTest {
 
         try (CsvEventReader reader = new CsvEventReader(new ByteArrayInputStream(file), "bom.csv")) {
             assertThat(reader.keys()).containsExactly("case_enquiry_id", "ward");
-            assertThat(map(reader.next())).containsExactly(Map.entry("case_enquiry_id", "101"), Map.entry("ward", "Ward 3"));
+            assertThat(map(reader.next()))
+                    .containsExactly(Map.entry("case_enquiry_id", "101"), Map.entry("ward", "Ward 3"));
         }
     }
 
@@ -202,7 +208,8 @@ class CsvEventReaderTest {
     void eventsCompareByContent() {
         CsvEvent event = new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8));
 
-        assertThat(event).isEqualTo(new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8)))
+        assertThat(event)
+                .isEqualTo(new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8)))
                 .hasSameHashCodeAs(new CsvEvent(1, 2, "{\"a\":\"1\"}".getBytes(UTF_8)))
                 .isNotEqualTo(new CsvEvent(1, 2, "{\"a\":\"2\"}".getBytes(UTF_8)))
                 .isNotEqualTo(new CsvEvent(1, 3, "{\"a\":\"1\"}".getBytes(UTF_8)));

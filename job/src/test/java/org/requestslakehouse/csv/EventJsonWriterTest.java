@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class EventJsonWriterTest {
@@ -20,9 +19,10 @@ class EventJsonWriterTest {
         row.put("ward", "");
         row.put("precinct", null);
 
-        assertThat(new String(EventJsonWriter.toJson(row), UTF_8)).isEqualTo("{\"case_enquiry_id\":\"101004143000\","
-                + "\"closure_reason\":\"Case \\\"Noted\\\"\\tline1\\nline2 \\\\ done\","
-                + "\"neighborhood\":\"Jamaica Plain \u2013 \u00e9\",\"ward\":\"\",\"precinct\":null}");
+        assertThat(new String(EventJsonWriter.toJson(row), UTF_8))
+                .isEqualTo("{\"case_enquiry_id\":\"101004143000\","
+                        + "\"closure_reason\":\"Case \\\"Noted\\\"\\tline1\\nline2 \\\\ done\","
+                        + "\"neighborhood\":\"Jamaica Plain \u2013 \u00e9\",\"ward\":\"\",\"precinct\":null}");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.requestslakehouse.csv;
 
-import org.requestslakehouse.testing.Real311;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.requestslakehouse.testing.Real311;
 
 /** The real Boston extracts (test fixtures, see testing/Real311), read through {@link CsvEventReader}. */
 public final class RealSamples {

@@ -6,9 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.apache.flink.configuration.ConfigConstants;
 import org.requestslakehouse.job.LakehouseJobMain;
 import org.w3c.dom.Element;
@@ -48,15 +46,20 @@ final class DeploymentContract {
         assertThat(named).isEqualTo(LakehouseJobMain.class.getName());
         Method main = Class.forName(named).getMethod("main", String[].class);
         assertThat(Modifier.isStatic(main.getModifiers()) && Modifier.isPublic(main.getModifiers()))
-                .as("%s has a public static main(String[])", named).isTrue();
+                .as("%s has a public static main(String[])", named)
+                .isTrue();
         assertThat(main.getReturnType()).isEqualTo(void.class);
     }
 
     /** {@code flink.version} from the root pom's properties. */
     static String flinkVersion() throws Exception {
-        Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Paths.get("pom.xml").toFile()).getDocumentElement();
-        String version = child(child(project, "properties"), "flink.version").getTextContent().trim();
+        Element project = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Paths.get("pom.xml").toFile())
+                .getDocumentElement();
+        String version = child(child(project, "properties"), "flink.version")
+                .getTextContent()
+                .trim();
         assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
         return version;
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.deployment.Dockerfiles.Instruction;
@@ -42,7 +41,8 @@ class DockerImageTest {
 
     @Test
     void theJobJarIsCopiedIntoUsrlibUnderTheBuildsName() throws Exception {
-        List<List<String>> jarCopies = copies().stream().filter(c -> c.get(0).endsWith(".jar")).toList();
+        List<List<String>> jarCopies =
+                copies().stream().filter(c -> c.get(0).endsWith(".jar")).toList();
 
         assertThat(jarCopies).containsExactly(List.of(JOB_JAR.toString(), DeploymentContract.imageJobJar()));
     }
@@ -50,17 +50,25 @@ class DockerImageTest {
     @Test
     void theS3AndPrometheusPluginsAreInTheirOwnDirectoriesUnderPlugins() throws Exception {
         String run = String.join("\n", Dockerfiles.all(Dockerfiles.read(DOCKERFILE), "RUN"))
-                .replace("$FLINK_HOME", DeploymentContract.FLINK_HOME).replace("$FLINK_VERSION", DeploymentContract.flinkVersion());
+                .replace("$FLINK_HOME", DeploymentContract.FLINK_HOME)
+                .replace("$FLINK_VERSION", DeploymentContract.flinkVersion());
         String version = DeploymentContract.flinkVersion();
         String s3Jar = "flink-s3-fs-hadoop-" + version + ".jar";
 
-        assertThat(run).contains("cp \"" + DeploymentContract.FLINK_HOME + "/opt/" + s3Jar + "\" \"" + PLUGINS + "s3-fs-hadoop/\"");
+        assertThat(run)
+                .contains("cp \"" + DeploymentContract.FLINK_HOME + "/opt/" + s3Jar + "\" \"" + PLUGINS
+                        + "s3-fs-hadoop/\"");
         // The reporter the FlinkDeployment and compose configure must be the one the distribution ships in plugins/.
-        Path prometheus = Paths.get(PrometheusReporterFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path prometheus = Paths.get(PrometheusReporterFactory.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assertThat(prometheus.getFileName().toString()).isEqualTo("flink-metrics-prometheus-" + version + ".jar");
         assertThat(run).contains("test -f \"" + PLUGINS + "metrics-prometheus/" + prometheus.getFileName() + "\"");
         // One directory level: Flink makes each subdirectory of plugins/ one plugin and ignores deeper jars' layout.
-        Matcher pluginPaths = Pattern.compile(Pattern.quote(PLUGINS) + "([^\"\\s]*)").matcher(run);
+        Matcher pluginPaths =
+                Pattern.compile(Pattern.quote(PLUGINS) + "([^\"\\s]*)").matcher(run);
         while (pluginPaths.find()) {
             assertThat(pluginPaths.group(1)).matches("[a-z0-9-]+(/([a-z0-9.-]+\\.jar)?)?");
         }
@@ -71,17 +79,25 @@ class DockerImageTest {
         Map<String, String> folded = FoldedFlinkConf.settings();
         Map<String, String> shipped = FoldedFlinkConf.shipped();
 
-        assertThat(folded).containsEntry("state.backend.type", "rocksdb")
+        assertThat(folded)
+                .containsEntry("state.backend.type", "rocksdb")
                 .containsEntry("execution.checkpointing.mode", "EXACTLY_ONCE")
                 .containsKey("restart-strategy.type")
-                .doesNotContainKeys("rest.bind-address", "rest.port", "taskmanager.numberOfTaskSlots",
-                        "taskmanager.memory.managed.size", "metrics.reporter.prom.factory.class", "metrics.reporter.prom.host");
+                .doesNotContainKeys(
+                        "rest.bind-address",
+                        "rest.port",
+                        "taskmanager.numberOfTaskSlots",
+                        "taskmanager.memory.managed.size",
+                        "metrics.reporter.prom.factory.class",
+                        "metrics.reporter.prom.host");
         folded.forEach((key, value) -> {
             assertThat(FlinkOptionKeys.isKnown(key)).as("Flink option %s", key).isTrue();
             assertThat(shipped).as("value of %s", key).containsEntry(key, value);
         });
         Map<String, String> expected = new LinkedHashMap<>(shipped);
-        expected.keySet().removeIf(key -> !key.matches("(state|execution\\.checkpointing|restart-strategy|taskmanager\\.network)\\..*"));
+        expected.keySet()
+                .removeIf(key ->
+                        !key.matches("(state|execution\\.checkpointing|restart-strategy|taskmanager\\.network)\\..*"));
         assertThat(folded).isEqualTo(expected);
     }
 
@@ -96,13 +112,18 @@ class DockerImageTest {
     @Test
     void theBuildContextLetsEveryCopiedFileThroughAndNothingElse() throws Exception {
         List<String> patterns = Files.readAllLines(DOCKERIGNORE).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
 
         for (List<String> copy : copies()) {
-            assertThat(ignored(patterns, copy.get(0))).as("%s excluded from the build context", copy.get(0)).isFalse();
+            assertThat(ignored(patterns, copy.get(0)))
+                    .as("%s excluded from the build context", copy.get(0))
+                    .isFalse();
         }
         assertThat(ignored(patterns, "tools/target/requests-lakehouse.jar")).isTrue();
-        assertThat(ignored(patterns, "job/src/main/java/org/requestslakehouse/job/LakehouseJobMain.java")).isTrue();
+        assertThat(ignored(patterns, "job/src/main/java/org/requestslakehouse/job/LakehouseJobMain.java"))
+                .isTrue();
         assertThat(Files.isExecutable(FOLD_SCRIPT)).isTrue();
         assertThat(Files.isRegularFile(SHIPPED_FLINK_CONF)).isTrue();
     }

@@ -29,17 +29,24 @@ final class Dockerfiles {
             String text = pending.toString().strip();
             pending.setLength(0);
             int space = text.indexOf(' ');
-            out.add(new Instruction(text.substring(0, space).toUpperCase(Locale.ROOT), text.substring(space + 1).strip()));
+            out.add(new Instruction(
+                    text.substring(0, space).toUpperCase(Locale.ROOT),
+                    text.substring(space + 1).strip()));
         }
         return out;
     }
 
     static List<String> all(List<Instruction> instructions, String keyword) {
-        return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+        return instructions.stream()
+                .filter(i -> i.keyword().equals(keyword))
+                .map(Instruction::arguments)
+                .toList();
     }
 
     /** The words of a shell-form instruction (COPY, ARG, USER), without flags such as {@code --chown=...}. */
     static List<String> words(String arguments) {
-        return List.of(arguments.split("\\s+")).stream().filter(w -> !w.startsWith("--")).toList();
+        return List.of(arguments.split("\\s+")).stream()
+                .filter(w -> !w.startsWith("--"))
+                .toList();
     }
 }

@@ -2,6 +2,10 @@ package org.requestslakehouse.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,11 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.JobConfig;
@@ -46,11 +45,16 @@ class FlinkComposeTest {
         assertThat(texts(services.at("/taskmanager/command"))).containsExactly("taskmanager");
         for (String name : List.of("jobmanager", "taskmanager")) {
             JsonNode build = services.path(name).path("build");
-            Path dockerfile = DIR.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText());
+            Path dockerfile = DIR.resolve(build.path("context").asText())
+                    .resolve(build.path("dockerfile").asText());
             assertThat(dockerfile.normalize()).as(name).isEqualTo(DeploymentContract.DOCKERFILE);
         }
-        assertThat(services.at("/taskmanager/image").asText()).isEqualTo(jobManager.path("image").asText()).isNotEmpty();
-        assertThat(jobManager.has("restart")).as("a restarted JobManager without HA would start the job afresh").isFalse();
+        assertThat(services.at("/taskmanager/image").asText())
+                .isEqualTo(jobManager.path("image").asText())
+                .isNotEmpty();
+        assertThat(jobManager.has("restart"))
+                .as("a restarted JobManager without HA would start the job afresh")
+                .isFalse();
     }
 
     @Test
@@ -58,14 +62,20 @@ class FlinkComposeTest {
         JsonNode services = services();
         String[] args = jobArguments(texts(services.at("/jobmanager/command")));
         Path inContainer = JobArguments.parse(args).configFile();
-        Path onHost = DIR.resolve(bindSource(services.path("jobmanager"), inContainer.toString())).normalize();
+        Path onHost = DIR.resolve(bindSource(services.path("jobmanager"), inContainer.toString()))
+                .normalize();
 
         Path local = Files.copy(onHost, tmp.resolve(onHost.getFileName()));
         JobConfig config = SubmissionPreflight.check(KubernetesManifestsTest.withConfigFile(args, local));
         JsonNode kafka = YAML.readTree(KAFKA.toFile()).path("services");
-        String internalListener = kafka.at("/kafka/environment/KAFKA_ADVERTISED_LISTENERS").asText().replaceAll(".*INTERNAL://([^,]+).*", "$1");
-        assertThat(config.kafka().bootstrapServers()).isEqualTo(internalListener).isEqualTo("kafka:29092");
-        assertThat(config.kafka().topics()).containsExactly(kafka.at("/create-topics/environment/TOPIC").asText());
+        String internalListener = kafka.at("/kafka/environment/KAFKA_ADVERTISED_LISTENERS")
+                .asText()
+                .replaceAll(".*INTERNAL://([^,]+).*", "$1");
+        assertThat(config.kafka().bootstrapServers())
+                .isEqualTo(internalListener)
+                .isEqualTo("kafka:29092");
+        assertThat(config.kafka().topics())
+                .containsExactly(kafka.at("/create-topics/environment/TOPIC").asText());
         assertThat(config.catalog().warehouse()).startsWith(volumeMountPath(services.path("jobmanager")) + "/");
     }
 
@@ -73,11 +83,18 @@ class FlinkComposeTest {
     void bothProcessesWaitForKafkaAndShareTheNamedVolumeTheImagePrepares() throws Exception {
         JsonNode services = services();
 
-        assertThat(services.at("/jobmanager/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
-        assertThat(services.at("/jobmanager/depends_on/create-topics/condition").asText()).isEqualTo("service_completed_successfully");
-        assertThat(services.at("/taskmanager/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
-        assertThat(services.at("/taskmanager/depends_on/jobmanager").isMissingNode()).isFalse();
-        services.at("/jobmanager/depends_on").fieldNames().forEachRemaining(name -> assertThat(services.has(name)).as(name).isTrue());
+        assertThat(services.at("/jobmanager/depends_on/kafka/condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(services.at("/jobmanager/depends_on/create-topics/condition").asText())
+                .isEqualTo("service_completed_successfully");
+        assertThat(services.at("/taskmanager/depends_on/kafka/condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(services.at("/taskmanager/depends_on/jobmanager").isMissingNode())
+                .isFalse();
+        services.at("/jobmanager/depends_on")
+                .fieldNames()
+                .forEachRemaining(
+                        name -> assertThat(services.has(name)).as(name).isTrue());
         assertThat(YAML.readTree(FLINK.toFile()).path("volumes").has(VOLUME)).isTrue();
         String mount = volumeMountPath(services.path("jobmanager"));
         assertThat(volumeMountPath(services.path("taskmanager"))).isEqualTo(mount);
@@ -93,11 +110,16 @@ class FlinkComposeTest {
         String mount = volumeMountPath(services.path("jobmanager"));
 
         assertThat(flinkProperties(services.path("taskmanager"))).isEqualTo(jobManager);
-        assertThat(jobManager.keySet()).allSatisfy(key -> assertThat(FlinkOptionKeys.isKnown(key)).as("Flink option %s", key).isTrue());
-        assertThat(jobManager).containsEntry("jobmanager.rpc.address", "jobmanager")
+        assertThat(jobManager.keySet())
+                .allSatisfy(key -> assertThat(FlinkOptionKeys.isKnown(key))
+                        .as("Flink option %s", key)
+                        .isTrue());
+        assertThat(jobManager)
+                .containsEntry("jobmanager.rpc.address", "jobmanager")
                 .containsEntry("state.checkpoints.dir", "file://" + mount + "/checkpoints")
                 .containsEntry("state.savepoints.dir", "file://" + mount + "/savepoints")
-                .containsEntry("metrics.reporter.prom.factory.class",
+                .containsEntry(
+                        "metrics.reporter.prom.factory.class",
                         org.apache.flink.metrics.prometheus.PrometheusReporterFactory.class.getName());
         String port = jobManager.get("metrics.reporter.prom.port");
         assertThat(texts(services.at("/jobmanager/ports"))).contains(port + ":" + port);
@@ -122,7 +144,9 @@ class FlinkComposeTest {
     private static JsonNode services() throws Exception {
         ObjectNode merged = (ObjectNode) YAML.readTree(KAFKA.toFile()).path("services");
         YAML.readTree(FLINK.toFile()).path("services").fields().forEachRemaining(e -> {
-            assertThat(merged.has(e.getKey())).as("%s is defined once", e.getKey()).isFalse();
+            assertThat(merged.has(e.getKey()))
+                    .as("%s is defined once", e.getKey())
+                    .isFalse();
             merged.set(e.getKey(), e.getValue());
         });
         return merged;
@@ -136,7 +160,9 @@ class FlinkComposeTest {
             if (!prop.isEmpty()) {
                 int colon = prop.indexOf(':');
                 assertThat(colon).as(line).isPositive();
-                assertThat(out.put(prop.substring(0, colon), prop.substring(colon + 1))).as("%s set twice", line).isNull();
+                assertThat(out.put(prop.substring(0, colon), prop.substring(colon + 1)))
+                        .as("%s set twice", line)
+                        .isNull();
             }
         }
         return out;

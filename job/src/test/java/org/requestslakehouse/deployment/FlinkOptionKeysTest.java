@@ -11,10 +11,15 @@ class FlinkOptionKeysTest {
     void knowsFlinksKeysTheirOldNamesAndReporterOptionsAndNothingElse() {
         assertThat(FlinkOptionKeys.size()).isGreaterThan(500);
         assertThat(FlinkOptionKeys.isKnown("execution.checkpointing.interval")).isTrue();
-        assertThat(FlinkOptionKeys.isKnown("state.checkpoints.dir")).as("deprecated name of execution.checkpointing.dir").isTrue();
+        assertThat(FlinkOptionKeys.isKnown("state.checkpoints.dir"))
+                .as("deprecated name of execution.checkpointing.dir")
+                .isTrue();
         assertThat(FlinkOptionKeys.isKnown("high-availability.type")).isTrue();
-        assertThat(FlinkOptionKeys.isKnown("state.backend.rocksdb.memory.managed")).as("from the RocksDB jar").isTrue();
-        assertThat(FlinkOptionKeys.isKnown("metrics.reporter.prom.factory.class")).isTrue();
+        assertThat(FlinkOptionKeys.isKnown("state.backend.rocksdb.memory.managed"))
+                .as("from the RocksDB jar")
+                .isTrue();
+        assertThat(FlinkOptionKeys.isKnown("metrics.reporter.prom.factory.class"))
+                .isTrue();
         assertThat(FlinkOptionKeys.isKnown("metrics.reporter.prom.port")).isTrue();
 
         assertThat(FlinkOptionKeys.isKnown("execution.checkpointing.intervall")).isFalse();

@@ -2,22 +2,26 @@ package org.requestslakehouse.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The Flink settings the image folds in from flink-conf/config.yaml, read by running the image's own script. */
 final class FoldedFlinkConf {
     private FoldedFlinkConf() {}
 
     static Map<String, String> settings() throws Exception {
-        Process script = new ProcessBuilder("bash", DeploymentContract.FOLD_SCRIPT.toString(),
-                DeploymentContract.SHIPPED_FLINK_CONF.toString(), "--print").redirectErrorStream(true).start();
+        Process script = new ProcessBuilder(
+                        "bash",
+                        DeploymentContract.FOLD_SCRIPT.toString(),
+                        DeploymentContract.SHIPPED_FLINK_CONF.toString(),
+                        "--print")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(script.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(script.exitValue()).as(output).isZero();
@@ -34,7 +38,8 @@ final class FoldedFlinkConf {
     static Map<String, String> shipped() throws Exception {
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(DeploymentContract.SHIPPED_FLINK_CONF.toFile());
         Map<String, String> settings = new LinkedHashMap<>();
-        yaml.fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        yaml.fields()
+                .forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         return settings;
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.jar.JarFile;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.job.LakehouseJobMain;
 
@@ -19,12 +18,14 @@ class JobJarContractIT {
     void theDeploymentFilesJarIsTheBuiltJobJarWithTheEntryClassAsMainClass() throws Exception {
         Path built = Paths.get(System.getProperty("job.jar"));
         assertThat(DeploymentContract.JOB_JAR).isRegularFile();
-        assertThat(Files.isSameFile(DeploymentContract.JOB_JAR, built)).as("%s is the job module's shaded jar %s",
-                DeploymentContract.JOB_JAR, built).isTrue();
+        assertThat(Files.isSameFile(DeploymentContract.JOB_JAR, built))
+                .as("%s is the job module's shaded jar %s", DeploymentContract.JOB_JAR, built)
+                .isTrue();
         try (JarFile jar = new JarFile(built.toFile())) {
             String mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
             DeploymentContract.assertEntryClass(mainClass);
-            assertThat(jar.getEntry(LakehouseJobMain.class.getName().replace('.', '/') + ".class")).isNotNull();
+            assertThat(jar.getEntry(LakehouseJobMain.class.getName().replace('.', '/') + ".class"))
+                    .isNotNull();
         }
     }
 }

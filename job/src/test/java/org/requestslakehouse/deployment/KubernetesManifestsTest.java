@@ -2,16 +2,15 @@ package org.requestslakehouse.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
@@ -46,8 +45,12 @@ class KubernetesManifestsTest {
         assertThat(job.path("state").asText()).isEqualTo("running");
         assertThat(job.path("parallelism").asInt()).isPositive();
         for (String role : List.of("jobManager", "taskManager")) {
-            assertThat(spec.at("/" + role + "/resource/memory").asText()).as(role).matches("\\d+m");
-            assertThat(spec.at("/" + role + "/resource/cpu").asDouble()).as(role).isPositive();
+            assertThat(spec.at("/" + role + "/resource/memory").asText())
+                    .as(role)
+                    .matches("\\d+m");
+            assertThat(spec.at("/" + role + "/resource/cpu").asDouble())
+                    .as(role)
+                    .isPositive();
         }
     }
 
@@ -68,10 +71,16 @@ class KubernetesManifestsTest {
         List<String> keys = new ArrayList<>();
         conf.fieldNames().forEachRemaining(keys::add);
 
-        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(FlinkOptionKeys.isKnown(key)).as("Flink option %s", key).isTrue());
+        assertThat(keys)
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(FlinkOptionKeys.isKnown(key))
+                        .as("Flink option %s", key)
+                        .isTrue());
         // The operator mounts its own conf/ over the image's, so the image's folded settings do not reach the pods.
         for (Map.Entry<String, String> folded : FoldedFlinkConf.settings().entrySet()) {
-            assertThat(conf.path(folded.getKey()).asText(null)).as(folded.getKey()).isEqualTo(folded.getValue());
+            assertThat(conf.path(folded.getKey()).asText(null))
+                    .as(folded.getKey())
+                    .isEqualTo(folded.getValue());
         }
     }
 
@@ -84,7 +93,8 @@ class KubernetesManifestsTest {
                 .isEqualTo(org.apache.flink.metrics.prometheus.PrometheusReporterFactory.class.getName());
         JsonNode container = mainContainer(spec);
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("metrics");
-        assertThat(container.at("/ports/0/containerPort").asText()).isEqualTo(conf.path("metrics.reporter.prom.port").asText());
+        assertThat(container.at("/ports/0/containerPort").asText())
+                .isEqualTo(conf.path("metrics.reporter.prom.port").asText());
     }
 
     @Test
@@ -97,10 +107,13 @@ class KubernetesManifestsTest {
         JsonNode mount = mainContainer(spec).at("/volumeMounts/0");
         JsonNode volume = spec.at("/podTemplate/spec/volumes/0");
         assertThat(volume.path("name").asText()).isEqualTo(mount.path("name").asText());
-        assertThat(volume.at("/configMap/name").asText()).isEqualTo(configMap.at("/metadata/name").asText());
+        assertThat(volume.at("/configMap/name").asText())
+                .isEqualTo(configMap.at("/metadata/name").asText());
         assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
-        assertThat(configFile.getParent()).isEqualTo(Paths.get(mount.path("mountPath").asText()));
-        String json = configMap.path("data").path(configFile.getFileName().toString()).asText(null);
+        assertThat(configFile.getParent())
+                .isEqualTo(Paths.get(mount.path("mountPath").asText()));
+        String json =
+                configMap.path("data").path(configFile.getFileName().toString()).asText(null);
         assertThat(json).as("ConfigMap key %s", configFile.getFileName()).isNotNull();
 
         Path local = Files.writeString(tmp.resolve(configFile.getFileName()), json);
@@ -116,7 +129,8 @@ class KubernetesManifestsTest {
                 return container;
             }
         }
-        throw new AssertionError("the operator applies a pod template only to the container named flink-main-container");
+        throw new AssertionError(
+                "the operator applies a pod template only to the container named flink-main-container");
     }
 
     /** The program arguments with the config file the cluster would mount replaced by a local copy. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -34,8 +33,10 @@ class DailyWindowsTest {
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new WindowedGoldAggregator<>(GRAIN, Duration.ofSeconds(5), Duration.ofDays(1))),
-                new GrainKeySelector<>(GRAIN), GRAIN.keyType());
+                new KeyedProcessOperator<>(
+                        new WindowedGoldAggregator<>(GRAIN, Duration.ofSeconds(5), Duration.ofDays(1))),
+                new GrainKeySelector<>(GRAIN),
+                GRAIN.keyType());
         harness.open();
     }
 
@@ -46,30 +47,33 @@ class DailyWindowsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "2024-03-10T04:59:59Z, 2024-03-09",
-            "2024-03-10T05:00:00Z, 2024-03-10",
-            "2024-03-10T07:30:00Z, 2024-03-10",
-            "2024-03-11T03:59:59Z, 2024-03-10",
-            "2024-03-11T04:00:00Z, 2024-03-11",
-            "2024-11-03T03:59:59Z, 2024-11-02",
-            "2024-11-03T04:00:00Z, 2024-11-03",
-            "2024-11-04T04:30:00Z, 2024-11-03",
-            "2024-11-04T05:00:00Z, 2024-11-04"})
+        "2024-03-10T04:59:59Z, 2024-03-09",
+        "2024-03-10T05:00:00Z, 2024-03-10",
+        "2024-03-10T07:30:00Z, 2024-03-10",
+        "2024-03-11T03:59:59Z, 2024-03-10",
+        "2024-03-11T04:00:00Z, 2024-03-11",
+        "2024-11-03T03:59:59Z, 2024-11-02",
+        "2024-11-03T04:00:00Z, 2024-11-03",
+        "2024-11-04T04:30:00Z, 2024-11-03",
+        "2024-11-04T05:00:00Z, 2024-11-04"
+    })
     void aMomentBelongsToItsBostonCalendarDay(String moment, String day) {
         assertThat(GRAIN.keyOf(Instant.parse(moment), DIMS).day).isEqualTo(LocalDate.parse(day));
     }
 
     @ParameterizedTest
     @CsvSource({
-            "2024-03-09, 2024-03-09T05:00:00Z, 24",
-            "2024-03-10, 2024-03-10T05:00:00Z, 23",
-            "2024-11-03, 2024-11-03T04:00:00Z, 25",
-            "2024-11-04, 2024-11-04T05:00:00Z, 24"})
+        "2024-03-09, 2024-03-09T05:00:00Z, 24",
+        "2024-03-10, 2024-03-10T05:00:00Z, 23",
+        "2024-11-03, 2024-11-03T04:00:00Z, 25",
+        "2024-11-04, 2024-11-04T05:00:00Z, 24"
+    })
     void aDayRunsFromLocalMidnightToTheNextLocalMidnight(String day, String start, long hours) {
         DailyKey key = new DailyKey(LocalDate.parse(day), Deltas.DEPARTMENT, Deltas.TYPE);
 
         assertThat(GRAIN.windowStart(key)).isEqualTo(Instant.parse(start));
-        assertThat(Duration.between(GRAIN.windowStart(key), GRAIN.windowEnd(key))).isEqualTo(Duration.ofHours(hours));
+        assertThat(Duration.between(GRAIN.windowStart(key), GRAIN.windowEnd(key)))
+                .isEqualTo(Duration.ofHours(hours));
     }
 
     @Test
@@ -80,7 +84,9 @@ class DailyWindowsTest {
 
         harness.processWatermark(Instant.parse("2024-03-11T04:00:00Z").toEpochMilli() - 1);
 
-        assertThat(rows()).extracting(r -> r.day, r -> r.opened).containsExactly(tuple(LocalDate.parse("2024-03-10"), 2L));
+        assertThat(rows())
+                .extracting(r -> r.day, r -> r.opened)
+                .containsExactly(tuple(LocalDate.parse("2024-03-10"), 2L));
     }
 
     @Test
@@ -89,10 +95,14 @@ class DailyWindowsTest {
         process(opened(2, 1, "2024-11-04T04:30:00Z", "Roxbury"));
 
         harness.processWatermark(Instant.parse("2024-11-04T04:00:00Z").toEpochMilli() - 1);
-        assertThat(rows()).as("24 hours after local midnight the day is not over yet").isEmpty();
+        assertThat(rows())
+                .as("24 hours after local midnight the day is not over yet")
+                .isEmpty();
 
         harness.processWatermark(Instant.parse("2024-11-04T05:00:00Z").toEpochMilli() - 1);
-        assertThat(rows()).extracting(r -> r.day, r -> r.opened).containsExactly(tuple(LocalDate.parse("2024-11-03"), 2L));
+        assertThat(rows())
+                .extracting(r -> r.day, r -> r.opened)
+                .containsExactly(tuple(LocalDate.parse("2024-11-03"), 2L));
     }
 
     @Test
@@ -127,7 +137,13 @@ class DailyWindowsTest {
 
         harness.processWatermark(Instant.parse("2024-03-13T04:00:00Z").toEpochMilli() - 1);
 
-        assertThat(rows()).extracting(r -> r.opened, r -> r.closed, r -> r.onTimeRate, r -> r.meanResolutionHours, r -> r.resolutionHoursP50)
+        assertThat(rows())
+                .extracting(
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.onTimeRate,
+                        r -> r.meanResolutionHours,
+                        r -> r.resolutionHoursP50)
                 .containsExactly(tuple(1L, 1L, null, null, null));
     }
 

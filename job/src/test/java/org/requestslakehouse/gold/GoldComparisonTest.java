@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.HourlyRequests;
@@ -27,7 +26,8 @@ class GoldComparisonTest {
 
     @Test
     void theRecomputationAgreesWithItself() {
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), expected.dailyRows())).isEmpty();
+        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), expected.dailyRows()))
+                .isEmpty();
     }
 
     @Test
@@ -38,23 +38,28 @@ class GoldComparisonTest {
         List<HourlyRequests> actual = new ArrayList<>(expected.hourlyRows());
         actual.add(zeros);
 
-        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows())).isEmpty();
+        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+                .isEmpty();
     }
 
     @Test
     void everyWrongCountIsListedWithItsRow() {
         List<HourlyRequests> actual = copies(expected.hourlyRows());
-        HourlyRequests dorchester = actual.stream().filter(r -> r.neighborhood.equals("Dorchester")).findFirst().orElseThrow();
+        HourlyRequests dorchester = actual.stream()
+                .filter(r -> r.neighborhood.equals("Dorchester"))
+                .findFirst()
+                .orElseThrow();
         dorchester.opened = 2;
         actual.removeIf(r -> r.windowStart.equals(Instant.parse("2024-03-12T15:00:00Z")));
 
-        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows())).containsExactly(
-                "requests_hourly [2024-03-12T14:00:00Z, Dorchester]: opened expected 1, actual 2",
-                "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed expected 2, actual 0",
-                "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_on_time expected 1, actual 0",
-                "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_overdue expected 1, actual 0",
-                "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p50 expected 1.0, actual null",
-                "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p90 expected 3.0, actual null");
+        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+                .containsExactly(
+                        "requests_hourly [2024-03-12T14:00:00Z, Dorchester]: opened expected 1, actual 2",
+                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed expected 2, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_on_time expected 1, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_overdue expected 1, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p50 expected 1.0, actual null",
+                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p90 expected 3.0, actual null");
     }
 
     @Test
@@ -62,13 +67,15 @@ class GoldComparisonTest {
         DailySla row = copiesOfDaily(expected.dailyRows()).get(0);
         row.onTimeRate += 1e-12;
         row.meanResolutionHours += 1e-12;
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row))).isEmpty();
+        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
+                .isEmpty();
 
         row.onTimeRate = 0.6;
         row.meanResolutionHours = 2.5;
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row))).containsExactly(
-                "sla_daily [2024-03-12, PWDx, Pothole]: on_time_rate expected 0.5, actual 0.6",
-                "sla_daily [2024-03-12, PWDx, Pothole]: mean_resolution_hours expected 2.0, actual 2.5");
+        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
+                .containsExactly(
+                        "sla_daily [2024-03-12, PWDx, Pothole]: on_time_rate expected 0.5, actual 0.6",
+                        "sla_daily [2024-03-12, PWDx, Pothole]: mean_resolution_hours expected 2.0, actual 2.5");
     }
 
     @Test
@@ -77,13 +84,22 @@ class GoldComparisonTest {
         row.resolutionHoursP90 = 2.0;
 
         assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
-                .containsExactly("sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p90 expected 3.0, actual 2.0");
+                .containsExactly(
+                        "sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p90 expected 3.0, actual 2.0");
     }
 
     @Test
     void estimatedQuantilesMayDifferWithinTheRankBand() {
         List<ServiceRequest> many = IntStream.rangeClosed(1, 1000)
-                .mapToObj(i -> closed(i, "2024-03-12T14:00:00Z", "2024-03-12T15:00:00Z", true, (double) i, "Roxbury", "PWDx", "Pothole"))
+                .mapToObj(i -> closed(
+                        i,
+                        "2024-03-12T14:00:00Z",
+                        "2024-03-12T15:00:00Z",
+                        true,
+                        (double) i,
+                        "Roxbury",
+                        "PWDx",
+                        "Pothole"))
                 .toList();
         RecomputedGold big = RECOMPUTATION.recompute(many);
         DailySla row = copiesOfDaily(big.dailyRows()).get(0);
@@ -92,8 +108,10 @@ class GoldComparisonTest {
         assertThat(GoldComparison.compare(big, big.hourlyRows(), List.of(row))).isEmpty();
 
         row.resolutionHoursP50 = 500.0 + 40;
-        assertThat(GoldComparison.compare(big, big.hourlyRows(), List.of(row))).hasSize(1)
-                .allSatisfy(d -> assertThat(d).startsWith("sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p50 expected ["));
+        assertThat(GoldComparison.compare(big, big.hourlyRows(), List.of(row)))
+                .hasSize(1)
+                .allSatisfy(d -> assertThat(d)
+                        .startsWith("sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p50 expected ["));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -38,16 +37,22 @@ class GoldCompletenessOperatorTest {
         harness.setProcessingTime(500);
         harness.processWatermark(T1.toEpochMilli());
         harness.prepareSnapshotPreBarrier(1);
-        assertThat(markers()).as("nothing vouched for before the first checkpoint").isEmpty();
+        assertThat(markers())
+                .as("nothing vouched for before the first checkpoint")
+                .isEmpty();
 
         harness.processWatermark(T2.toEpochMilli());
         harness.prepareSnapshotPreBarrier(2);
-        assertThat(markers()).extracting(m -> m.tableName, m -> m.completeThrough, m -> m.updatedAt)
+        assertThat(markers())
+                .extracting(m -> m.tableName, m -> m.completeThrough, m -> m.updatedAt)
                 .containsExactly(tuple("requests_hourly", T1, Instant.ofEpochMilli(500)));
 
         harness.prepareSnapshotPreBarrier(3);
         harness.prepareSnapshotPreBarrier(4);
-        assertThat(markers()).extracting(m -> m.completeThrough).as("only changes are emitted").containsExactly(T1, T2);
+        assertThat(markers())
+                .extracting(m -> m.completeThrough)
+                .as("only changes are emitted")
+                .containsExactly(T1, T2);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.ServiceRequest;
 
@@ -24,7 +23,13 @@ class GoldRecomputationTest {
                 open(2, "2024-03-10T06:45:00Z", " Roxbury ", "PWDx", "Pothole")));
 
         assertThat(gold.hourlyRows())
-                .extracting(r -> r.windowStart, r -> r.neighborhood, r -> r.opened, r -> r.closed, r -> r.closedOnTime, r -> r.resolutionHoursP50)
+                .extracting(
+                        r -> r.windowStart,
+                        r -> r.neighborhood,
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.resolutionHoursP50)
                 .containsExactlyInAnyOrder(
                         tuple(Instant.parse("2024-03-10T06:00:00Z"), "Roxbury", 2L, 0L, 0L, null),
                         tuple(Instant.parse("2024-03-11T03:00:00Z"), "Roxbury", 0L, 1L, 1L, 21.25));
@@ -43,8 +48,14 @@ class GoldRecomputationTest {
                 closed(4, "2024-03-12T14:00:00Z", "2024-03-12T15:30:00Z", null, 8.0, "Roxbury", "PWDx", "Pothole")));
 
         assertThat(gold.dailyRows())
-                .extracting(r -> r.closed, r -> r.closedOnTime, r -> r.closedOverdue, r -> r.onTimeRate,
-                        r -> r.meanResolutionHours, r -> r.resolutionHoursP50, r -> r.resolutionHoursP90)
+                .extracting(
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.onTimeRate,
+                        r -> r.meanResolutionHours,
+                        r -> r.resolutionHoursP50,
+                        r -> r.resolutionHoursP90)
                 .containsExactly(tuple(4L, 1L, 2L, 1.0 / 3, 4.0, 3.0, 8.0));
     }
 
@@ -53,7 +64,9 @@ class GoldRecomputationTest {
         RecomputedGold gold = RECOMPUTATION.recompute(List.of(open(1, "2024-03-12T14:00:00Z", null, "", "Pothole")));
 
         assertThat(gold.hourlyRows()).extracting(r -> r.neighborhood).containsExactly("UNKNOWN");
-        assertThat(gold.dailyRows()).extracting(r -> r.department, r -> r.type).containsExactly(tuple("UNKNOWN", "Pothole"));
+        assertThat(gold.dailyRows())
+                .extracting(r -> r.department, r -> r.type)
+                .containsExactly(tuple("UNKNOWN", "Pothole"));
     }
 
     @Test
@@ -61,9 +74,12 @@ class GoldRecomputationTest {
         ServiceRequest tombstone = open(1, "2024-03-12T14:00:00Z", "Roxbury", "PWDx", "Pothole");
         tombstone.tombstone = true;
 
-        RecomputedGold gold = RECOMPUTATION.recompute(List.of(tombstone, open(1, "2024-03-12T16:00:00Z", "Roxbury", "PWDx", "Pothole")));
+        RecomputedGold gold = RECOMPUTATION.recompute(
+                List.of(tombstone, open(1, "2024-03-12T16:00:00Z", "Roxbury", "PWDx", "Pothole")));
 
-        assertThat(gold.hourlyRows()).extracting(r -> r.windowStart).containsExactly(Instant.parse("2024-03-12T16:00:00Z"));
+        assertThat(gold.hourlyRows())
+                .extracting(r -> r.windowStart)
+                .containsExactly(Instant.parse("2024-03-12T16:00:00Z"));
     }
 
     @Test

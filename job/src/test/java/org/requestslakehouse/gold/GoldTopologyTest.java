@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -45,8 +44,11 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTable;
  */
 class GoldTopologyTest {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final String PWD = "PWDx";
@@ -60,10 +62,26 @@ class GoldTopologyTest {
             open(6, "2024-03-10T06:50:00Z", "Roxbury", PWD, POTHOLE),
             // Stale: an older version of the case above, arriving late, so silver and gold ignore it.
             open(6, "2024-03-10T06:48:00Z", "Mattapan", PWD, POTHOLE),
-            closed(3, "2024-03-10T06:05:00Z", "2024-03-10T07:05:00Z", true, 1.0, "Roxbury", "BTDT", "Street Light Outages"),
+            closed(
+                    3,
+                    "2024-03-10T06:05:00Z",
+                    "2024-03-10T07:05:00Z",
+                    true,
+                    1.0,
+                    "Roxbury",
+                    "BTDT",
+                    "Street Light Outages"),
             closed(2, "2024-03-10T06:40:00Z", "2024-03-10T07:10:00Z", false, 0.5, "Dorchester", PWD, POTHOLE),
             // Corrected closure that also moves the case to another neighborhood.
-            closed(3, "2024-03-10T06:05:00Z", "2024-03-10T07:50:00Z", false, 1.75, "South End", "BTDT", "Street Light Outages"),
+            closed(
+                    3,
+                    "2024-03-10T06:05:00Z",
+                    "2024-03-10T07:50:00Z",
+                    false,
+                    1.75,
+                    "South End",
+                    "BTDT",
+                    "Street Light Outages"),
             closed(1, "2024-03-10T06:15:00Z", "2024-03-10T08:30:00Z", true, 2.25, "Roxbury", PWD, POTHOLE),
             closed(1, "2024-03-10T06:15:00Z", "2024-03-10T08:30:00Z", true, 2.25, "Roxbury", PWD, POTHOLE),
             // Reopened.
@@ -77,7 +95,8 @@ class GoldTopologyTest {
 
     @Test
     void upsertedGoldEqualsTheBatchRecomputationOfTheFinalVersions() throws Exception {
-        GoldConfig gold = new GoldConfig(true, Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(180));
+        GoldConfig gold = new GoldConfig(
+                true, Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(180));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Outputs out = run(env, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS.strategy(gold), gold);
@@ -86,8 +105,15 @@ class GoldTopologyTest {
         assertThat(GoldComparison.compare(expected, out.hourly, out.daily)).isEmpty();
 
         assertThat(nonZero(out.hourly, r -> r.opened + r.closed))
-                .extracting(r -> r.windowStart, r -> r.neighborhood, r -> r.opened, r -> r.closed, r -> r.closedOnTime,
-                        r -> r.closedOverdue, r -> r.resolutionHoursP50, r -> r.resolutionHoursP90)
+                .extracting(
+                        r -> r.windowStart,
+                        r -> r.neighborhood,
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.resolutionHoursP50,
+                        r -> r.resolutionHoursP90)
                 .containsExactlyInAnyOrder(
                         tuple(hour("2024-03-10T05"), "Roxbury", 1L, 0L, 0L, 0L, null, null),
                         tuple(hour("2024-03-10T06"), "Roxbury", 2L, 0L, 0L, 0L, null, null),
@@ -97,52 +123,87 @@ class GoldTopologyTest {
                         tuple(hour("2024-03-10T08"), "Roxbury", 0L, 1L, 1L, 0L, 2.25, 2.25),
                         tuple(hour("2024-03-11T03"), "Roxbury", 0L, 1L, 0L, 0L, 22.0, 22.0),
                         tuple(hour("2024-03-11T04"), "UNKNOWN", 1L, 1L, 1L, 0L, 0.5, 0.5));
-        assertThat(out.hourly).as("retracted windows were overwritten with zeros")
+        assertThat(out.hourly)
+                .as("retracted windows were overwritten with zeros")
                 .filteredOn(r -> r.opened + r.closed == 0)
                 .extracting(r -> r.windowStart, r -> r.neighborhood)
                 .contains(tuple(hour("2024-03-10T04"), "Roxbury"), tuple(hour("2024-03-10T07"), "Dorchester"));
 
         assertThat(nonZero(out.daily, r -> r.opened + r.closed))
-                .extracting(r -> r.day, r -> r.department, r -> r.type, r -> r.opened, r -> r.closed, r -> r.closedOnTime,
-                        r -> r.closedOverdue, r -> r.onTimeRate, r -> r.meanResolutionHours, r -> r.resolutionHoursP50,
+                .extracting(
+                        r -> r.day,
+                        r -> r.department,
+                        r -> r.type,
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.onTimeRate,
+                        r -> r.meanResolutionHours,
+                        r -> r.resolutionHoursP50,
                         r -> r.resolutionHoursP90)
                 .containsExactlyInAnyOrder(
                         tuple(day("2024-03-10"), PWD, POTHOLE, 4L, 2L, 1L, 0L, 1.0, 12.125, 2.25, 22.0),
                         tuple(day("2024-03-10"), "BTDT", "Street Light Outages", 1L, 1L, 0L, 1L, 0.0, 1.75, 1.75, 1.75),
                         tuple(day("2024-03-11"), "UNKNOWN", "Needle Pickup", 1L, 1L, 1L, 0L, 1.0, 0.5, 0.5, 0.5));
 
-        assertThat(out.watermarks).extracting(w -> w.tableName, w -> w.completeThrough).containsExactlyInAnyOrder(
-                tuple("requests_hourly", Instant.parse("2024-03-11T05:00:00Z")),
-                tuple("sla_daily", Instant.parse("2024-03-12T04:00:00Z")));
+        assertThat(out.watermarks)
+                .extracting(w -> w.tableName, w -> w.completeThrough)
+                .containsExactlyInAnyOrder(
+                        tuple("requests_hourly", Instant.parse("2024-03-11T05:00:00Z")),
+                        tuple("sla_daily", Instant.parse("2024-03-12T04:00:00Z")));
         assertThat(out.lateCorrections).isEmpty();
     }
 
     @Test
     void aCorrectionPastAllowedLatenessIsRecordedAndAccountsForTheWholeDifference() throws Exception {
-        GoldConfig gold = new GoldConfig(true, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1));
+        GoldConfig gold =
+                new GoldConfig(true, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         List<ServiceRequest> versions = List.of(
                 open(10, "2024-03-10T06:15:00Z", "Roxbury", PWD, POTHOLE),
                 open(11, "2024-03-10T12:00:00Z", "Roxbury", PWD, POTHOLE),
                 emittedAt(open(10, "2024-03-10T06:15:00Z", "Dorchester", PWD, POTHOLE), "2024-03-10T12:30:00Z"));
-        WatermarkStrategy<ServiceRequest> everyEvent = WatermarkStrategy
-                .<ServiceRequest>forGenerator(context -> new EveryEventWatermarks())
+        WatermarkStrategy<ServiceRequest> everyEvent = WatermarkStrategy.<ServiceRequest>forGenerator(
+                        context -> new EveryEventWatermarks())
                 .withTimestampAssigner(new StreamTimeAssigner());
         Outputs out = run(env, versions, everyEvent, gold);
 
         assertThat(out.lateCorrections)
-                .extracting(c -> c.tableName, c -> c.windowStart, c -> c.windowKey, c -> c.caseEnquiryId, c -> c.measure,
-                        c -> c.delta, c -> c.eventTs, c -> c.watermark)
+                .extracting(
+                        c -> c.tableName,
+                        c -> c.windowStart,
+                        c -> c.windowKey,
+                        c -> c.caseEnquiryId,
+                        c -> c.measure,
+                        c -> c.delta,
+                        c -> c.eventTs,
+                        c -> c.watermark)
                 .containsExactlyInAnyOrder(
-                        tuple("requests_hourly", hour("2024-03-10T06"), "neighborhood=Roxbury", 10L, "OPENED", -1,
-                                Instant.parse("2024-03-10T06:15:00Z"), Instant.parse("2024-03-10T12:00:00Z")),
-                        tuple("requests_hourly", hour("2024-03-10T06"), "neighborhood=Dorchester", 10L, "OPENED", 1,
-                                Instant.parse("2024-03-10T06:15:00Z"), Instant.parse("2024-03-10T12:00:00Z")));
+                        tuple(
+                                "requests_hourly",
+                                hour("2024-03-10T06"),
+                                "neighborhood=Roxbury",
+                                10L,
+                                "OPENED",
+                                -1,
+                                Instant.parse("2024-03-10T06:15:00Z"),
+                                Instant.parse("2024-03-10T12:00:00Z")),
+                        tuple(
+                                "requests_hourly",
+                                hour("2024-03-10T06"),
+                                "neighborhood=Dorchester",
+                                10L,
+                                "OPENED",
+                                1,
+                                Instant.parse("2024-03-10T06:15:00Z"),
+                                Instant.parse("2024-03-10T12:00:00Z")));
         RecomputedGold expected = new GoldRecomputation(BOSTON).recompute(List.of(versions.get(1), versions.get(2)));
-        assertThat(GoldComparison.compare(expected, out.hourly, out.daily)).containsExactly(
-                "requests_hourly [2024-03-10T06:00:00Z, Dorchester] (no row): opened expected 1, actual 0",
-                "requests_hourly [2024-03-10T06:00:00Z, Roxbury]: opened expected 0, actual 1");
+        assertThat(GoldComparison.compare(expected, out.hourly, out.daily))
+                .containsExactly(
+                        "requests_hourly [2024-03-10T06:00:00Z, Dorchester] (no row): opened expected 1, actual 0",
+                        "requests_hourly [2024-03-10T06:00:00Z, Roxbury]: opened expected 0, actual 1");
     }
 
     @Test
@@ -162,8 +223,13 @@ class GoldTopologyTest {
             }
         }
 
-        assertThat(byUid).containsKeys("gold-lifecycle", "gold-hourly-window", "gold-daily-window",
-                "gold-hourly-completeness", "gold-daily-completeness");
+        assertThat(byUid)
+                .containsKeys(
+                        "gold-lifecycle",
+                        "gold-hourly-window",
+                        "gold-daily-window",
+                        "gold-hourly-completeness",
+                        "gold-daily-completeness");
         assertThat(byUid.get("gold-lifecycle").getOperatorName()).isEqualTo("gold-lifecycle");
         assertThat(byUid.get("gold-lifecycle").getInEdges())
                 .as("reinterpreted as keyed: no second shuffle by case id")
@@ -178,15 +244,19 @@ class GoldTopologyTest {
         assertThat(new DailyByDepartmentAndType(BOSTON).tableName()).isEqualTo(LakehouseTable.SLA_DAILY.tableName());
     }
 
-    private Outputs run(StreamExecutionEnvironment env, WatermarkStrategy<ServiceRequest> watermarks, GoldConfig gold) throws Exception {
+    private Outputs run(StreamExecutionEnvironment env, WatermarkStrategy<ServiceRequest> watermarks, GoldConfig gold)
+            throws Exception {
         return run(env, VERSIONS, watermarks, gold);
     }
 
     /** The lead's wiring in miniature: event time, then silver's keyed latest-version filter, then gold. */
-    private Outputs run(StreamExecutionEnvironment env, List<ServiceRequest> versions, WatermarkStrategy<ServiceRequest> watermarks,
-            GoldConfig gold) throws Exception {
-        DataStream<ServiceRequest> accepted = env
-                .fromData(versions, TypeInformation.of(ServiceRequest.class))
+    private Outputs run(
+            StreamExecutionEnvironment env,
+            List<ServiceRequest> versions,
+            WatermarkStrategy<ServiceRequest> watermarks,
+            GoldConfig gold)
+            throws Exception {
+        DataStream<ServiceRequest> accepted = env.fromData(versions, TypeInformation.of(ServiceRequest.class))
                 .assignTimestampsAndWatermarks(watermarks)
                 .keyBy(new CaseIdKeySelector())
                 .process(new LatestVersionFilter(Duration.ZERO));
@@ -195,13 +265,11 @@ class GoldTopologyTest {
         try (CloseableIterator<HourlyRequests> hourly = streams.hourly().collectAsync();
                 CloseableIterator<DailySla> daily = streams.daily().collectAsync();
                 CloseableIterator<GoldWatermark> marks = streams.watermarks().collectAsync();
-                CloseableIterator<LateCorrection> late = streams.lateCorrections().collectAsync()) {
+                CloseableIterator<LateCorrection> late =
+                        streams.lateCorrections().collectAsync()) {
             env.execute("gold-topology-test");
             return new Outputs(
-                    lastPerKey(hourly, HourlyKey::of),
-                    lastPerKey(daily, DailyKey::of),
-                    drain(marks),
-                    drain(late));
+                    lastPerKey(hourly, HourlyKey::of), lastPerKey(daily, DailyKey::of), drain(marks), drain(late));
         }
     }
 
@@ -230,5 +298,9 @@ class GoldTopologyTest {
         return LocalDate.parse(day);
     }
 
-    private record Outputs(List<HourlyRequests> hourly, List<DailySla> daily, List<GoldWatermark> watermarks, List<LateCorrection> lateCorrections) {}
+    private record Outputs(
+            List<HourlyRequests> hourly,
+            List<DailySla> daily,
+            List<GoldWatermark> watermarks,
+            List<LateCorrection> lateCorrections) {}
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class ResolutionQuantilesTest {
@@ -72,7 +71,8 @@ class ResolutionQuantilesTest {
     @Test
     void beyondKValuesTheEstimatesStayWithinTheDocumentedRankTolerance() {
         int n = 20_000;
-        List<Double> values = IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).collect(ArrayList::new, List::add, List::addAll);
+        List<Double> values =
+                IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).collect(ArrayList::new, List::add, List::addAll);
         Collections.shuffle(values, new Random(11));
 
         ResolutionQuantiles q = ResolutionQuantiles.of(values);

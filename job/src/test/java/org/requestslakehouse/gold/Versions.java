@@ -1,7 +1,6 @@
 package org.requestslakehouse.gold;
 
 import java.time.Instant;
-
 import org.requestslakehouse.model.ServiceRequest;
 
 /** Case versions as the parser would produce them, for the gold tests. */
@@ -22,8 +21,15 @@ final class Versions {
         return r;
     }
 
-    static ServiceRequest closed(long id, String openTs, String closedTs, Boolean onTime, Double hours,
-            String neighborhood, String department, String type) {
+    static ServiceRequest closed(
+            long id,
+            String openTs,
+            String closedTs,
+            Boolean onTime,
+            Double hours,
+            String neighborhood,
+            String department,
+            String type) {
         ServiceRequest r = open(id, openTs, neighborhood, department, type);
         r.caseStatus = "CLOSED";
         r.closedTs = Instant.parse(closedTs);

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -30,7 +29,8 @@ class WindowedGoldAggregatorTest {
     private static final Duration EMIT_INTERVAL = Duration.ofSeconds(5);
     private static final Duration ALLOWED_LATENESS = Duration.ofHours(2);
     private static final Instant HOUR = Instant.parse("2024-03-10T06:00:00Z");
-    private static final long LAST_MOMENT = Instant.parse("2024-03-10T07:00:00Z").toEpochMilli() - 1;
+    private static final long LAST_MOMENT =
+            Instant.parse("2024-03-10T07:00:00Z").toEpochMilli() - 1;
     private static final long CLEANUP = LAST_MOMENT + ALLOWED_LATENESS.toMillis();
 
     private InterceptedMetrics metrics;
@@ -58,7 +58,8 @@ class WindowedGoldAggregatorTest {
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
         harness.setProcessingTime(6_000);
-        assertThat(rows()).extracting(r -> r.windowStart, r -> r.neighborhood, r -> r.opened, r -> r.updatedAt)
+        assertThat(rows())
+                .extracting(r -> r.windowStart, r -> r.neighborhood, r -> r.opened, r -> r.updatedAt)
                 .containsExactly(tuple(HOUR, "Roxbury", 2L, Instant.ofEpochMilli(6_000)));
 
         harness.setProcessingTime(60_000);
@@ -79,9 +80,13 @@ class WindowedGoldAggregatorTest {
 
         harness.processWatermark(LAST_MOMENT);
 
-        assertThat(rows()).extracting(r -> r.opened, r -> r.updatedAt).containsExactly(tuple(1L, Instant.ofEpochMilli(1_000)));
+        assertThat(rows())
+                .extracting(r -> r.opened, r -> r.updatedAt)
+                .containsExactly(tuple(1L, Instant.ofEpochMilli(1_000)));
         assertThat(harness.numProcessingTimeTimers()).isZero();
-        assertThat(harness.numEventTimeTimers()).as("only the cleanup timer is left").isEqualTo(1);
+        assertThat(harness.numEventTimeTimers())
+                .as("only the cleanup timer is left")
+                .isEqualTo(1);
         harness.setProcessingTime(10_000);
         assertThat(rows()).hasSize(1);
     }
@@ -106,14 +111,22 @@ class WindowedGoldAggregatorTest {
         process(closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
         process(opened(2, 1, "2024-03-10T06:20:00Z", "Dorchester"));
 
-        assertThat(rows()).extracting(r -> r.neighborhood, r -> r.opened, r -> r.closed, r -> r.closedOnTime,
-                        r -> r.resolutionHoursP50, r -> r.updatedAt)
+        assertThat(rows())
+                .extracting(
+                        r -> r.neighborhood,
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.resolutionHoursP50,
+                        r -> r.updatedAt)
                 .containsExactly(
                         tuple("Roxbury", 1L, 0L, 0L, null, Instant.ofEpochMilli(1_000)),
                         tuple("Roxbury", 1L, 1L, 1L, 0.5, Instant.ofEpochMilli(2_000)),
                         tuple("Dorchester", 1L, 0L, 0L, null, Instant.ofEpochMilli(2_000)));
         assertThat(harness.numProcessingTimeTimers()).isZero();
-        assertThat(harness.numEventTimeTimers()).as("a cleanup timer per window").isEqualTo(2);
+        assertThat(harness.numEventTimeTimers())
+                .as("a cleanup timer per window")
+                .isEqualTo(2);
     }
 
     @Test
@@ -162,7 +175,13 @@ class WindowedGoldAggregatorTest {
         process(closed(1, -1, "2024-03-10T06:45:00Z", "Roxbury", false, 0.5));
         harness.setProcessingTime(11_000);
 
-        assertThat(rows()).extracting(r -> r.opened, r -> r.closed, r -> r.closedOverdue, r -> r.resolutionHoursP50, r -> r.resolutionHoursP90)
+        assertThat(rows())
+                .extracting(
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOverdue,
+                        r -> r.resolutionHoursP50,
+                        r -> r.resolutionHoursP90)
                 .containsExactly(tuple(1L, 1L, 1L, 0.5, 0.5), tuple(0L, 0L, 0L, null, null));
     }
 
@@ -177,7 +196,13 @@ class WindowedGoldAggregatorTest {
         harness.processWatermark(LAST_MOMENT);
 
         // Left: 1, 2, 2, 3, 4 (and a closure without resolution hours), inclusive ranks.
-        assertThat(rows()).extracting(r -> r.closed, r -> r.closedOnTime, r -> r.closedOverdue, r -> r.resolutionHoursP50, r -> r.resolutionHoursP90)
+        assertThat(rows())
+                .extracting(
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.resolutionHoursP50,
+                        r -> r.resolutionHoursP90)
                 .containsExactly(tuple(6L, 2L, 3L, 2.0, 4.0));
     }
 
@@ -189,7 +214,9 @@ class WindowedGoldAggregatorTest {
         harness.setProcessingTime(1_000);
         process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
         process(closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
-        assertThat(harness.numKeyedStateEntries()).as("one accumulator, resolution values included").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("one accumulator, resolution values included")
+                .isEqualTo(1);
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(LAST_MOMENT);
@@ -205,7 +232,9 @@ class WindowedGoldAggregatorTest {
         process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
         process(closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
         harness.processWatermark(LAST_MOMENT);
-        assertThat(harness.numKeyedStateEntries()).as("one accumulator, resolution values included").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("one accumulator, resolution values included")
+                .isEqualTo(1);
 
         harness.processWatermark(CLEANUP);
 
@@ -225,10 +254,18 @@ class WindowedGoldAggregatorTest {
 
         start(ALLOWED_LATENESS, snapshot);
         process(closed(2, 1, "2024-03-10T06:50:00Z", "Roxbury", false, 1.5));
-        assertThat(harness.numProcessingTimeTimers()).as("the restored early firing, not a second one").isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers())
+                .as("the restored early firing, not a second one")
+                .isEqualTo(1);
         harness.processWatermark(LAST_MOMENT);
 
-        assertThat(rows()).extracting(r -> r.opened, r -> r.closed, r -> r.closedOnTime, r -> r.closedOverdue, r -> r.resolutionHoursP90)
+        assertThat(rows())
+                .extracting(
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.resolutionHoursP90)
                 .containsExactly(tuple(1L, 2L, 1L, 1L, 1.5));
         harness.processWatermark(CLEANUP);
         assertThat(harness.numKeyedStateEntries()).isZero();
@@ -278,7 +315,9 @@ class WindowedGoldAggregatorTest {
         environment = metrics.environment();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new WindowedGoldAggregator<>(grain, EMIT_INTERVAL, allowedLateness)),
-                new GrainKeySelector<>(grain), grain.keyType(), environment);
+                new GrainKeySelector<>(grain),
+                grain.keyType(),
+                environment);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -295,6 +334,8 @@ class WindowedGoldAggregatorTest {
 
     private List<LateCorrection> lateCorrections() {
         Queue<StreamRecord<LateCorrection>> late = harness.getSideOutput(WindowedGoldAggregator.LATE);
-        return late == null ? List.of() : late.stream().map(StreamRecord::getValue).toList();
+        return late == null
+                ? List.of()
+                : late.stream().map(StreamRecord::getValue).toList();
     }
 }

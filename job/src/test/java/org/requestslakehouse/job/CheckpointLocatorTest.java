@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigException;
@@ -28,7 +27,8 @@ class CheckpointLocatorTest {
         checkpoint("job-b/chk-2", T0.plusSeconds(20));
         checkpoint("job-a/chk-8", T0.plusSeconds(15));
 
-        assertThat(CheckpointLocator.latest(dir)).contains(dir.resolve("job-b/chk-2").toAbsolutePath());
+        assertThat(CheckpointLocator.latest(dir))
+                .contains(dir.resolve("job-b/chk-2").toAbsolutePath());
     }
 
     @Test
@@ -37,9 +37,11 @@ class CheckpointLocatorTest {
         Files.createDirectories(dir.resolve("job-a/chk-4"));
         Files.createDirectories(dir.resolve("job-a/shared"));
         Files.createDirectories(dir.resolve("job-a/taskowned"));
-        Files.writeString(Files.createDirectories(dir.resolve("job-a/savepoint-1")).resolve("_metadata"), "x");
+        Files.writeString(
+                Files.createDirectories(dir.resolve("job-a/savepoint-1")).resolve("_metadata"), "x");
 
-        assertThat(CheckpointLocator.latest(dir)).contains(dir.resolve("job-a/chk-3").toAbsolutePath());
+        assertThat(CheckpointLocator.latest(dir))
+                .contains(dir.resolve("job-a/chk-3").toAbsolutePath());
     }
 
     @Test
@@ -48,7 +50,8 @@ class CheckpointLocatorTest {
         checkpoint("job-a/chk-9", T0);
         checkpoint("job-a/chk-10", T0);
 
-        assertThat(CheckpointLocator.latest(dir)).contains(dir.resolve("job-a/chk-10").toAbsolutePath());
+        assertThat(CheckpointLocator.latest(dir))
+                .contains(dir.resolve("job-a/chk-10").toAbsolutePath());
     }
 
     @Test
@@ -60,8 +63,8 @@ class CheckpointLocatorTest {
 
     @Test
     void resumeLatestWithoutACheckpointNamesTheDirectory() {
-        RuntimeConfig runtime = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP,
-                Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
+        RuntimeConfig runtime = RuntimeConfig.from(
+                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
 
         assertThatThrownBy(() -> JobEnvironments.restorePath(runtime))
                 .isInstanceOf(ConfigException.class)
@@ -71,19 +74,23 @@ class CheckpointLocatorTest {
     @Test
     void resumeLatestGivesTheCheckpointAsAFileUri() throws IOException {
         checkpoint("job-a/chk-5", T0);
-        RuntimeConfig runtime = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP,
-                Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
+        RuntimeConfig runtime = RuntimeConfig.from(
+                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
 
-        assertThat(JobEnvironments.restorePath(runtime)).isEqualTo("file:" + dir.toAbsolutePath().resolve("job-a/chk-5"));
+        assertThat(JobEnvironments.restorePath(runtime))
+                .isEqualTo("file:" + dir.toAbsolutePath().resolve("job-a/chk-5"));
     }
 
     @Test
     void anUnsetResumeOverAPreviousJobsCheckpointIsRefusedAndNoneStartsFresh() throws IOException {
-        RuntimeConfig unset = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString())));
-        RuntimeConfig none = RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP,
-                Map.of("checkpoint-dir", dir.toString(), "resume", "none")));
+        RuntimeConfig unset =
+                RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString())));
+        RuntimeConfig none = RuntimeConfig.from(
+                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "none")));
         Files.createDirectories(dir.resolve("job-a/chk-1"));
-        assertThat(JobEnvironments.restorePath(unset)).as("no completed checkpoint: nothing to continue").isNull();
+        assertThat(JobEnvironments.restorePath(unset))
+                .as("no completed checkpoint: nothing to continue")
+                .isNull();
 
         checkpoint("job-a/chk-2", T0);
 
@@ -91,8 +98,9 @@ class CheckpointLocatorTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(dir + " (job.checkpoint-dir) holds checkpoints of a previous job, newest file:"
                         + dir.toAbsolutePath().resolve("job-a/chk-2") + ". ")
-                .hasMessageContaining("Continue that job with --resume latest (job.resume=latest), or start over on purpose"
-                        + " with --fresh (job.resume=none)");
+                .hasMessageContaining(
+                        "Continue that job with --resume latest (job.resume=latest), or start over on purpose"
+                                + " with --fresh (job.resume=none)");
         assertThat(JobEnvironments.restorePath(none)).isNull();
         assertThat(none.freshStart()).isTrue();
         assertThat(unset.freshStart()).isTrue();
@@ -100,8 +108,10 @@ class CheckpointLocatorTest {
 
     @Test
     void checkpointLocationsWithASchemeAreKeptAndPlainPathsMadeAbsolute() {
-        assertThat(JobEnvironments.checkpointLocation("s3a://bucket/checkpoints")).hasToString("s3a://bucket/checkpoints");
-        assertThat(JobEnvironments.checkpointLocation("hdfs://nn:8020/checkpoints")).hasToString("hdfs://nn:8020/checkpoints");
+        assertThat(JobEnvironments.checkpointLocation("s3a://bucket/checkpoints"))
+                .hasToString("s3a://bucket/checkpoints");
+        assertThat(JobEnvironments.checkpointLocation("hdfs://nn:8020/checkpoints"))
+                .hasToString("hdfs://nn:8020/checkpoints");
         assertThat(JobEnvironments.checkpointLocation("file:/data/checkpoints")).hasToString("file:/data/checkpoints");
         assertThat(JobEnvironments.checkpointLocation("./ck/../checkpoints"))
                 .isEqualTo(Path.of("checkpoints").toAbsolutePath().toUri());

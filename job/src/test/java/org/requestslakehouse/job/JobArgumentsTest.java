@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Paths;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigException;
 
@@ -13,12 +12,23 @@ class JobArgumentsTest {
 
     @Test
     void readsTheConfigFileAndRepeatedSettingsInOrderLaterOnesWinning() {
-        JobArguments args = JobArguments.parse("--config", "/etc/lakehouse/job.json", "--set", "gold.emit-interval=2s",
-                "--set=kafka.topics=a,b", "--set", "gold.emit-interval=3s", "--set", "catalog.property.x=k=v");
+        JobArguments args = JobArguments.parse(
+                "--config",
+                "/etc/lakehouse/job.json",
+                "--set",
+                "gold.emit-interval=2s",
+                "--set=kafka.topics=a,b",
+                "--set",
+                "gold.emit-interval=3s",
+                "--set",
+                "catalog.property.x=k=v");
 
         assertThat(args.configFile()).isEqualTo(Paths.get("/etc/lakehouse/job.json"));
-        assertThat(args.settings()).containsExactly(Map.entry("gold.emit-interval", "3s"), Map.entry("kafka.topics", "a,b"),
-                Map.entry("catalog.property.x", "k=v"));
+        assertThat(args.settings())
+                .containsExactly(
+                        Map.entry("gold.emit-interval", "3s"),
+                        Map.entry("kafka.topics", "a,b"),
+                        Map.entry("catalog.property.x", "k=v"));
         assertThat(args.isEmpty()).isFalse();
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -39,26 +38,31 @@ class LakehouseJobMainTest {
         Properties job = new Properties();
         job.setProperty("parallelism", "7");
         job.setProperty("checkpoint-interval", "1 s");
-        Launch launch = LakehouseJobMain.prepare(JobArguments.parse(),
+        Launch launch = LakehouseJobMain.prepare(
+                JobArguments.parse(),
                 () -> new ManagedFlinkRuntime(Map.of("source", source, "kafka", kafka, "job", job), null));
 
         assertThat(launch.mode()).isEqualTo(Mode.MANAGED_FLINK);
         assertThat(launch.config().kafka().bootstrapServers()).isEqualTo("b-1.msk:9098");
         StreamExecutionEnvironment env = cluster(new Configuration());
         launch.configure(env);
-        assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).as("the service owns checkpointing").isFalse();
+        assertThat(env.getCheckpointConfig().isCheckpointingEnabled())
+                .as("the service owns checkpointing")
+                .isFalse();
         assertThat(env.getParallelism()).isEqualTo(4);
     }
 
     @Test
     void explicitArgumentsWinAndTheServiceIsNotAsked(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("job.json");
-        Files.writeString(file, "[{\"PropertyGroupId\": \"source\", \"PropertyMap\": {\"type\": \"kafka\"}},"
-                + " {\"PropertyGroupId\": \"catalog\", \"PropertyMap\": {\"warehouse\": \"s3://bucket/wh\"}},"
-                + " {\"PropertyGroupId\": \"gold\", \"PropertyMap\": {\"emit-interval\": \"5 s\"}}]");
+        Files.writeString(
+                file,
+                "[{\"PropertyGroupId\": \"source\", \"PropertyMap\": {\"type\": \"kafka\"}},"
+                        + " {\"PropertyGroupId\": \"catalog\", \"PropertyMap\": {\"warehouse\": \"s3://bucket/wh\"}},"
+                        + " {\"PropertyGroupId\": \"gold\", \"PropertyMap\": {\"emit-interval\": \"5 s\"}}]");
         AtomicInteger asked = new AtomicInteger();
-        Launch launch = LakehouseJobMain.prepare(JobArguments.parse("--config", file.toString(), "--set", "gold.emit-interval=2s"),
-                () -> {
+        Launch launch = LakehouseJobMain.prepare(
+                JobArguments.parse("--config", file.toString(), "--set", "gold.emit-interval=2s"), () -> {
                     asked.incrementAndGet();
                     return ManagedFlinkRuntime.absent("unused");
                 });
@@ -73,15 +77,18 @@ class LakehouseJobMainTest {
     void withoutArgumentsOffTheServiceTheErrorNamesBothWays() {
         assertThatThrownBy(() -> LakehouseJobMain.prepare(JobArguments.parse(), NOT_MSF))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("No job configuration: pass --config FILE and/or --set GROUP.KEY=VALUE as program arguments "
-                        + "(without arguments the job reads Managed Service for Apache Flink's runtime properties, and not here)");
+                .hasMessage(
+                        "No job configuration: pass --config FILE and/or --set GROUP.KEY=VALUE as program arguments "
+                                + "(without arguments the job reads Managed Service for Apache Flink's runtime properties, and not here)");
     }
 
     @Test
     void theRealProbeFindsNoServiceOnThisMachine() {
         ManagedFlinkRuntime probe = ManagedFlinkRuntime.probe();
         assertThat(probe.available()).isFalse();
-        assertThat(probe.absentReason()).isEqualTo("the service's application properties file /etc/flink/application_properties.json does not exist");
+        assertThat(probe.absentReason())
+                .isEqualTo(
+                        "the service's application properties file /etc/flink/application_properties.json does not exist");
     }
 
     @Test
@@ -96,14 +103,23 @@ class LakehouseJobMainTest {
         assertThat(fromCluster.getCheckpointInterval()).isEqualTo(30_000);
         assertThat(fromCluster.getParallelism()).isEqualTo(3);
         assertThat(fromCluster.getCheckpointConfig().getCheckpointingConsistencyMode())
-                .as("the sinks' exactly-once commits need it").isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+                .as("the sinks' exactly-once commits need it")
+                .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
 
         StreamExecutionEnvironment fromJob = cluster(clusterConf);
-        kafkaOnCluster("--set", "job.checkpoint-interval=2s", "--set", "job.parallelism=5",
-                "--set", "job.checkpoint-dir=s3://bucket/checkpoints").configure(fromJob);
+        kafkaOnCluster(
+                        "--set",
+                        "job.checkpoint-interval=2s",
+                        "--set",
+                        "job.parallelism=5",
+                        "--set",
+                        "job.checkpoint-dir=s3://bucket/checkpoints")
+                .configure(fromJob);
         assertThat(fromJob.getCheckpointInterval()).isEqualTo(2_000);
         assertThat(fromJob.getParallelism()).isEqualTo(5);
-        assertThat(((FileSystemCheckpointStorage) fromJob.getCheckpointConfig().getCheckpointStorage()).getCheckpointPath().toString())
+        assertThat(((FileSystemCheckpointStorage) fromJob.getCheckpointConfig().getCheckpointStorage())
+                        .getCheckpointPath()
+                        .toString())
                 .isEqualTo("s3://bucket/checkpoints");
     }
 
@@ -111,15 +127,17 @@ class LakehouseJobMainTest {
     void aClusterWithoutCheckpointingAndAJobWithoutAnIntervalFailsNamingTheSetting() {
         assertThatThrownBy(() -> kafkaOnCluster().configure(cluster(new Configuration())))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Missing required setting job.checkpoint-interval: expected a checkpoint interval: "
-                        + "the cluster's configuration has none");
+                .hasMessageStartingWith(
+                        "Missing required setting job.checkpoint-interval: expected a checkpoint interval: "
+                                + "the cluster's configuration has none");
     }
 
     @Test
     void relativePathsAreRejectedNamingTheSetting() {
         assertThatThrownBy(() -> kafkaOnCluster("--set", "catalog.warehouse=warehouse"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Invalid value 'warehouse' for catalog.warehouse: expected an absolute path or a URI");
+                .hasMessageStartingWith(
+                        "Invalid value 'warehouse' for catalog.warehouse: expected an absolute path or a URI");
         assertThatThrownBy(() -> LakehouseJobMain.prepare(JobArguments.parse("--set", "source.type=kafka"), NOT_MSF))
                 .as("the local default ./warehouse has no meaning on a cluster")
                 .isInstanceOf(ConfigException.class)
@@ -127,11 +145,19 @@ class LakehouseJobMainTest {
         assertThatThrownBy(() -> kafkaOnCluster("--set", "job.checkpoint-dir=checkpoints"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Invalid value 'checkpoints' for job.checkpoint-dir");
-        assertThatThrownBy(() -> LakehouseJobMain.prepare(JobArguments.parse("--set", "catalog.warehouse=/data/wh",
-                "--set", "source.csv.paths=s3://bucket/in.csv,exports/2024.csv"), NOT_MSF))
+        assertThatThrownBy(() -> LakehouseJobMain.prepare(
+                        JobArguments.parse(
+                                "--set",
+                                "catalog.warehouse=/data/wh",
+                                "--set",
+                                "source.csv.paths=s3://bucket/in.csv,exports/2024.csv"),
+                        NOT_MSF))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Invalid value 'exports/2024.csv' for source.csv.paths");
-        assertThat(kafkaOnCluster("--set", "job.checkpoint-dir=file:/data/checkpoints").config().runtime().checkpointDir())
+        assertThat(kafkaOnCluster("--set", "job.checkpoint-dir=file:/data/checkpoints")
+                        .config()
+                        .runtime()
+                        .checkpointDir())
                 .isEqualTo("file:/data/checkpoints");
     }
 
@@ -139,14 +165,21 @@ class LakehouseJobMainTest {
     void resumeIsTheSubmissionsJobOnACluster() {
         assertThatThrownBy(() -> kafkaOnCluster("--set", "job.resume=latest", "--set", "job.checkpoint-dir=/data/chk"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Invalid value 'latest' for job.resume: expected no value on a cluster: restore with "
-                        + "the submission's savepoint path");
+                .hasMessageStartingWith(
+                        "Invalid value 'latest' for job.resume: expected no value on a cluster: restore with "
+                                + "the submission's savepoint path");
     }
 
     @Test
     void mainFailsOnBadConfigBeforeDefiningTheJob() {
-        assertThatThrownBy(() -> LakehouseJobMain.main(new String[] {"--set", "source.type=kafka",
-                "--set", "catalog.warehouse=/data/wh", "--set", "gold.emit-intervall=2s"}))
+        assertThatThrownBy(() -> LakehouseJobMain.main(new String[] {
+                    "--set",
+                    "source.type=kafka",
+                    "--set",
+                    "catalog.warehouse=/data/wh",
+                    "--set",
+                    "gold.emit-intervall=2s"
+                }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Unknown setting gold.emit-intervall: expected one of ");
         assertThatThrownBy(() -> LakehouseJobMain.main(new String[] {"--config", "/no/such/job.json"}))

@@ -10,14 +10,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogPreflightException;
-import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.testing.Real311;
 
 /**
@@ -30,20 +29,30 @@ class LakehouseJobPreflightTest {
     @Test
     void anUnreachableCatalogStopsTheStartNamingTheSetting() throws IOException {
         String uri = "http://localhost:" + closedPort();
-        JobConfig config = ConfigLoader.load(null, Map.of("source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
-                "catalog.type", "rest", "catalog.rest.uri", uri));
+        JobConfig config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.csv.paths",
+                        Real311.file(Real311.CKAN_2022).toString(),
+                        "catalog.type",
+                        "rest",
+                        "catalog.rest.uri",
+                        uri));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> LakehouseJob.define(env, config))
-                .isInstanceOf(CatalogPreflightException.class)
-                .hasMessageStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: "));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> LakehouseJob.define(env, config))
+                        .isInstanceOf(CatalogPreflightException.class)
+                        .hasMessageStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: "));
         assertThat(env.getTransformations()).isEmpty();
     }
 
     @Test
     void aMissingInputFileStopsTheStartNamingTheSetting(@TempDir Path warehouse) {
         String missing = warehouse.resolve("no-such-export.csv").toString();
-        JobConfig config = ConfigLoader.load(null, Map.of("source.csv.paths", missing, "catalog.warehouse", warehouse.toString()));
+        JobConfig config =
+                ConfigLoader.load(null, Map.of("source.csv.paths", missing, "catalog.warehouse", warehouse.toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
         assertThatThrownBy(() -> LakehouseJob.define(env, config))

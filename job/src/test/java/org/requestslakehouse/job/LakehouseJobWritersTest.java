@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -30,27 +29,39 @@ class LakehouseJobWritersTest {
 
     @Test
     void aBoundedCsvRunWritesEveryTableThroughOneWriter(@TempDir Path warehouse) {
-        JobConfig config = ConfigLoader.load(null, Map.of(
-                "source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
-                "catalog.warehouse", warehouse.toString()));
+        JobConfig config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
+                        "catalog.warehouse", warehouse.toString()));
 
         Map<String, Integer> writers = writerParallelism(config);
 
-        assertThat(writers).hasSize(7).allSatisfy((writer, parallelism) -> assertThat(parallelism).as(writer).isEqualTo(1));
+        assertThat(writers)
+                .hasSize(7)
+                .allSatisfy((writer, parallelism) ->
+                        assertThat(parallelism).as(writer).isEqualTo(1));
     }
 
     @Test
     void anUnboundedKafkaRunWritesWithOneWriterPerInputSubtask(@TempDir Path warehouse) {
         KAFKA.createTopic("writers-unbounded", 2);
-        JobConfig config = ConfigLoader.load(null, Map.of(
-                "source.type", "kafka",
-                "kafka.bootstrap-servers", KAFKA.bootstrapServers(),
-                "kafka.topics", "writers-unbounded",
-                "catalog.warehouse", warehouse.toString()));
+        JobConfig config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.type",
+                        "kafka",
+                        "kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "kafka.topics",
+                        "writers-unbounded",
+                        "catalog.warehouse",
+                        warehouse.toString()));
 
         Map<String, Integer> writers = writerParallelism(config);
 
-        assertThat(writers).hasSize(7)
+        assertThat(writers)
+                .hasSize(7)
                 .containsEntry("sink-bronze-raw-events" + WRITER, 2)
                 .containsEntry("sink-silver-service-requests" + WRITER, 2)
                 .containsEntry("sink-silver-rejected-events" + WRITER, 2);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -48,8 +47,11 @@ class S3CheckpointsIT {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(1)
+                    .build());
 
     private static final String CHECKPOINT_PREFIX = "checkpoints";
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
@@ -63,8 +65,8 @@ class S3CheckpointsIT {
     }
 
     @Test
-    void checkpointsLandOnS3AndResumeLatestContinuesFromThem(@TempDir Path flinkConf,
-            @InjectClusterClient ClusterClient<?> cluster) throws Exception {
+    void checkpointsLandOnS3AndResumeLatestContinuesFromThem(
+            @TempDir Path flinkConf, @InjectClusterClient ClusterClient<?> cluster) throws Exception {
         writeFlinkConfig(flinkConf);
         String checkpointDir = "s3a://" + S3.bucket() + "/" + CHECKPOINT_PREFIX;
         RuntimeConfig fresh = runtime(Map.of("checkpoint-dir", checkpointDir));
@@ -73,13 +75,16 @@ class S3CheckpointsIT {
         JobClient first = start(JobEnvironments.selfManaged(fresh, flinkConf), firstRun);
         awaitElements(first, firstRun, EMITTED_BEFORE_CHECKPOINT);
         int emittedBeforeTrigger = firstRun.collected().size();
-        long checkpointId = cluster.triggerCheckpoint(first.getJobID(), CheckpointType.FULL).get();
+        long checkpointId =
+                cluster.triggerCheckpoint(first.getJobID(), CheckpointType.FULL).get();
         String checkpoint = CHECKPOINT_PREFIX + "/" + first.getJobID() + "/chk-" + checkpointId;
         cancel(first);
         int emittedByFirstRun = firstRun.collected().size();
 
         // Retained on cancellation: the only completed checkpoint on the server is the one the test triggered.
-        assertThat(S3.keys(CHECKPOINT_PREFIX + "/").stream().filter(k -> k.endsWith("/_metadata")).toList())
+        assertThat(S3.keys(CHECKPOINT_PREFIX + "/").stream()
+                        .filter(k -> k.endsWith("/_metadata"))
+                        .toList())
                 .containsExactly(checkpoint + "/_metadata");
 
         RuntimeConfig resumed = runtime(Map.of("checkpoint-dir", checkpointDir, "resume", "latest"));
@@ -116,10 +121,13 @@ class S3CheckpointsIT {
 
     /** Counts 0, 1, 2, ... slowly and forever; the count so far is the source's checkpointed position. */
     private static JobClient start(StreamExecutionEnvironment env, CollectingSink<Long> sink) throws Exception {
-        DataGeneratorSource<Long> counter = new DataGeneratorSource<Long>(index -> index, Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(20), Types.LONG);
-        env.fromSource(counter, WatermarkStrategy.noWatermarks(), "counter").uid("source-counter")
-                .sinkTo(sink).name("collect").uid("sink-collect");
+        DataGeneratorSource<Long> counter = new DataGeneratorSource<Long>(
+                index -> index, Long.MAX_VALUE, RateLimiterStrategy.perSecond(20), Types.LONG);
+        env.fromSource(counter, WatermarkStrategy.noWatermarks(), "counter")
+                .uid("source-counter")
+                .sinkTo(sink)
+                .name("collect")
+                .uid("sink-collect");
         return env.executeAsync("s3a-checkpoints");
     }
 
@@ -127,7 +135,8 @@ class S3CheckpointsIT {
         await("at least " + count + " elements").atMost(JOB_TIMEOUT).until(() -> {
             JobStatus status = job.getJobStatus().get();
             if (status.isGloballyTerminalState()) {
-                throw new AssertionError("job ended as " + status + " before emitting " + count + " elements", failure(job));
+                throw new AssertionError(
+                        "job ended as " + status + " before emitting " + count + " elements", failure(job));
             }
             return sink.collected().size() >= count;
         });
@@ -144,6 +153,8 @@ class S3CheckpointsIT {
 
     private static void cancel(JobClient job) throws Exception {
         job.cancel().get();
-        await("job cancelled").atMost(JOB_TIMEOUT).until(() -> job.getJobStatus().get() == JobStatus.CANCELED);
+        await("job cancelled")
+                .atMost(JOB_TIMEOUT)
+                .until(() -> job.getJobStatus().get() == JobStatus.CANCELED);
     }
 }

@@ -13,7 +13,9 @@ public final class SubmissionPreflight {
 
     public static JobConfig check(String... programArgs) {
         return LakehouseJobMain.prepare(JobArguments.parse(programArgs), () -> {
-            throw new AssertionError("no program arguments: a self-managed deployment must pass --config or --set");
-        }).config();
+                    throw new AssertionError(
+                            "no program arguments: a self-managed deployment must pass --config or --set");
+                })
+                .config();
     }
 }

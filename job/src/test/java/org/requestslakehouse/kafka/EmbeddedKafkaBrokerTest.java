@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -36,18 +35,24 @@ class EmbeddedKafkaBrokerTest {
             broker.createTopic("roundtrip", 2);
             broker.createTopic("roundtrip", 2); // idempotent: a restarted `kafka` command re-creates its topic
 
-            assertThat(describe(broker.bootstrapServers(), "roundtrip").partitions()).hasSize(2);
+            assertThat(describe(broker.bootstrapServers(), "roundtrip").partitions())
+                    .hasSize(2);
 
             KafkaTestClient client = new KafkaTestClient(broker.bootstrapServers());
-            List<RecordMetadata> sent = client.produce("roundtrip", List.of(
-                    new Message(bytes("k1"), bytes("{\"case_enquiry_id\":1}")),
-                    new Message(bytes("k2"), bytes("{\"case_enquiry_id\":2}")),
-                    new Message(bytes("k1"), null)));
+            List<RecordMetadata> sent = client.produce(
+                    "roundtrip",
+                    List.of(
+                            new Message(bytes("k1"), bytes("{\"case_enquiry_id\":1}")),
+                            new Message(bytes("k2"), bytes("{\"case_enquiry_id\":2}")),
+                            new Message(bytes("k1"), null)));
             assertThat(sent).hasSize(3);
 
             List<ConsumerRecord<byte[], byte[]>> read = client.consumeAll("roundtrip");
             assertThat(read).hasSize(3);
-            assertThat(read).extracting(r -> new String(r.key(), UTF_8), r -> r.value() == null ? null : new String(r.value(), UTF_8))
+            assertThat(read)
+                    .extracting(
+                            r -> new String(r.key(), UTF_8),
+                            r -> r.value() == null ? null : new String(r.value(), UTF_8))
                     .containsExactlyInAnyOrder(
                             tuple("k1", "{\"case_enquiry_id\":1}"),
                             tuple("k2", "{\"case_enquiry_id\":2}"),
@@ -61,10 +66,11 @@ class EmbeddedKafkaBrokerTest {
 
         assertThat(logDir).doesNotExist();
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("localhost", port), 1_000);
-            }
-        }).isInstanceOf(ConnectException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("localhost", port), 1_000);
+                    }
+                })
+                .isInstanceOf(ConnectException.class);
         broker.close(); // a second close is a no-op
     }
 
@@ -78,7 +84,8 @@ class EmbeddedKafkaBrokerTest {
         assertThat(logDir.resolve("meta.properties")).exists();
 
         try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(0, logDir)) {
-            List<ConsumerRecord<byte[], byte[]>> read = new KafkaTestClient(second.bootstrapServers()).consumeAll("durable");
+            List<ConsumerRecord<byte[], byte[]>> read =
+                    new KafkaTestClient(second.bootstrapServers()).consumeAll("durable");
             assertThat(read).extracting(r -> new String(r.value(), UTF_8)).containsExactly("kept");
             assertThat(read.get(0).offset()).isZero();
         }
@@ -87,7 +94,10 @@ class EmbeddedKafkaBrokerTest {
 
     private static TopicDescription describe(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -38,10 +37,10 @@ class CaseLifecycleFunctionTest {
         process(open(1L, OPEN));
         process(closed(1L, OPEN, CLOSE, true, 2.25));
 
-        assertThat(deltas()).extracting(d -> d.measure, d -> d.sign, d -> d.eventTs, d -> d.closedOnTime, d -> d.resolutionHours)
+        assertThat(deltas())
+                .extracting(d -> d.measure, d -> d.sign, d -> d.eventTs, d -> d.closedOnTime, d -> d.resolutionHours)
                 .containsExactly(
-                        tuple(Measure.OPENED, 1, OPEN, null, null),
-                        tuple(Measure.CLOSED, 1, CLOSE, true, 2.25));
+                        tuple(Measure.OPENED, 1, OPEN, null, null), tuple(Measure.CLOSED, 1, CLOSE, true, 2.25));
         assertThat(deltas()).allSatisfy(d -> {
             assertThat(d.caseEnquiryId).isEqualTo(1L);
             assertThat(d.neighborhood).isEqualTo("Roxbury");
@@ -57,7 +56,8 @@ class CaseLifecycleFunctionTest {
         start(TTL);
         process(closed(1L, OPEN, CLOSE, false, 2.25));
 
-        assertThat(deltas()).extracting(d -> d.measure, d -> d.sign, d -> d.closedOnTime)
+        assertThat(deltas())
+                .extracting(d -> d.measure, d -> d.sign, d -> d.closedOnTime)
                 .containsExactly(tuple(Measure.OPENED, 1, null), tuple(Measure.CLOSED, 1, false));
     }
 
@@ -85,8 +85,7 @@ class CaseLifecycleFunctionTest {
         assertThat(deltas().subList(2, 4))
                 .extracting(d -> d.measure, d -> d.sign, d -> d.eventTs, d -> d.closedOnTime, d -> d.resolutionHours)
                 .containsExactly(
-                        tuple(Measure.CLOSED, -1, CLOSE, true, 2.25),
-                        tuple(Measure.CLOSED, 1, corrected, false, 5.25));
+                        tuple(Measure.CLOSED, -1, CLOSE, true, 2.25), tuple(Measure.CLOSED, 1, corrected, false, 5.25));
         assertThat(metrics.count("goldRetractions")).isEqualTo(1);
     }
 
@@ -140,7 +139,8 @@ class CaseLifecycleFunctionTest {
         bare.type = "Request\u00a0for  Pothole\tRepair ";
         process(bare);
 
-        assertThat(deltas()).extracting(d -> d.neighborhood, d -> d.department, d -> d.type)
+        assertThat(deltas())
+                .extracting(d -> d.neighborhood, d -> d.department, d -> d.type)
                 .containsExactly(tuple("UNKNOWN", "UNKNOWN", "Request for Pothole Repair"));
     }
 
@@ -166,7 +166,8 @@ class CaseLifecycleFunctionTest {
         harness.setStateTtlProcessingTime(Duration.ofDays(1).toMillis() + 1);
         process(open(1L, OPEN));
 
-        assertThat(deltas()).extracting(d -> d.measure, d -> d.sign)
+        assertThat(deltas())
+                .extracting(d -> d.measure, d -> d.sign)
                 .containsExactly(tuple(Measure.OPENED, 1), tuple(Measure.OPENED, 1));
     }
 
@@ -194,7 +195,10 @@ class CaseLifecycleFunctionTest {
     private void start(Duration ttl) throws Exception {
         environment = metrics.environment();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CaseLifecycleFunction(ttl)), new CaseIdKeySelector(), Types.LONG, environment);
+                new KeyedProcessOperator<>(new CaseLifecycleFunction(ttl)),
+                new CaseIdKeySelector(),
+                Types.LONG,
+                environment);
         harness.open();
     }
 

@@ -3,7 +3,6 @@ package org.requestslakehouse.lifecycle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.metrics.CharacterFilter;
 import org.apache.flink.metrics.Counter;
@@ -31,7 +30,10 @@ public final class InterceptedMetrics {
     public InterceptedMetrics() {
         TestingMetricRegistry registry = TestingMetricRegistry.builder()
                 .setRegisterConsumer((metric, name, group) -> registered.add(new Registered(
-                        group.getLogicalScope(CharacterFilter.NO_OP_FILTER, '.'), name, group.getAllVariables(), metric)))
+                        group.getLogicalScope(CharacterFilter.NO_OP_FILTER, '.'),
+                        name,
+                        group.getAllVariables(),
+                        metric)))
                 .build();
         task = TaskManagerMetricGroup.createTaskManagerMetricGroup(registry, "localhost", ResourceID.generate())
                 .addJob(new JobID(), "job")
@@ -58,7 +60,8 @@ public final class InterceptedMetrics {
                 .filter(r -> r.name().equals(name) && r.variables().entrySet().containsAll(variables.entrySet()))
                 .toList();
         if (matching.size() != 1) {
-            throw new AssertionError(matching.size() + " metrics named " + name + " with " + variables + " among " + registered);
+            throw new AssertionError(
+                    matching.size() + " metrics named " + name + " with " + variables + " among " + registered);
         }
         return matching.get(0);
     }

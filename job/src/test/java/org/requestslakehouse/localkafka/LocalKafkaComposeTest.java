@@ -2,16 +2,15 @@ package org.requestslakehouse.localkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
@@ -36,7 +35,8 @@ class LocalKafkaComposeTest {
                 .contains("PLAINTEXT://" + defaults.kafka().bootstrapServers());
 
         JsonNode topics = compose.at("/services/create-topics/environment");
-        assertThat(topics.get("TOPIC").asText()).isEqualTo(defaults.kafka().topics().get(0));
+        assertThat(topics.get("TOPIC").asText())
+                .isEqualTo(defaults.kafka().topics().get(0));
         assertThat(topics.get("PARTITIONS").asInt()).isEqualTo(2);
         assertThat(compose.at("/services/kafka-ui/profiles/0").asText()).isEqualTo("ui");
     }

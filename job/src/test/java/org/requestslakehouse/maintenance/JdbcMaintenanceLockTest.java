@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.flink.maintenance.api.TriggerLockFactory;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,11 @@ class JdbcMaintenanceLockTest {
 
     @Test
     void jobsSharingTheDatabaseTakeTurnsPerTable(@TempDir Path dir) throws Exception {
-        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(MaintenanceConfig.LockType.JDBC,
-                "jdbc:sqlite:" + dir.resolve("locks.db"), null, null);
+        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(
+                MaintenanceConfig.LockType.JDBC, "jdbc:sqlite:" + dir.resolve("locks.db"), null, null);
         try (TriggerLockFactory firstJob = JdbcMaintenanceLock.factory(settings, "silver.service_requests");
-             TriggerLockFactory secondJob = JdbcMaintenanceLock.factory(settings, "silver.service_requests");
-             TriggerLockFactory otherTable = JdbcMaintenanceLock.factory(settings, "gold.sla_daily")) {
+                TriggerLockFactory secondJob = JdbcMaintenanceLock.factory(settings, "silver.service_requests");
+                TriggerLockFactory otherTable = JdbcMaintenanceLock.factory(settings, "gold.sla_daily")) {
             firstJob.open();
             secondJob.open();
             otherTable.open();
@@ -42,13 +41,16 @@ class JdbcMaintenanceLockTest {
     @Test
     void thePasswordIsReadWhereTheLockOpensAndIsNotSerializedWithTheJob(@TempDir Path dir) throws Exception {
         // PATH stands in for the password variable: set wherever the tests run (SQLite ignores the password).
-        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(MaintenanceConfig.LockType.JDBC,
-                "jdbc:sqlite:" + dir.resolve("locks.db"), "flink", "PATH");
+        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(
+                MaintenanceConfig.LockType.JDBC, "jdbc:sqlite:" + dir.resolve("locks.db"), "flink", "PATH");
         TriggerLockFactory factory = JdbcMaintenanceLock.factory(settings, "silver.service_requests");
 
         byte[] serialized = InstantiationUtil.serializeObject(factory);
-        assertThat(new String(serialized, StandardCharsets.UTF_8)).contains("PATH").doesNotContain(System.getenv("PATH"));
-        try (TriggerLockFactory deserialized = InstantiationUtil.deserializeObject(serialized, getClass().getClassLoader())) {
+        assertThat(new String(serialized, StandardCharsets.UTF_8))
+                .contains("PATH")
+                .doesNotContain(System.getenv("PATH"));
+        try (TriggerLockFactory deserialized =
+                InstantiationUtil.deserializeObject(serialized, getClass().getClassLoader())) {
             deserialized.open();
             TriggerLockFactory.Lock lock = deserialized.createLock();
             assertThat(lock.tryLock()).isTrue();
@@ -58,8 +60,11 @@ class JdbcMaintenanceLockTest {
 
     @Test
     void anUnsetPasswordVariableIsAConfigurationError() {
-        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(MaintenanceConfig.LockType.JDBC,
-                "jdbc:postgresql://db/locks", "flink", "REQUESTS_LAKEHOUSE_TEST_UNSET_VARIABLE");
+        MaintenanceConfig.Lock settings = new MaintenanceConfig.Lock(
+                MaintenanceConfig.LockType.JDBC,
+                "jdbc:postgresql://db/locks",
+                "flink",
+                "REQUESTS_LAKEHOUSE_TEST_UNSET_VARIABLE");
 
         assertThatThrownBy(() -> JdbcMaintenanceLock.factory(settings, "silver.service_requests"))
                 .isInstanceOf(ConfigException.class)

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -30,10 +29,12 @@ class TableMaintenancePlanTest {
 
     @BeforeAll
     static void tables() {
-        config = ConfigLoader.load(null, Map.of(
-                "source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
-                "catalog.warehouse", warehouse.toString(),
-                "maintenance.parallelism", "3"));
+        config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
+                        "catalog.warehouse", warehouse.toString(),
+                        "maintenance.parallelism", "3"));
         IcebergSinks.create(config.catalog());
     }
 
@@ -53,13 +54,17 @@ class TableMaintenancePlanTest {
     void everyOperatorHasAUidThatNamesItsTableAndNeverChanges() {
         StreamGraph graph = maintenanceOnly(config);
 
-        List<String> uids = graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).collect(Collectors.toList());
+        List<String> uids = graph.getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .collect(Collectors.toList());
         assertThat(uids).doesNotContainNull().doesNotHaveDuplicates().hasSize(7 * 21);
         for (LakehouseTable table : LakehouseTable.values()) {
             assertThat(nodesOf(graph, TableMaintenancePlan.uidSuffix(table))).hasSize(21);
         }
         // Pinned: these uids hold the trigger times and counters in every checkpoint and savepoint.
-        assertThat(nodesOf(graph, "-maintenance-silver-service-requests").stream().map(StreamNode::getTransformationUID).sorted())
+        assertThat(nodesOf(graph, "-maintenance-silver-service-requests").stream()
+                        .map(StreamNode::getTransformationUID)
+                        .sorted())
                 .containsExactly(
                         "Delete File-maintenance-silver-service-requests-delete-orphan-files",
                         "Delete file-maintenance-silver-service-requests-expire-snapshots",
@@ -91,7 +96,8 @@ class TableMaintenancePlanTest {
         StreamGraph graph = maintenanceOnly(config);
 
         for (LakehouseTable table : LakehouseTable.values()) {
-            String name = new LakehouseTables(config.catalog()).identifier(table).toString();
+            String name =
+                    new LakehouseTables(config.catalog()).identifier(table).toString();
             assertThat(nodesOf(graph, TableMaintenancePlan.uidSuffix(table)))
                     .allSatisfy(node -> assertThat(node.getOperatorName()).contains(name));
         }
@@ -103,7 +109,8 @@ class TableMaintenancePlanTest {
 
         Map<String, Integer> parallelism = nodesOf(graph, "-maintenance-gold-sla-daily").stream()
                 .collect(Collectors.toMap(StreamNode::getTransformationUID, StreamNode::getParallelism));
-        assertThat(parallelism).containsEntry("Rewrite-maintenance-gold-sla-daily-rewrite", 3)
+        assertThat(parallelism)
+                .containsEntry("Rewrite-maintenance-gold-sla-daily-rewrite", 3)
                 .containsEntry("Delete file-maintenance-gold-sla-daily-expire-snapshots", 3)
                 .containsEntry("Rewrite commit-maintenance-gold-sla-daily-rewrite", 1)
                 .containsEntry("Trigger manager-maintenance-gold-sla-daily", 1);
@@ -111,8 +118,15 @@ class TableMaintenancePlanTest {
 
     @Test
     void disabledMaintenanceAddsNothing() {
-        JobConfig disabled = ConfigLoader.load(null, Map.of(
-                "source.csv.paths", "x.csv", "catalog.warehouse", warehouse.toString(), "maintenance.enabled", "false"));
+        JobConfig disabled = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.csv.paths",
+                        "x.csv",
+                        "catalog.warehouse",
+                        warehouse.toString(),
+                        "maintenance.enabled",
+                        "false"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
         TableMaintenancePlan.attach(env, new LakehouseTables(disabled.catalog()), disabled.maintenance());
@@ -128,6 +142,7 @@ class TableMaintenancePlanTest {
 
         assertThat(env.getStreamGraph().getStreamNodes())
                 .isNotEmpty()
-                .noneMatch(node -> node.getTransformationUID() != null && node.getTransformationUID().contains("-maintenance-"));
+                .noneMatch(node -> node.getTransformationUID() != null
+                        && node.getTransformationUID().contains("-maintenance-"));
     }
 }

@@ -1,7 +1,6 @@
 package org.requestslakehouse.model;
 
 import java.util.stream.Stream;
-
 import org.requestslakehouse.gold.CompletenessState;
 import org.requestslakehouse.gold.DailyKey;
 import org.requestslakehouse.gold.HourlyKey;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.stream.Stream;
-
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -20,15 +19,17 @@ import org.requestslakehouse.silver.CaseVersion;
 class KryoFallbackTest {
 
     static Stream<Class<?>> recordTypes() {
-        return Stream.concat(Stream.of(
-                RawEvent.class,
-                ServiceRequest.class,
-                RejectedEvent.class,
-                HourlyRequests.class,
-                DailySla.class,
-                GoldWatermark.class,
-                LateCorrection.class,
-                CaseVersion.class), GoldRecordTypes.all());
+        return Stream.concat(
+                Stream.of(
+                        RawEvent.class,
+                        ServiceRequest.class,
+                        RejectedEvent.class,
+                        HourlyRequests.class,
+                        DailySla.class,
+                        GoldWatermark.class,
+                        LateCorrection.class,
+                        CaseVersion.class),
+                GoldRecordTypes.all());
     }
 
     @ParameterizedTest
@@ -39,6 +40,7 @@ class KryoFallbackTest {
         noKryo.disableGenericTypes();
 
         assertThat(info).isInstanceOf(PojoTypeInfo.class);
-        assertThatCode(() -> info.createSerializer(noKryo.getSerializerConfig())).doesNotThrowAnyException();
+        assertThatCode(() -> info.createSerializer(noKryo.getSerializerConfig()))
+                .doesNotThrowAnyException();
     }
 }

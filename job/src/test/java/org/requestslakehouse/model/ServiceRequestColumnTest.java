@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,7 +39,8 @@ class ServiceRequestColumnTest {
         Object value = sample(column.kind(), 0);
         field.set(r, value);
         Object read = column.kind() == Kind.LONG || column.kind() == Kind.EPOCH_MILLIS
-                ? column.longValue(r) : column.value(r);
+                ? column.longValue(r)
+                : column.value(r);
         assertThat(read).isEqualTo(value);
     }
 
@@ -51,20 +51,21 @@ class ServiceRequestColumnTest {
      */
     @ParameterizedTest
     @EnumSource(ServiceRequestColumn.class)
-    void aChangeInOneColumnAloneIsANewVersionExactlyWhenItIsKeyOrContent(ServiceRequestColumn column)
-            throws Exception {
+    void aChangeInOneColumnAloneIsANewVersionExactlyWhenItIsKeyOrContent(ServiceRequestColumn column) throws Exception {
         long before = VersionFingerprint.of(everyColumnSet(0));
         Field field = field(column);
 
         ServiceRequest changed = everyColumnSet(0);
         field.set(changed, field.get(everyColumnSet(1)));
-        assertThat(VersionFingerprint.of(changed) != before).as(column + " changed")
+        assertThat(VersionFingerprint.of(changed) != before)
+                .as(column + " changed")
                 .isEqualTo(column.role().fingerprinted());
 
         if (!field.getType().isPrimitive()) {
             ServiceRequest cleared = everyColumnSet(0);
             field.set(cleared, null);
-            assertThat(VersionFingerprint.of(cleared) != before).as(column + " cleared")
+            assertThat(VersionFingerprint.of(cleared) != before)
+                    .as(column + " cleared")
                     .isEqualTo(column.role().fingerprinted());
         }
     }
@@ -73,7 +74,9 @@ class ServiceRequestColumnTest {
     @Test
     void requiredAreTheKeyAndTheIngestionTime() {
         assertThat(Arrays.stream(ServiceRequestColumn.values()).filter(ServiceRequestColumn::required))
-                .containsExactly(ServiceRequestColumn.CASE_ENQUIRY_ID, ServiceRequestColumn.OPEN_TS,
+                .containsExactly(
+                        ServiceRequestColumn.CASE_ENQUIRY_ID,
+                        ServiceRequestColumn.OPEN_TS,
                         ServiceRequestColumn.INGESTED_AT);
         assertThat(Arrays.stream(ServiceRequestColumn.values()).filter(c -> c.role() == Role.KEY))
                 .allMatch(ServiceRequestColumn::required);
@@ -92,7 +95,9 @@ class ServiceRequestColumnTest {
         if (Set.of(CanonicalField.EVENT_TYPE, CanonicalField.EMITTED_AT).contains(field)) {
             assertThat(column.role()).isEqualTo(Role.METADATA);
         } else {
-            assertThat(column.role().fingerprinted()).as(column + " is " + column.role()).isTrue();
+            assertThat(column.role().fingerprinted())
+                    .as(column + " is " + column.role())
+                    .isTrue();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.requestslakehouse.parsing.CanonicalField.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,45 +14,156 @@ import org.requestslakehouse.csv.RealSamples;
 import org.requestslakehouse.model.SourceLayout;
 
 class ColumnAliasesTest {
-    static final List<String> SYSTEM_2024_COLUMNS = List.of("case_id", "open_date", "target_close_date", "close_date",
-            "case_status", "case_topic", "service_name", "closure_reason", "assigned_department", "submitted_photo",
-            "closed_photo", "full_address", "zip_code", "ward", "neighborhood", "latitude", "longitude");
+    static final List<String> SYSTEM_2024_COLUMNS = List.of(
+            "case_id",
+            "open_date",
+            "target_close_date",
+            "close_date",
+            "case_status",
+            "case_topic",
+            "service_name",
+            "closure_reason",
+            "assigned_department",
+            "submitted_photo",
+            "closed_photo",
+            "full_address",
+            "zip_code",
+            "ward",
+            "neighborhood",
+            "latitude",
+            "longitude");
 
     @Test
     void socrataColumnsMapOneByOne() throws IOException {
-        assertThat(fieldsOf(header(RealSamples.SOCRATA_2011))).containsExactly(
-                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
-                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
-                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
-                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LAND_USAGE, LOCATION_STREET_NAME, ZIPCODE,
-                PROPERTY_TYPE, PROPERTY_ID, LATITUDE, LONGITUDE, SOURCE, null);
+        assertThat(fieldsOf(header(RealSamples.SOCRATA_2011)))
+                .containsExactly(
+                        CASE_ENQUIRY_ID,
+                        OPEN_TS,
+                        SLA_TARGET_TS,
+                        CLOSED_TS,
+                        ON_TIME_STATUS,
+                        CASE_STATUS,
+                        CLOSURE_REASON,
+                        CASE_TITLE,
+                        SUBJECT,
+                        REASON,
+                        TYPE,
+                        QUEUE,
+                        DEPARTMENT,
+                        SUBMITTED_PHOTOS,
+                        CLOSED_PHOTOS,
+                        LOCATION,
+                        FIRE_DISTRICT,
+                        PWD_DISTRICT,
+                        CITY_COUNCIL_DISTRICT,
+                        POLICE_DISTRICT,
+                        NEIGHBORHOOD,
+                        NEIGHBORHOOD_SERVICES_DISTRICT,
+                        WARD,
+                        PRECINCT,
+                        LAND_USAGE,
+                        LOCATION_STREET_NAME,
+                        ZIPCODE,
+                        PROPERTY_TYPE,
+                        PROPERTY_ID,
+                        LATITUDE,
+                        LONGITUDE,
+                        SOURCE,
+                        null);
     }
 
     @Test
     void ckanColumnsMapOneByOne() throws IOException {
-        assertThat(fieldsOf(header(RealSamples.CKAN_2022))).containsExactly(
-                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
-                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
-                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
-                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LOCATION_STREET_NAME, ZIPCODE, LATITUDE, LONGITUDE,
-                SOURCE);
+        assertThat(fieldsOf(header(RealSamples.CKAN_2022)))
+                .containsExactly(
+                        CASE_ENQUIRY_ID,
+                        OPEN_TS,
+                        SLA_TARGET_TS,
+                        CLOSED_TS,
+                        ON_TIME_STATUS,
+                        CASE_STATUS,
+                        CLOSURE_REASON,
+                        CASE_TITLE,
+                        SUBJECT,
+                        REASON,
+                        TYPE,
+                        QUEUE,
+                        DEPARTMENT,
+                        SUBMITTED_PHOTOS,
+                        CLOSED_PHOTOS,
+                        LOCATION,
+                        FIRE_DISTRICT,
+                        PWD_DISTRICT,
+                        CITY_COUNCIL_DISTRICT,
+                        POLICE_DISTRICT,
+                        NEIGHBORHOOD,
+                        NEIGHBORHOOD_SERVICES_DISTRICT,
+                        WARD,
+                        PRECINCT,
+                        LOCATION_STREET_NAME,
+                        ZIPCODE,
+                        LATITUDE,
+                        LONGITUDE,
+                        SOURCE);
     }
 
     @Test
     void currentColumnsMapOneByOne() throws IOException {
-        assertThat(fieldsOf(header(RealSamples.CURRENT_2025_DAMAGED))).containsExactly(
-                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, ON_TIME_STATUS, CASE_STATUS, CLOSURE_REASON,
-                CASE_TITLE, SUBJECT, REASON, TYPE, QUEUE, DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION,
-                FIRE_DISTRICT, PWD_DISTRICT, CITY_COUNCIL_DISTRICT, POLICE_DISTRICT, NEIGHBORHOOD,
-                NEIGHBORHOOD_SERVICES_DISTRICT, WARD, PRECINCT, LOCATION_STREET_NAME, ZIPCODE, LATITUDE, LONGITUDE,
-                null, SOURCE);
+        assertThat(fieldsOf(header(RealSamples.CURRENT_2025_DAMAGED)))
+                .containsExactly(
+                        CASE_ENQUIRY_ID,
+                        OPEN_TS,
+                        SLA_TARGET_TS,
+                        CLOSED_TS,
+                        ON_TIME_STATUS,
+                        CASE_STATUS,
+                        CLOSURE_REASON,
+                        CASE_TITLE,
+                        SUBJECT,
+                        REASON,
+                        TYPE,
+                        QUEUE,
+                        DEPARTMENT,
+                        SUBMITTED_PHOTOS,
+                        CLOSED_PHOTOS,
+                        LOCATION,
+                        FIRE_DISTRICT,
+                        PWD_DISTRICT,
+                        CITY_COUNCIL_DISTRICT,
+                        POLICE_DISTRICT,
+                        NEIGHBORHOOD,
+                        NEIGHBORHOOD_SERVICES_DISTRICT,
+                        WARD,
+                        PRECINCT,
+                        LOCATION_STREET_NAME,
+                        ZIPCODE,
+                        LATITUDE,
+                        LONGITUDE,
+                        null,
+                        SOURCE);
     }
 
     @Test
     void system2024ColumnsMapOneByOne() {
-        assertThat(fieldsOf(SYSTEM_2024_COLUMNS)).containsExactly(
-                CASE_ENQUIRY_ID, OPEN_TS, SLA_TARGET_TS, CLOSED_TS, CASE_STATUS, REASON, TYPE, CLOSURE_REASON,
-                DEPARTMENT, SUBMITTED_PHOTOS, CLOSED_PHOTOS, LOCATION, ZIPCODE, WARD, NEIGHBORHOOD, LATITUDE, LONGITUDE);
+        assertThat(fieldsOf(SYSTEM_2024_COLUMNS))
+                .containsExactly(
+                        CASE_ENQUIRY_ID,
+                        OPEN_TS,
+                        SLA_TARGET_TS,
+                        CLOSED_TS,
+                        CASE_STATUS,
+                        REASON,
+                        TYPE,
+                        CLOSURE_REASON,
+                        DEPARTMENT,
+                        SUBMITTED_PHOTOS,
+                        CLOSED_PHOTOS,
+                        LOCATION,
+                        ZIPCODE,
+                        WARD,
+                        NEIGHBORHOOD,
+                        LATITUDE,
+                        LONGITUDE);
     }
 
     @ParameterizedTest
@@ -63,8 +173,9 @@ class ColumnAliasesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TARGET_DT", "target_dt", "sla_target_dt", "target_close_date", "SLA_Target_DT",
-            "sla_target_ts"})
+    @ValueSource(
+            strings = {"TARGET_DT", "target_dt", "sla_target_dt", "target_close_date", "SLA_Target_DT", "sla_target_ts"
+            })
     void slaTargetSpellings(String key) {
         assertThat(ColumnAliases.field(key)).isEqualTo(SLA_TARGET_TS);
     }
@@ -106,7 +217,8 @@ class ColumnAliasesTest {
         // lower-cased socrata names carry no signature: only case told it apart from ckan
         assertThat(ColumnAliases.detectLayout(List.of("case_enquiry_id", "open_dt", "closed_dt", "latitude")))
                 .isEqualTo(SourceLayout.UNKNOWN);
-        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "sla_target_dt"))).isEqualTo(SourceLayout.UNKNOWN);
+        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "sla_target_dt")))
+                .isEqualTo(SourceLayout.UNKNOWN);
         assertThat(ColumnAliases.detectLayout(List.of("target_dt", "ontime", "sla_target_dt")))
                 .isEqualTo(SourceLayout.CKAN_2019);
         assertThat(ColumnAliases.detectLayout(List.of())).isEqualTo(SourceLayout.UNKNOWN);

@@ -9,16 +9,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FieldNormalizersTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', nullValues = "null", ignoreLeadingAndTrailingWhitespace = false, value = {
-            "42 Cross St  Boston  MA  02113|42 Cross St Boston MA 02113",
-            "INTERSECTION of Hillcrest St &amp; Temple St  West Roxbury  MA  |INTERSECTION of Hillcrest St & Temple St West Roxbury MA",
-            "Tom &amp;amp; Jerry|Tom &amp; Jerry",
-            "caf&eacute; &lt;b&gt;|caf\u00e9 <b>",
-            "AT&T store|AT&T store",
-            "Already clean|Already clean",
-            " |null",
-            "''|null",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            ignoreLeadingAndTrailingWhitespace = false,
+            value = {
+                "42 Cross St  Boston  MA  02113|42 Cross St Boston MA 02113",
+                "INTERSECTION of Hillcrest St &amp; Temple St  West Roxbury  MA  |INTERSECTION of Hillcrest St & Temple St West Roxbury MA",
+                "Tom &amp;amp; Jerry|Tom &amp; Jerry",
+                "caf&eacute; &lt;b&gt;|caf\u00e9 <b>",
+                "AT&T store|AT&T store",
+                "Already clean|Already clean",
+                " |null",
+                "''|null",
+            })
     void text(String raw, String expected) {
         assertThat(FieldNormalizers.text(raw)).isEqualTo(expected);
     }
@@ -42,21 +46,24 @@ class FieldNormalizersTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> [{1}] flagged={2}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "02131      | 02131 | false",
-            "2130.0     | 02130 | false",
-            "2130       | 02130 | false",
-            "2130.00    | 02130 | false",
-            "02130-1234 | 02130 | false",
-            "' 02113 '  | 02113 | false",
-            "''         | null  | false",
-            "' '        | null  | false",
-            "213        | null  | true",
-            "213000     | null  | true",
-            "MA         | null  | true",
-            "2130.5     | null  | true",
-            "-2130      | null  | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "02131      | 02131 | false",
+                "2130.0     | 02130 | false",
+                "2130       | 02130 | false",
+                "2130.00    | 02130 | false",
+                "02130-1234 | 02130 | false",
+                "' 02113 '  | 02113 | false",
+                "''         | null  | false",
+                "' '        | null  | false",
+                "213        | null  | true",
+                "213000     | null  | true",
+                "MA         | null  | true",
+                "2130.5     | null  | true",
+                "-2130      | null  | true",
+            })
     void zipcode(String raw, String expected, boolean flagged) {
         DqFlags flags = new DqFlags();
         assertThat(FieldNormalizers.zipcode(raw, flags)).isEqualTo(expected);
@@ -64,23 +71,26 @@ class FieldNormalizersTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1} flagged={2}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "Ward 19  | 19   | false",
-            "19       | 19   | false",
-            "03       | 3    | false",
-            "3        | 3    | false",
-            "19.0     | 19   | false",
-            "ward_22  | 22   | false",
-            "WARD 1   | 1    | false",
-            "Ward  9  | 9    | false",
-            "' '      | null | false",
-            "''       | null | false",
-            "Ward     | null | true",
-            "0        | null | true",
-            "23       | null | true",
-            "Ward 100000000000 | null | true",
-            "Ward X   | null | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "Ward 19  | 19   | false",
+                "19       | 19   | false",
+                "03       | 3    | false",
+                "3        | 3    | false",
+                "19.0     | 19   | false",
+                "ward_22  | 22   | false",
+                "WARD 1   | 1    | false",
+                "Ward  9  | 9    | false",
+                "' '      | null | false",
+                "''       | null | false",
+                "Ward     | null | true",
+                "0        | null | true",
+                "23       | null | true",
+                "Ward 100000000000 | null | true",
+                "Ward X   | null | true",
+            })
     void ward(String raw, Integer expected, boolean flagged) {
         DqFlags flags = new DqFlags();
         assertThat(FieldNormalizers.ward(raw, flags)).isEqualTo(expected);
@@ -88,15 +98,18 @@ class FieldNormalizersTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> [{1}] flagged={2}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "0303   | 0303 | false",
-            "1714   | 1714 | false",
-            "306.0  | 0306 | false",
-            "306    | 0306 | false",
-            "' '    | null | false",
-            "17140  | null | true",
-            "17A    | null | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "0303   | 0303 | false",
+                "1714   | 1714 | false",
+                "306.0  | 0306 | false",
+                "306    | 0306 | false",
+                "' '    | null | false",
+                "17140  | null | true",
+                "17A    | null | true",
+            })
     void precinct(String raw, String expected, boolean flagged) {
         DqFlags flags = new DqFlags();
         assertThat(FieldNormalizers.precinct(raw, flags)).isEqualTo(expected);
@@ -104,16 +117,19 @@ class FieldNormalizersTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "4.0   | 4",
-            "12.00 | 12",
-            "4     | 4",
-            "07    | 07",
-            "10B   | 10B",
-            "E13   | E13",
-            "4.5   | 4.5",
-            "' '   | null",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "4.0   | 4",
+                "12.00 | 12",
+                "4     | 4",
+                "07    | 07",
+                "10B   | 10B",
+                "E13   | E13",
+                "4.5   | 4.5",
+                "' '   | null",
+            })
     void code(String raw, String expected) {
         assertThat(FieldNormalizers.code(raw)).isEqualTo(expected);
     }

@@ -3,6 +3,11 @@ package org.requestslakehouse.parsing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,12 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -43,10 +42,17 @@ import org.requestslakehouse.testing.Mutation;
 class HostileInputPropertiesTest {
     private static final ParseConfig CONFIG = ParseConfig.defaults();
     private static final HostileEvents EVENTS = HostileEvents.fromRealSamples(CONFIG);
-    private static final Set<RejectReason> SYNTAX = EnumSet.of(RejectReason.MALFORMED_JSON, RejectReason.DUPLICATE_KEY,
-            RejectReason.NESTING_TOO_DEEP, RejectReason.TOKEN_TOO_LONG);
-    private static final Set<RejectReason> CONTENT = EnumSet.of(RejectReason.MISSING_CASE_ID, RejectReason.INVALID_CASE_ID,
-            RejectReason.MISSING_OPEN_TS, RejectReason.INVALID_OPEN_TS, RejectReason.INVALID_EVENT_TYPE);
+    private static final Set<RejectReason> SYNTAX = EnumSet.of(
+            RejectReason.MALFORMED_JSON,
+            RejectReason.DUPLICATE_KEY,
+            RejectReason.NESTING_TOO_DEEP,
+            RejectReason.TOKEN_TOO_LONG);
+    private static final Set<RejectReason> CONTENT = EnumSet.of(
+            RejectReason.MISSING_CASE_ID,
+            RejectReason.INVALID_CASE_ID,
+            RejectReason.MISSING_OPEN_TS,
+            RejectReason.INVALID_OPEN_TS,
+            RejectReason.INVALID_EVENT_TYPE);
     /** Jackson with its default limits (deeper, longer than the parser's) and strict about duplicates. */
     private static final ObjectMapper ORACLE = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -55,8 +61,8 @@ class HostileInputPropertiesTest {
     private final RequestEventParser parser = new RequestEventParser(CONFIG);
 
     @Property(tries = 20_000, seed = "311")
-    void everyClassOfHostileInputGetsExactlyItsOutcome(@ForAll Mutation mutation, @ForAll("templates") int template,
-                                                       @ForAll long randomSeed) throws Exception {
+    void everyClassOfHostileInputGetsExactlyItsOutcome(
+            @ForAll Mutation mutation, @ForAll("templates") int template, @ForAll long randomSeed) throws Exception {
         long caseId = 900_000_000_000L + template;
         byte[] payload = EVENTS.payload(mutation, template, caseId, new SplittableRandom(randomSeed));
 
@@ -73,7 +79,8 @@ class HostileInputPropertiesTest {
             assertThat(outcome.request().caseEnquiryId).isEqualTo(caseId);
             RequestEventParserRobustnessTest.assertSilverInvariants(outcome.request());
             if (mutation == Mutation.NEW_COLUMNS) {
-                assertThat(ORACLE.readTree(outcome.request().extraFields).has("zz_new_column_0")).isTrue();
+                assertThat(ORACLE.readTree(outcome.request().extraFields).has("zz_new_column_0"))
+                        .isTrue();
             }
         } else {
             assertThat(outcome.detail()).isNotBlank().hasSizeLessThanOrEqualTo(ParseOutcome.MAX_DETAIL_CHARS);
@@ -92,7 +99,8 @@ class HostileInputPropertiesTest {
 
         Set<RejectReason> allowed = oracle(payload);
         Statistics.collect(outcome.isAccepted() ? "accepted" : outcome.reason());
-        assertThat(outcome.isAccepted() ? null : outcome.reason()).as("%s for %s", outcome, allowed)
+        assertThat(outcome.isAccepted() ? null : outcome.reason())
+                .as("%s for %s", outcome, allowed)
                 .isIn(allowed.toArray());
         if (outcome.isAccepted()) {
             RequestEventParserRobustnessTest.assertSilverInvariants(outcome.request());
@@ -105,14 +113,16 @@ class HostileInputPropertiesTest {
 
         ParseOutcome outcome = parse(payload);
 
-        assertThat(outcome.isAccepted() ? null : outcome.reason()).isIn(oracle(payload).toArray());
+        assertThat(outcome.isAccepted() ? null : outcome.reason())
+                .isIn(oracle(payload).toArray());
     }
 
     @Property(tries = 5_000, seed = "2025")
     void anyBytesGiveAnOutcome(@ForAll @Size(max = 300) byte[] payload) {
         ParseOutcome outcome = parse(payload);
 
-        assertThat(outcome.isAccepted() ? null : outcome.reason()).isIn(oracle(payload).toArray());
+        assertThat(outcome.isAccepted() ? null : outcome.reason())
+                .isIn(oracle(payload).toArray());
     }
 
     @Property(tries = 5_000, seed = "2024")
@@ -133,7 +143,8 @@ class HostileInputPropertiesTest {
 
     @Provide
     Arbitrary<List<Damage>> damage() {
-        Arbitrary<Damage> one = Arbitraries.randomValue(random -> Damage.random(new SplittableRandom(random.nextLong())));
+        Arbitrary<Damage> one =
+                Arbitraries.randomValue(random -> Damage.random(new SplittableRandom(random.nextLong())));
         return one.list().ofMinSize(1).ofMaxSize(4);
     }
 
@@ -141,23 +152,61 @@ class HostileInputPropertiesTest {
     @Provide
     Arbitrary<String> objects() {
         Arbitrary<String> keys = Arbitraries.oneOf(
-                Arbitraries.of("case_enquiry_id", "CASE_ENQUIRY_ID", "case_id", "open_dt", "OPEN_DT", "open_date",
-                        "closed_dt", "sla_target_dt", "target_dt", "event_type", "emitted_at", "latitude", "longitude",
-                        "ward", "zipcode", "location_zipcode", "case_status", "submittedphoto", "closure_reason"),
+                Arbitraries.of(
+                        "case_enquiry_id",
+                        "CASE_ENQUIRY_ID",
+                        "case_id",
+                        "open_dt",
+                        "OPEN_DT",
+                        "open_date",
+                        "closed_dt",
+                        "sla_target_dt",
+                        "target_dt",
+                        "event_type",
+                        "emitted_at",
+                        "latitude",
+                        "longitude",
+                        "ward",
+                        "zipcode",
+                        "location_zipcode",
+                        "case_status",
+                        "submittedphoto",
+                        "closure_reason"),
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> scalars = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30).map(HostileInputPropertiesTest::quote),
-                Arbitraries.of("\"2022-01-21 13:47:00\"", "\"01/21/2022 01:47:00 PM\"", "\"101004143000\"",
-                        "101004143000", "\"42.35\"", "-71.06", "\"Ward 7\"", "\"CLOSED\"", "\"OPENED\"", "1e999", "0",
-                        "-1", "true", "false", "null", "\"\"", "\" \"", "1642790820000"),
+                Arbitraries.of(
+                        "\"2022-01-21 13:47:00\"",
+                        "\"01/21/2022 01:47:00 PM\"",
+                        "\"101004143000\"",
+                        "101004143000",
+                        "\"42.35\"",
+                        "-71.06",
+                        "\"Ward 7\"",
+                        "\"CLOSED\"",
+                        "\"OPENED\"",
+                        "1e999",
+                        "0",
+                        "-1",
+                        "true",
+                        "false",
+                        "null",
+                        "\"\"",
+                        "\" \"",
+                        "1642790820000"),
                 Arbitraries.longs().map(String::valueOf),
                 Arbitraries.doubles().map(String::valueOf).filter(s -> !s.contains("N") && !s.contains("I")));
         Arbitrary<String> values = Arbitraries.frequencyOf(
                 Tuple.of(8, scalars),
                 Tuple.of(1, scalars.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]")),
-                Tuple.of(1, Arbitraries.maps(keys.map(HostileInputPropertiesTest::quote), scalars).ofMaxSize(3)
-                        .map(HostileInputPropertiesTest::object)));
-        return Arbitraries.maps(keys.map(HostileInputPropertiesTest::quote), values).ofMaxSize(12).map(HostileInputPropertiesTest::object);
+                Tuple.of(
+                        1,
+                        Arbitraries.maps(keys.map(HostileInputPropertiesTest::quote), scalars)
+                                .ofMaxSize(3)
+                                .map(HostileInputPropertiesTest::object)));
+        return Arbitraries.maps(keys.map(HostileInputPropertiesTest::quote), values)
+                .ofMaxSize(12)
+                .map(HostileInputPropertiesTest::object);
     }
 
     private ParseOutcome parse(byte[] payload) {
@@ -244,7 +293,9 @@ class HostileInputPropertiesTest {
 
     private static boolean isUtf8(byte[] payload) {
         try {
-            UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(payload));
             return true;
         } catch (CharacterCodingException e) {
@@ -269,7 +320,8 @@ class HostileInputPropertiesTest {
 
     private static String object(Map<String, String> members) {
         StringBuilder b = new StringBuilder("{");
-        members.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append(k).append(':').append(v));
+        members.forEach((k, v) ->
+                b.append(b.length() > 1 ? "," : "").append(k).append(':').append(v));
         return b.append('}').toString();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -34,7 +33,7 @@ class ParseEventsFunctionTest {
         RawEvent noCaseId = raw("3", 13, NO_CASE_ID);
 
         try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(function())) {
+                ProcessFunctionTestHarnesses.forProcessFunction(function())) {
             long before = System.currentTimeMillis();
             harness.processElement(first, 100L);
             harness.processElement(malformed, 101L);
@@ -44,15 +43,22 @@ class ParseEventsFunctionTest {
 
             List<ServiceRequest> parsed = harness.extractOutputValues();
             assertThat(parsed).extracting(r -> r.caseEnquiryId).containsExactly(101004143000L, 101004130437L);
-            assertThat(parsed).extracting(r -> r.sourceRef).containsExactly("kafka:requests/0@10", "kafka:requests/2@12");
-            assertThat(harness.extractOutputStreamRecords()).extracting(StreamRecord::getTimestamp).containsExactly(100L, 102L);
+            assertThat(parsed)
+                    .extracting(r -> r.sourceRef)
+                    .containsExactly("kafka:requests/0@10", "kafka:requests/2@12");
+            assertThat(harness.extractOutputStreamRecords())
+                    .extracting(StreamRecord::getTimestamp)
+                    .containsExactly(100L, 102L);
 
             List<RejectedEvent> rejected = harness.getSideOutput(ParseEventsFunction.REJECTED).stream()
-                    .map(StreamRecord::getValue).toList();
+                    .map(StreamRecord::getValue)
+                    .toList();
             assertThat(rejected).extracting(r -> r.reasonCode).containsExactly("MALFORMED_JSON", "MISSING_CASE_ID");
-            assertThat(rejected).extracting(r -> r.detail).containsExactly(
-                    "Unexpected end-of-input within/between Object entries (line 1, column 20)",
-                    "no case id (case_enquiry_id, case_id or an alias)");
+            assertThat(rejected)
+                    .extracting(r -> r.detail)
+                    .containsExactly(
+                            "Unexpected end-of-input within/between Object entries (line 1, column 20)",
+                            "no case id (case_enquiry_id, case_id or an alias)");
             assertThat(rejected.get(0).payload).isEqualTo(MALFORMED);
             assertThat(rejected.get(1).payload).isEqualTo(NO_CASE_ID);
             assertThat(rejected).extracting(r -> r.sourcePartition).containsExactly("1", "3");
@@ -69,14 +75,15 @@ class ParseEventsFunctionTest {
     @Test
     void garbageNeverFailsTheOperator() throws Exception {
         try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(function())) {
+                ProcessFunctionTestHarnesses.forProcessFunction(function())) {
             harness.processElement(raw("0", 1, null), 1L);
             harness.processElement(raw("0", 2, new byte[] {(byte) 0xFF, 0, 1}), 2L);
             harness.processElement(raw("0", 3, new byte[300 * 1024]), 3L);
             harness.processElement(raw("0", 4, "{}{}".getBytes(UTF_8)), 4L);
 
             assertThat(harness.extractOutputValues()).isEmpty();
-            assertThat(harness.getSideOutput(ParseEventsFunction.REJECTED)).extracting(r -> r.getValue().reasonCode)
+            assertThat(harness.getSideOutput(ParseEventsFunction.REJECTED))
+                    .extracting(r -> r.getValue().reasonCode)
                     .containsExactly("EMPTY_PAYLOAD", "INVALID_ENCODING", "PAYLOAD_TOO_LARGE", "MALFORMED_JSON");
         }
     }
@@ -88,7 +95,7 @@ class ParseEventsFunctionTest {
         List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
 
         try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
-                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(function()), environment)) {
+                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(function()), environment)) {
             harness.open();
             for (int i = 0; i < 5; i++) {
                 harness.processElement(raw("0", i, rows.get(i).json()), i);
@@ -106,10 +113,13 @@ class ParseEventsFunctionTest {
                     case MISSING_CASE_ID -> 1;
                     default -> 0;
                 };
-                assertThat(metrics.count("eventsRejectedByReason", "reason", reason.name())).as(reason.name()).isEqualTo(expected);
+                assertThat(metrics.count("eventsRejectedByReason", "reason", reason.name()))
+                        .as(reason.name())
+                        .isEqualTo(expected);
             }
             assertThat(metrics.only("eventsIn", Map.of()).scope()).endsWith(".operator.kinesisanalytics");
-            assertThat(metrics.only("eventsRejectedByReason", Map.of("<reason>", "MALFORMED_JSON")).scope())
+            assertThat(metrics.only("eventsRejectedByReason", Map.of("<reason>", "MALFORMED_JSON"))
+                            .scope())
                     .endsWith(".operator.kinesisanalytics.reason");
         }
     }
@@ -122,11 +132,12 @@ class ParseEventsFunctionTest {
     @Test
     void anExceptionInsideTheParserQuarantinesTheMessageAsParserError() throws Exception {
         List<CsvEvent> rows = RealSamples.events(RealSamples.CKAN_2022);
-        ParseEventsFunction broken = new ParseEventsFunction(new RequestEventParser(new ParseConfig("Mars/Olympus_Mons", 4096)));
+        ParseEventsFunction broken =
+                new ParseEventsFunction(new RequestEventParser(new ParseConfig("Mars/Olympus_Mons", 4096)));
         InterceptedMetrics metrics = new InterceptedMetrics();
 
         try (OneInputStreamOperatorTestHarness<RawEvent, ServiceRequest> harness =
-                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(broken), metrics.environment())) {
+                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(broken), metrics.environment())) {
             harness.open();
             harness.processElement(raw("4", 40, rows.get(0).json()), 1L);
             harness.processElement(raw("4", 41, new byte[0]), 2L);
@@ -134,14 +145,18 @@ class ParseEventsFunctionTest {
 
             assertThat(harness.extractOutputValues()).isEmpty();
             List<RejectedEvent> rejected = harness.getSideOutput(ParseEventsFunction.REJECTED).stream()
-                    .map(StreamRecord::getValue).toList();
-            assertThat(rejected).extracting(r -> r.reasonCode).containsExactly("PARSER_ERROR", "EMPTY_PAYLOAD", "PARSER_ERROR");
+                    .map(StreamRecord::getValue)
+                    .toList();
+            assertThat(rejected)
+                    .extracting(r -> r.reasonCode)
+                    .containsExactly("PARSER_ERROR", "EMPTY_PAYLOAD", "PARSER_ERROR");
             String exception = "java.time.zone.ZoneRulesException: Unknown time-zone ID: Mars/Olympus_Mons";
             assertThat(rejected).extracting(r -> r.detail).containsExactly(exception, "payload is empty", exception);
             assertThat(rejected).extracting(r -> r.sourcePosition).containsExactly("40", "41", "42");
             assertThat(rejected.get(0).payload).isEqualTo(rows.get(0).json());
             assertThat(rejected.get(2).payload).isEqualTo(rows.get(1).json());
-            assertThat(metrics.count("eventsRejectedByReason", "reason", "PARSER_ERROR")).isEqualTo(2);
+            assertThat(metrics.count("eventsRejectedByReason", "reason", "PARSER_ERROR"))
+                    .isEqualTo(2);
             assertThat(metrics.count("eventsRejected")).isEqualTo(3);
             assertThat(metrics.count("eventsParsed")).isZero();
         }

@@ -3,10 +3,9 @@ package org.requestslakehouse.parsing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-
-import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,17 @@ class RealSamplesParseTest {
         assertThat(parsed.requests).hasSize(100);
         assertThat(parsed.count(r -> r.sourceLayout)).containsExactly(entry("SOCRATA_2011", 100));
         assertThat(parsed.count(r -> r.caseStatus)).containsExactly(entry("CLOSED", 99), entry("OPEN", 1));
-        assertThat(parsed.count(r -> r.closureCategory)).containsExactly(entry("ADMINISTRATIVE", 3),
-                entry("INTERNAL", 58), entry("INVALID", 1), entry("NOTED", 3), entry("NO_VIOLATION", 1),
-                entry("RESOLVED", 21), entry("SCHEDULED", 11), entry("VIOLATION_ISSUED", 1), entry(null, 1));
+        assertThat(parsed.count(r -> r.closureCategory))
+                .containsExactly(
+                        entry("ADMINISTRATIVE", 3),
+                        entry("INTERNAL", 58),
+                        entry("INVALID", 1),
+                        entry("NOTED", 3),
+                        entry("NO_VIOLATION", 1),
+                        entry("RESOLVED", 21),
+                        entry("SCHEDULED", 11),
+                        entry("VIOLATION_ISSUED", 1),
+                        entry(null, 1));
         assertThat(parsed.flagCounts()).containsExactly(entry("missing_target", 60));
         assertThat(parsed.requests).allSatisfy(r -> assertThat(r.extraFields).startsWith("{\"Geocoded_Location\":\"("));
     }
@@ -130,14 +137,25 @@ class RealSamplesParseTest {
         assertThat(parsed.requests).hasSize(100);
         assertThat(parsed.count(r -> r.sourceLayout)).containsExactly(entry("CKAN_2019", 100));
         assertThat(parsed.count(r -> r.caseStatus)).containsExactly(entry("CLOSED", 85), entry("OPEN", 15));
-        assertThat(parsed.count(r -> r.closureCategory)).containsExactly(entry("DUPLICATE", 4), entry("INVALID", 3),
-                entry("NOTED", 24), entry("RESOLVED", 50), entry("SCHEDULED", 4), entry(null, 15));
-        assertThat(parsed.flagCounts()).containsExactly(entry("missing_target", 11), entry("placeholder_coordinates", 19));
+        assertThat(parsed.count(r -> r.closureCategory))
+                .containsExactly(
+                        entry("DUPLICATE", 4),
+                        entry("INVALID", 3),
+                        entry("NOTED", 24),
+                        entry("RESOLVED", 50),
+                        entry("SCHEDULED", 4),
+                        entry(null, 15));
+        assertThat(parsed.flagCounts())
+                .containsExactly(entry("missing_target", 11), entry("placeholder_coordinates", 19));
         assertThat(parsed.requests).allSatisfy(r -> assertThat(r.extraFields).isEqualTo("{}"));
-        assertThat(parsed.requests.stream().filter(r -> r.submittedPhotos != null)).hasSize(42);
+        assertThat(parsed.requests.stream().filter(r -> r.submittedPhotos != null))
+                .hasSize(42);
         // every quoted close time agrees with closed_dt in this export (no shift), to the second
-        assertThat(parsed.requests).filteredOn(r -> r.closureReportedTs != null).hasSize(83)
-                .allSatisfy(r -> assertThat(r.closureReportedTs.getEpochSecond()).isEqualTo(r.closedTs.getEpochSecond()));
+        assertThat(parsed.requests)
+                .filteredOn(r -> r.closureReportedTs != null)
+                .hasSize(83)
+                .allSatisfy(
+                        r -> assertThat(r.closureReportedTs.getEpochSecond()).isEqualTo(r.closedTs.getEpochSecond()));
     }
 
     @Test
@@ -209,8 +227,12 @@ class RealSamplesParseTest {
             assertThat(r.extraFields).matches("\\{\"geom_4326\":\"0101000020E610000[0-9A-F]{33}\"}");
             assertThat(r.location).doesNotContain("&amp;");
         });
-        assertThat(parsed.count(r -> r.source)).containsExactly(entry("Citizens Connect App", 11),
-                entry("City Worker App", 9), entry("Constituent Call", 2), entry("Employee Generated", 7));
+        assertThat(parsed.count(r -> r.source))
+                .containsExactly(
+                        entry("Citizens Connect App", 11),
+                        entry("City Worker App", 9),
+                        entry("Constituent Call", 2),
+                        entry("Employee Generated", 7));
     }
 
     @Test
@@ -237,8 +259,10 @@ class RealSamplesParseTest {
         assertThat(intersection.longitude).isEqualTo(-71.16145604345235);
 
         ServiceRequest withPhoto = parsed.byCaseId(101006049509L);
-        assertThat(withPhoto.closedPhotos).containsExactly("https://spot-boston-res.cloudinary.com/image/upload/"
-                + "v1745927253/boston/production/agvj0boeptx9cyuup9n2.jpg#spot=d771363d-fbc2-4462-b0c8-8a50fdcd6f2c");
+        assertThat(withPhoto.closedPhotos)
+                .containsExactly(
+                        "https://spot-boston-res.cloudinary.com/image/upload/"
+                                + "v1745927253/boston/production/agvj0boeptx9cyuup9n2.jpg#spot=d771363d-fbc2-4462-b0c8-8a50fdcd6f2c");
         assertThat(withPhoto.submittedPhotos).isNull();
         assertThat(withPhoto.openDateLocal).isEqualTo(LocalDate.of(2025, 4, 28));
         assertThat(withPhoto.openTs).isEqualTo(Instant.parse("2025-04-29T02:01:02Z"));
@@ -273,7 +297,8 @@ class RealSamplesParseTest {
         assertThat(r.cityCouncilDistrict).isEqualTo("1");
         assertThat(r.neighborhoodServicesDistrict).isEqualTo("3");
         assertThat(r.ward).isEqualTo(3);
-        assertThat(r.closureReason).isEqualTo("Case Closed. Closed date : Thu Jan 20 08:45:03 EST 2022 Noted Bags removed");
+        assertThat(r.closureReason)
+                .isEqualTo("Case Closed. Closed date : Thu Jan 20 08:45:03 EST 2022 Noted Bags removed");
         assertThat(r.closureCategory).isEqualTo("NOTED");
         assertThat(r.extraFields).isEqualTo("{\"_index\":\"17\"}");
         assertThat(r.sourceLayout).isEqualTo("CKAN_2019");
@@ -314,7 +339,8 @@ class RealSamplesParseTest {
         assertThat(r.closedOnTime).isTrue();
         assertThat(r.resolutionHours).isEqualTo(29.75);
         assertThat(r.slaHours).isEqualTo(53.0);
-        assertThat(r.closureReason).isEqualTo("Case Closed. Closed date : 2024-03-11 09:15:00.5 Case Resolved Picked up");
+        assertThat(r.closureReason)
+                .isEqualTo("Case Closed. Closed date : 2024-03-11 09:15:00.5 Case Resolved Picked up");
         assertThat(r.closureCategory).isEqualTo("RESOLVED");
         assertThat(r.closureReportedTs).isEqualTo(Instant.parse("2024-03-11T13:15:00.500Z"));
         assertThat(r.caseTitle).isNull();
@@ -373,11 +399,15 @@ class RealSamplesParseTest {
 
     private record Parsed(List<ServiceRequest> requests, List<ParseOutcome> rejected) {
         ServiceRequest byCaseId(long caseId) {
-            return requests.stream().filter(r -> r.caseEnquiryId == caseId).findFirst().orElseThrow();
+            return requests.stream()
+                    .filter(r -> r.caseEnquiryId == caseId)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         Map<String, Integer> count(java.util.function.Function<ServiceRequest, String> key) {
-            Map<String, Integer> counts = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            Map<String, Integer> counts =
+                    new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
             requests.forEach(r -> counts.merge(key.apply(r), 1, Integer::sum));
             return counts;
         }
@@ -404,8 +434,8 @@ class RealSamplesParseTest {
     }
 
     private ServiceRequest single(String csv) throws IOException {
-        try (CsvEventReader reader = new CsvEventReader(
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "system-2024.csv")) {
+        try (CsvEventReader reader =
+                new CsvEventReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "system-2024.csv")) {
             CsvEvent event = reader.next();
             assertThat(reader.next()).isNull();
             ParseOutcome outcome = parser.parse(raw("system-2024.csv", event), NOW);
@@ -429,8 +459,10 @@ class RealSamplesParseTest {
 
     private static Map<String, String> rowOf(String file, long caseId) throws IOException {
         for (CsvEvent event : RealSamples.events(file)) {
-            Map<String, String> row = new com.fasterxml.jackson.databind.ObjectMapper().readValue(event.json(),
-                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
+            Map<String, String> row = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(
+                            event.json(),
+                            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
             if (row.get("case_enquiry_id").equals(Long.toString(caseId))) {
                 return row;
             }

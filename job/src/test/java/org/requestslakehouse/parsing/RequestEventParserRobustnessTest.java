@@ -2,6 +2,8 @@ package org.requestslakehouse.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
@@ -55,12 +54,20 @@ class RequestEventParserRobustnessTest {
             }
         }
 
-        assertThat(accepted + rejections.values().stream().mapToInt(Integer::intValue).sum())
+        assertThat(accepted
+                        + rejections.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
                 .isEqualTo(rows.size() * MUTANTS_PER_ROW);
         // the mutations reach both sides and most of the checks
         assertThat(accepted).isGreaterThan(500);
-        assertThat(rejections).containsKeys(RejectReason.PAYLOAD_TOO_LARGE, RejectReason.INVALID_ENCODING,
-                RejectReason.MALFORMED_JSON, RejectReason.INVALID_CASE_ID, RejectReason.INVALID_OPEN_TS);
+        assertThat(rejections)
+                .containsKeys(
+                        RejectReason.PAYLOAD_TOO_LARGE,
+                        RejectReason.INVALID_ENCODING,
+                        RejectReason.MALFORMED_JSON,
+                        RejectReason.INVALID_CASE_ID,
+                        RejectReason.INVALID_OPEN_TS);
     }
 
     static void assertSilverInvariants(ServiceRequest r) throws Exception {
@@ -89,8 +96,16 @@ class RequestEventParserRobustnessTest {
             int at = random.nextInt(out.length);
             out = switch (random.nextInt(7)) {
                 case 0 -> Arrays.copyOf(out, at);
-                case 1 -> { byte[] b = out.clone(); b[at] = (byte) random.nextInt(256); yield b; }
-                case 2 -> { byte[] b = out.clone(); b[at] = JSON_SYNTAX[random.nextInt(JSON_SYNTAX.length)]; yield b; }
+                case 1 -> {
+                    byte[] b = out.clone();
+                    b[at] = (byte) random.nextInt(256);
+                    yield b;
+                }
+                case 2 -> {
+                    byte[] b = out.clone();
+                    b[at] = JSON_SYNTAX[random.nextInt(JSON_SYNTAX.length)];
+                    yield b;
+                }
                 case 3 -> splice(out, at, "{\"x\":[".repeat(random.nextInt(40)).getBytes());
                 case 4 -> splice(out, at, Arrays.copyOfRange(out, 0, Math.min(out.length, random.nextInt(5000))));
                 case 5 -> digitsToLetters(out, random);

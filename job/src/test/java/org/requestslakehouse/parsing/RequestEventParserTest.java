@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,79 +27,168 @@ class RequestEventParserTest {
         byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
         byte[] oversizedAndNotEvenUtf8 = new byte[1025];
         Arrays.fill(oversizedAndNotEvenUtf8, (byte) 0xFF);
-        String deep = "{'case_enquiry_id':'1','open_dt':'2022-01-21 13:47:00','x':" + "[".repeat(40) + "]".repeat(40) + "}";
+        String deep =
+                "{'case_enquiry_id':'1','open_dt':'2022-01-21 13:47:00','x':" + "[".repeat(40) + "]".repeat(40) + "}";
         return Stream.of(
-                Arguments.of("oversized", oversizedAndNotEvenUtf8, RejectReason.PAYLOAD_TOO_LARGE,
+                Arguments.of(
+                        "oversized",
+                        oversizedAndNotEvenUtf8,
+                        RejectReason.PAYLOAD_TOO_LARGE,
                         "payload is 1025 bytes, the limit is 1024"),
                 Arguments.of("null", null, RejectReason.EMPTY_PAYLOAD, "message has no payload (null value)"),
                 Arguments.of("empty", new byte[0], RejectReason.EMPTY_PAYLOAD, "payload is empty"),
                 Arguments.of("whitespace", bytes(" \r\n\t "), RejectReason.EMPTY_PAYLOAD, "payload is only whitespace"),
-                Arguments.of("bad UTF-8", invalidUtf8, RejectReason.INVALID_ENCODING,
+                Arguments.of(
+                        "bad UTF-8",
+                        invalidUtf8,
+                        RejectReason.INVALID_ENCODING,
                         "payload is not valid UTF-8: malformed sequence at byte 6"),
-                Arguments.of("truncated", json("{'case_enquiry_id':"), RejectReason.MALFORMED_JSON,
+                Arguments.of(
+                        "truncated",
+                        json("{'case_enquiry_id':"),
+                        RejectReason.MALFORMED_JSON,
                         "Unexpected end-of-input within/between Object entries (line 1, column 20)"),
-                Arguments.of("syntax", json("{'case_enquiry_id' '1'}"), RejectReason.MALFORMED_JSON,
+                Arguments.of(
+                        "syntax",
+                        json("{'case_enquiry_id' '1'}"),
+                        RejectReason.MALFORMED_JSON,
                         "Unexpected character ('\"' (code 34)): was expecting a colon to separate field name and value"
                                 + " (line 1, column 20)"),
-                Arguments.of("duplicate key", json("{" + VALID + ",'ward':'1','ward':'2'}"),
-                        RejectReason.DUPLICATE_KEY, "Duplicate field 'ward' (line 1, column 84)"),
-                Arguments.of("too deep", json(deep), RejectReason.NESTING_TOO_DEEP,
+                Arguments.of(
+                        "duplicate key",
+                        json("{" + VALID + ",'ward':'1','ward':'2'}"),
+                        RejectReason.DUPLICATE_KEY,
+                        "Duplicate field 'ward' (line 1, column 84)"),
+                Arguments.of(
+                        "too deep",
+                        json(deep),
+                        RejectReason.NESTING_TOO_DEEP,
                         "Document nesting depth (33) exceeds the maximum allowed (32, from"
                                 + " `StreamReadConstraints.getMaxNestingDepth()`)"),
-                Arguments.of("raw control character", json("{" + VALID + ",'subject':'a\u0007b'}"), RejectReason.MALFORMED_JSON,
+                Arguments.of(
+                        "raw control character",
+                        json("{" + VALID + ",'subject':'a\u0007b'}"),
+                        RejectReason.MALFORMED_JSON,
                         "Illegal unquoted character ((CTRL-CHAR, code 7)): has to be escaped using backslash to be"
                                 + " included in string value (line 1, column 79)"),
-                Arguments.of("lone high surrogate", json("{" + VALID + ",'subject':'a\\ud83d b'}"), RejectReason.INVALID_ENCODING,
+                Arguments.of(
+                        "lone high surrogate",
+                        json("{" + VALID + ",'subject':'a\\ud83d b'}"),
+                        RejectReason.INVALID_ENCODING,
                         "the escape \\ud83d at character 79 is half of a UTF-16 surrogate pair, not a character"),
-                Arguments.of("lone low surrogate", json("{" + VALID + ",'x':['\\uDE00']}"), RejectReason.INVALID_ENCODING,
+                Arguments.of(
+                        "lone low surrogate",
+                        json("{" + VALID + ",'x':['\\uDE00']}"),
+                        RejectReason.INVALID_ENCODING,
                         "the escape \\uDE00 at character 73 is half of a UTF-16 surrogate pair, not a character"),
-                Arguments.of("two objects", json("{" + VALID + "} {}"), RejectReason.MALFORMED_JSON,
+                Arguments.of(
+                        "two objects",
+                        json("{" + VALID + "} {}"),
+                        RejectReason.MALFORMED_JSON,
                         "unexpected content after the JSON object"),
-                Arguments.of("broken array", json("[1,"), RejectReason.MALFORMED_JSON,
+                Arguments.of(
+                        "broken array",
+                        json("[1,"),
+                        RejectReason.MALFORMED_JSON,
                         "Unexpected end-of-input within/between Array entries (line 1, column 4)"),
-                Arguments.of("array", json("[{" + VALID + "}]"), RejectReason.NOT_AN_OBJECT,
+                Arguments.of(
+                        "array",
+                        json("[{" + VALID + "}]"),
+                        RejectReason.NOT_AN_OBJECT,
                         "JSON value is an array, expected an object"),
-                Arguments.of("string", json("'101004143000'"), RejectReason.NOT_AN_OBJECT,
+                Arguments.of(
+                        "string",
+                        json("'101004143000'"),
+                        RejectReason.NOT_AN_OBJECT,
                         "JSON value is a string, expected an object"),
-                Arguments.of("number", json("42"), RejectReason.NOT_AN_OBJECT, "JSON value is a number, expected an object"),
-                Arguments.of("null literal", json("null"), RejectReason.NOT_AN_OBJECT, "JSON value is null, expected an object"),
-                Arguments.of("no case id", json("{'open_dt':'2022-01-21 13:47:00'}"), RejectReason.MISSING_CASE_ID,
+                Arguments.of(
+                        "number", json("42"), RejectReason.NOT_AN_OBJECT, "JSON value is a number, expected an object"),
+                Arguments.of(
+                        "null literal",
+                        json("null"),
+                        RejectReason.NOT_AN_OBJECT,
+                        "JSON value is null, expected an object"),
+                Arguments.of(
+                        "no case id",
+                        json("{'open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.MISSING_CASE_ID,
                         "no case id (case_enquiry_id, case_id or an alias)"),
-                Arguments.of("blank case id", json("{'case_enquiry_id':' ','open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.MISSING_CASE_ID, "case id is empty"),
-                Arguments.of("null case id", json("{'case_id':null,'open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.MISSING_CASE_ID, "case id is empty"),
-                Arguments.of("text case id", json("{'case_enquiry_id':'abc','open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.INVALID_CASE_ID, "case id 'abc' is not a positive whole number"),
-                Arguments.of("negative case id", json("{'case_enquiry_id':-5,'open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.INVALID_CASE_ID, "case id '-5' is not a positive whole number"),
-                Arguments.of("fractional case id", json("{'case_enquiry_id':101.5,'open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.INVALID_CASE_ID, "case id '101.5' is not a positive whole number"),
-                Arguments.of("object case id", json("{'case_enquiry_id':{'id':1},'open_dt':'2022-01-21 13:47:00'}"),
-                        RejectReason.INVALID_CASE_ID, "case id is a JSON object or array"),
-                Arguments.of("no open ts", json("{'case_enquiry_id':'101'}"), RejectReason.MISSING_OPEN_TS,
+                Arguments.of(
+                        "blank case id",
+                        json("{'case_enquiry_id':' ','open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.MISSING_CASE_ID,
+                        "case id is empty"),
+                Arguments.of(
+                        "null case id",
+                        json("{'case_id':null,'open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.MISSING_CASE_ID,
+                        "case id is empty"),
+                Arguments.of(
+                        "text case id",
+                        json("{'case_enquiry_id':'abc','open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.INVALID_CASE_ID,
+                        "case id 'abc' is not a positive whole number"),
+                Arguments.of(
+                        "negative case id",
+                        json("{'case_enquiry_id':-5,'open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.INVALID_CASE_ID,
+                        "case id '-5' is not a positive whole number"),
+                Arguments.of(
+                        "fractional case id",
+                        json("{'case_enquiry_id':101.5,'open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.INVALID_CASE_ID,
+                        "case id '101.5' is not a positive whole number"),
+                Arguments.of(
+                        "object case id",
+                        json("{'case_enquiry_id':{'id':1},'open_dt':'2022-01-21 13:47:00'}"),
+                        RejectReason.INVALID_CASE_ID,
+                        "case id is a JSON object or array"),
+                Arguments.of(
+                        "no open ts",
+                        json("{'case_enquiry_id':'101'}"),
+                        RejectReason.MISSING_OPEN_TS,
                         "no open timestamp (open_dt, open_date or an alias)"),
-                Arguments.of("empty open ts", json("{'case_enquiry_id':'101','OPEN_DT':''}"),
-                        RejectReason.MISSING_OPEN_TS, "open timestamp is empty"),
-                Arguments.of("text open ts", json("{'case_enquiry_id':'101','open_dt':'yesterday'}"),
+                Arguments.of(
+                        "empty open ts",
+                        json("{'case_enquiry_id':'101','OPEN_DT':''}"),
+                        RejectReason.MISSING_OPEN_TS,
+                        "open timestamp is empty"),
+                Arguments.of(
+                        "text open ts",
+                        json("{'case_enquiry_id':'101','open_dt':'yesterday'}"),
                         RejectReason.INVALID_OPEN_TS,
                         "open timestamp 'yesterday' is not a supported timestamp between 1990 and 2100"),
-                Arguments.of("epoch default", json("{'case_enquiry_id':'101','open_dt':'1970-01-01 00:00:00'}"),
+                Arguments.of(
+                        "epoch default",
+                        json("{'case_enquiry_id':'101','open_dt':'1970-01-01 00:00:00'}"),
                         RejectReason.INVALID_OPEN_TS,
                         "open timestamp '1970-01-01 00:00:00' is not a supported timestamp between 1990 and 2100"),
-                Arguments.of("array open ts", json("{'case_enquiry_id':'101','open_dt':['2022-01-21 13:47:00']}"),
-                        RejectReason.INVALID_OPEN_TS, "open timestamp is a JSON object or array"),
-                Arguments.of("unknown event type", json("{" + VALID + ",'event_type':'DELETED'}"),
+                Arguments.of(
+                        "array open ts",
+                        json("{'case_enquiry_id':'101','open_dt':['2022-01-21 13:47:00']}"),
+                        RejectReason.INVALID_OPEN_TS,
+                        "open timestamp is a JSON object or array"),
+                Arguments.of(
+                        "unknown event type",
+                        json("{" + VALID + ",'event_type':'DELETED'}"),
                         RejectReason.INVALID_EVENT_TYPE,
                         "event_type 'DELETED' is not one of OPENED, UPDATED, CLOSED, SNAPSHOT"),
-                Arguments.of("object event type", json("{" + VALID + ",'event_type':{}}"),
+                Arguments.of(
+                        "object event type",
+                        json("{" + VALID + ",'event_type':{}}"),
                         RejectReason.INVALID_EVENT_TYPE,
                         "event_type is a JSON object or array, not one of OPENED, UPDATED, CLOSED, SNAPSHOT"),
                 // checks run in a fixed order: the first failing one names the reason
-                Arguments.of("case id before open ts", json("{'case_enquiry_id':'x','open_dt':'never'}"),
-                        RejectReason.INVALID_CASE_ID, "case id 'x' is not a positive whole number"),
-                Arguments.of("open ts before event type", json("{'case_id':'1','event_type':'NOPE'}"),
-                        RejectReason.MISSING_OPEN_TS, "no open timestamp (open_dt, open_date or an alias)"));
+                Arguments.of(
+                        "case id before open ts",
+                        json("{'case_enquiry_id':'x','open_dt':'never'}"),
+                        RejectReason.INVALID_CASE_ID,
+                        "case id 'x' is not a positive whole number"),
+                Arguments.of(
+                        "open ts before event type",
+                        json("{'case_id':'1','event_type':'NOPE'}"),
+                        RejectReason.MISSING_OPEN_TS,
+                        "no open timestamp (open_dt, open_date or an alias)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,12 +211,16 @@ class RequestEventParserTest {
         ParseOutcome longKey = roomy.parse(raw(json("{" + VALID + ",'k" + atLimit + "':1}")), 0L);
 
         assertThat(longNumber.reason()).isEqualTo(RejectReason.TOKEN_TOO_LONG);
-        assertThat(longNumber.detail()).isEqualTo("Number value length (1001) exceeds the maximum allowed (1000, from"
-                + " `StreamReadConstraints.getMaxNumberLength()`)");
+        assertThat(longNumber.detail())
+                .isEqualTo("Number value length (1001) exceeds the maximum allowed (1000, from"
+                        + " `StreamReadConstraints.getMaxNumberLength()`)");
         assertThat(longKey.reason()).isEqualTo(RejectReason.TOKEN_TOO_LONG);
-        assertThat(longKey.detail()).isEqualTo("Name length (1001) exceeds the maximum allowed (1000, from"
-                + " `StreamReadConstraints.getMaxNameLength()`)");
-        assertThat(roomy.parse(raw(json("{" + VALID + ",'x':" + atLimit + "}")), 0L).request().extraFields)
+        assertThat(longKey.detail())
+                .isEqualTo("Name length (1001) exceeds the maximum allowed (1000, from"
+                        + " `StreamReadConstraints.getMaxNameLength()`)");
+        assertThat(roomy.parse(raw(json("{" + VALID + ",'x':" + atLimit + "}")), 0L)
+                        .request()
+                        .extraFields)
                 .isEqualTo("{\"x\":" + atLimit + "}");
     }
 
@@ -162,7 +254,8 @@ class RequestEventParserTest {
 
     @Test
     void detailsAreAtMost500Characters() {
-        assertThat(ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "y".repeat(2000)).detail())
+        assertThat(ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "y".repeat(2000))
+                        .detail())
                 .hasSize(500)
                 .endsWith("yy...");
     }
@@ -206,7 +299,8 @@ class RequestEventParserTest {
 
     @Test
     void objectOrArrayInAKnownFieldDropsItFlagsItAndKeepsTheRawValue() {
-        ServiceRequest r = accepted("{" + VALID + ",'ward':{'n':19},'submitted_photo':['a','b'],'neighborhood':'Roxbury'}");
+        ServiceRequest r =
+                accepted("{" + VALID + ",'ward':{'n':19},'submitted_photo':['a','b'],'neighborhood':'Roxbury'}");
 
         assertThat(r.ward).isNull();
         assertThat(r.submittedPhotos).isNull();
@@ -221,8 +315,10 @@ class RequestEventParserTest {
                 + "'_index':'7','n':1.50,'big':12345678901234567890,'nested':{'a':[1,true,null,'x']},"
                 + "'event_type':'UPDATED','emitted_at':'2022-01-21T19:00:00Z'}");
 
-        assertThat(r.extraFields).isEqualTo("{\"geom_4326\":\"0101000020E6\",\"Geocoded_Location\":\"(42.2, -71.0)\","
-                + "\"_index\":\"7\",\"n\":1.50,\"big\":12345678901234567890,\"nested\":{\"a\":[1,true,null,\"x\"]}}");
+        assertThat(r.extraFields)
+                .isEqualTo(
+                        "{\"geom_4326\":\"0101000020E6\",\"Geocoded_Location\":\"(42.2, -71.0)\","
+                                + "\"_index\":\"7\",\"n\":1.50,\"big\":12345678901234567890,\"nested\":{\"a\":[1,true,null,\"x\"]}}");
         assertThat(r.eventType).isEqualTo("UPDATED");
         assertThat(r.emittedAt).isEqualTo(Instant.parse("2022-01-21T19:00:00Z"));
     }
@@ -234,8 +330,9 @@ class RequestEventParserTest {
 
     @Test
     void twoKeysForOneFieldKeepTheFirstValueAndTheOtherAsExtra() {
-        ServiceRequest r = accepted("{" + VALID + ",'TARGET_DT':'2022-02-04 13:47:30','sla_target_dt':'2022-02-05 00:00:00',"
-                + "'ward':' ','Ward':'Ward 7','zip_code':'02130','location_zipcode':'02130'}");
+        ServiceRequest r =
+                accepted("{" + VALID + ",'TARGET_DT':'2022-02-04 13:47:30','sla_target_dt':'2022-02-05 00:00:00',"
+                        + "'ward':' ','Ward':'Ward 7','zip_code':'02130','location_zipcode':'02130'}");
 
         assertThat(r.slaTargetTs).isEqualTo(Instant.parse("2022-02-04T18:47:30Z"));
         assertThat(r.ward).as("a blank first value gives way").isEqualTo(7);
@@ -246,8 +343,8 @@ class RequestEventParserTest {
 
     @Test
     void closedBeforeOpenKeepsTheTimesButNoNegativeDuration() {
-        ServiceRequest r = accepted("{" + VALID + ",'closed_dt':'2022-01-21 13:46:55','target_dt':'2022-01-21 13:40:00',"
-                + "'case_status':'Closed'}");
+        ServiceRequest r = accepted("{" + VALID
+                + ",'closed_dt':'2022-01-21 13:46:55','target_dt':'2022-01-21 13:40:00'," + "'case_status':'Closed'}");
 
         assertThat(r.closedTs).isEqualTo(Instant.parse("2022-01-21T18:46:55Z"));
         assertThat(r.resolutionHours).isNull();
@@ -259,8 +356,9 @@ class RequestEventParserTest {
 
     @Test
     void durationsAndOnTimeAreDerivedFromTheTimes() {
-        ServiceRequest r = accepted("{" + VALID + ",'closed_dt':'2022-01-22 01:47:00','target_dt':'2022-01-22 01:47:00',"
-                + "'case_status':'Closed','ontime':'ontime'}");
+        ServiceRequest r =
+                accepted("{" + VALID + ",'closed_dt':'2022-01-22 01:47:00','target_dt':'2022-01-22 01:47:00',"
+                        + "'case_status':'Closed','ontime':'ontime'}");
 
         assertThat(r.resolutionHours).isEqualTo(12.0);
         assertThat(r.slaHours).isEqualTo(12.0);
@@ -268,15 +366,16 @@ class RequestEventParserTest {
         assertThat(r.onTimeStatus).isEqualTo("ONTIME");
         assertThat(r.dqFlags).isEmpty();
 
-        ServiceRequest late = accepted("{" + VALID + ",'closed_dt':'2022-01-22 01:47:01','target_dt':'2022-01-22 01:47:00'}");
+        ServiceRequest late =
+                accepted("{" + VALID + ",'closed_dt':'2022-01-22 01:47:01','target_dt':'2022-01-22 01:47:00'}");
         assertThat(late.closedOnTime).isFalse();
         assertThat(late.resolutionHours).isEqualTo(12.0 + 1 / 3600.0);
     }
 
     @Test
     void unreadableTargetAndCloseTimesAreDroppedAndFlagged() {
-        ServiceRequest r = accepted("{" + VALID + ",'target_dt':'soon','closed_dt':'13/13/2022 99:00:00 AM',"
-                + "'case_status':'Closed'}");
+        ServiceRequest r = accepted(
+                "{" + VALID + ",'target_dt':'soon','closed_dt':'13/13/2022 99:00:00 AM'," + "'case_status':'Closed'}");
 
         assertThat(r.slaTargetTs).isNull();
         assertThat(r.closedTs).isNull();
@@ -286,7 +385,8 @@ class RequestEventParserTest {
 
     @Test
     void publishedStatusAndCloseTimeDisagreeing() {
-        ServiceRequest closedWithoutTime = accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','case_status':'CLOSED'}");
+        ServiceRequest closedWithoutTime =
+                accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','case_status':'CLOSED'}");
         assertThat(closedWithoutTime.caseStatus).isEqualTo("CLOSED");
         assertThat(closedWithoutTime.dqFlags).containsExactly("closed_without_closed_ts");
 
@@ -295,7 +395,8 @@ class RequestEventParserTest {
         assertThat(openWithTime.caseStatus).isEqualTo("CLOSED");
         assertThat(openWithTime.dqFlags).containsExactly("open_status_with_closed_ts");
 
-        ServiceRequest inProgress = accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','case_status':'In progress'}");
+        ServiceRequest inProgress =
+                accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','case_status':'In progress'}");
         assertThat(inProgress.caseStatus).isEqualTo("OPEN");
         assertThat(inProgress.dqFlags).isEmpty();
     }
@@ -304,7 +405,8 @@ class RequestEventParserTest {
     void emptyOnTimeStatusIsFlaggedOnlyWhenTheColumnIsThere() {
         assertThat(accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','on_time':''}").dqFlags)
                 .containsExactly("missing_on_time_status");
-        assertThat(accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00'}").dqFlags).isEmpty();
+        assertThat(accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00'}").dqFlags)
+                .isEmpty();
     }
 
     @Test
@@ -317,19 +419,22 @@ class RequestEventParserTest {
         assertThat(shifted.closedTs).isEqualTo(Instant.parse("2025-02-09T10:43:09Z"));
         assertThat(shifted.dqFlags).containsExactly("timestamp_shift_suspected");
 
-        ServiceRequest consistent = accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 09:30:03',"
-                + "'closure_reason':'Case Closed. Closed date : 2022-01-22 09:30:03.91 Case Noted'}");
+        ServiceRequest consistent =
+                accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 09:30:03',"
+                        + "'closure_reason':'Case Closed. Closed date : 2022-01-22 09:30:03.91 Case Noted'}");
         assertThat(consistent.dqFlags).isEmpty();
 
-        ServiceRequest threeHoursOff = accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 06:30:03',"
-                + "'closure_reason':'Case Closed. Closed date : 2022-01-22 09:30:03 Case Noted'}");
+        ServiceRequest threeHoursOff =
+                accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 06:30:03',"
+                        + "'closure_reason':'Case Closed. Closed date : 2022-01-22 09:30:03 Case Noted'}");
         assertThat(threeHoursOff.dqFlags).isEmpty();
     }
 
     @Test
     void unreadableClosureTimeIsFlagged() {
-        ServiceRequest r = accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 06:30:03',"
-                + "'closure_reason':'Case Closed. Closed date : someday Case Noted'}");
+        ServiceRequest r =
+                accepted("{" + VALID + ",'target_dt':'2022-02-01 00:00:00','closed_dt':'2022-01-22 06:30:03',"
+                        + "'closure_reason':'Case Closed. Closed date : someday Case Noted'}");
 
         assertThat(r.closureCategory).isEqualTo("NOTED");
         assertThat(r.closureReportedTs).isNull();
@@ -338,12 +443,13 @@ class RequestEventParserTest {
 
     @Test
     void timesMoreThanADayAheadOfNowAreFlagged() {
-        ServiceRequest r = accepted("{'case_enquiry_id':'1','open_dt':'2025-06-02 12:00:00','target_dt':'2025-06-09 00:00:00',"
-                + "'closed_dt':'2025-06-03 00:00:00'}");
+        ServiceRequest r =
+                accepted("{'case_enquiry_id':'1','open_dt':'2025-06-02 12:00:00','target_dt':'2025-06-09 00:00:00',"
+                        + "'closed_dt':'2025-06-03 00:00:00'}");
         assertThat(r.dqFlags).containsExactly("closed_ts_in_future", "open_ts_in_future");
 
-        ServiceRequest withinADay = accepted("{'case_enquiry_id':'1','open_dt':'2025-06-02 07:00:00',"
-                + "'target_dt':'2025-06-09 00:00:00'}");
+        ServiceRequest withinADay = accepted(
+                "{'case_enquiry_id':'1','open_dt':'2025-06-02 07:00:00'," + "'target_dt':'2025-06-09 00:00:00'}");
         assertThat(withinADay.dqFlags).isEmpty();
     }
 
@@ -387,16 +493,22 @@ class RequestEventParserTest {
 
     @Test
     void flagsAreSortedAndDistinct() {
-        ServiceRequest r = accepted("{" + VALID + ",'ward':'Ward 99','WARD':'x','latitude':'42.3594','longitude':'-71.0587',"
-                + "'zip_code':'MA'}");
+        ServiceRequest r = accepted("{" + VALID
+                + ",'ward':'Ward 99','WARD':'x','latitude':'42.3594','longitude':'-71.0587'," + "'zip_code':'MA'}");
 
-        assertThat(r.dqFlags).containsExactly("conflicting_ward", "invalid_ward", "invalid_zipcode", "missing_target",
-                "placeholder_coordinates");
+        assertThat(r.dqFlags)
+                .containsExactly(
+                        "conflicting_ward",
+                        "invalid_ward",
+                        "invalid_zipcode",
+                        "missing_target",
+                        "placeholder_coordinates");
     }
 
     @Test
     void sourceCoordinatesAndIngestionTime() {
-        RawEvent kafka = new RawEvent("kafka", "requests", "3", "1234", 99L, 1_700_000_000_000L, json("{" + VALID + "}"));
+        RawEvent kafka =
+                new RawEvent("kafka", "requests", "3", "1234", 99L, 1_700_000_000_000L, json("{" + VALID + "}"));
         RawEvent csv = new RawEvent("csv", "/data/2022.csv", null, "17", null, 5L, json("{" + VALID + "}"));
 
         ServiceRequest fromKafka = parser.parse(kafka, NOW).request();
@@ -409,14 +521,19 @@ class RequestEventParserTest {
     void layoutIsDetectedPerMessage() {
         assertThat(accepted("{'CASE_ENQUIRY_ID':'1','OPEN_DT':'07/01/2011 01:32:33 AM'}").sourceLayout)
                 .isEqualTo("SOCRATA_2011");
-        assertThat(accepted("{'case_id':'1','open_date':'2024-07-01 01:32:33'}").sourceLayout).isEqualTo("SYSTEM_2024");
-        assertThat(accepted("{'case_enquiry_id':'1','open_dt':'2024-07-01 01:32:33'}").sourceLayout).isEqualTo("UNKNOWN");
+        assertThat(accepted("{'case_id':'1','open_date':'2024-07-01 01:32:33'}").sourceLayout)
+                .isEqualTo("SYSTEM_2024");
+        assertThat(accepted("{'case_enquiry_id':'1','open_dt':'2024-07-01 01:32:33'}").sourceLayout)
+                .isEqualTo("UNKNOWN");
     }
 
     @Test
     void stateOfOneMessageDoesNotLeakIntoTheNext() {
-        ServiceRequest first = accepted("{" + VALID + ",'ward':'3','x':'1','latitude':'42.3594','longitude':'-71.0587'}");
-        assertThat(parse(json("{'case_enquiry_id':'1','open_dt':'nope','y':'2'}")).isAccepted()).isFalse();
+        ServiceRequest first =
+                accepted("{" + VALID + ",'ward':'3','x':'1','latitude':'42.3594','longitude':'-71.0587'}");
+        assertThat(parse(json("{'case_enquiry_id':'1','open_dt':'nope','y':'2'}"))
+                        .isAccepted())
+                .isFalse();
         ServiceRequest third = accepted("{'case_id':'7','open_date':'2024-07-01 01:32:33'}");
 
         assertThat(first.extraFields).isEqualTo("{\"x\":\"1\"}");

@@ -2,6 +2,8 @@ package org.requestslakehouse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -52,8 +51,11 @@ import org.requestslakehouse.testing.Mutation;
  */
 class HostileInputIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final long SEED = 20_260_101L;
     private static final int MESSAGES = 30_000;
@@ -61,12 +63,15 @@ class HostileInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void aHostileStreamNeverFailsTheJobAndEveryMessageIsAccountedForWithItsReason(@TempDir Path warehouse) throws Exception {
-        JobConfig config = ConfigLoader.load(null, Map.of(
-                "source.type", "kafka",
-                "catalog.warehouse", warehouse.toString(),
-                "job.checkpoint-interval", "1 s",
-                "gold.emit-interval", "500 ms"));
+    void aHostileStreamNeverFailsTheJobAndEveryMessageIsAccountedForWithItsReason(@TempDir Path warehouse)
+            throws Exception {
+        JobConfig config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.type", "kafka",
+                        "catalog.warehouse", warehouse.toString(),
+                        "job.checkpoint-interval", "1 s",
+                        "gold.emit-interval", "500 ms"));
         HostileEvents events = HostileEvents.fromRealSamples(config.parse());
         Expected expected = Expected.of(events);
 
@@ -79,20 +84,25 @@ class HostileInputIT {
         assertThat(bronze).hasSize(MESSAGES);
         assertThat(digestsByPosition(bronze)).isEqualTo(expected.digests);
         assertThat(rejected).hasSize(expected.reasons.size());
-        assertThat(rejected.stream().collect(Collectors.toMap(HostileInputIT::position, r -> (String) r.getField("reason_code"))))
+        assertThat(rejected.stream()
+                        .collect(Collectors.toMap(HostileInputIT::position, r -> (String) r.getField("reason_code"))))
                 .isEqualTo(expected.reasons);
         assertThat(digestsByPosition(rejected)).isEqualTo(expected.rejectedDigests());
         assertThat(silver).hasSize(expected.acceptedCaseIds.size());
-        assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.acceptedCaseIds);
         for (Record row : silver) {
             Set<String> newColumns = expected.newColumns.get((Long) row.getField("case_enquiry_id"));
             if (newColumns != null) {
-                assertThat(fieldNames(JSON.readTree((String) row.getField("extra_fields")))).containsAll(newColumns);
+                assertThat(fieldNames(JSON.readTree((String) row.getField("extra_fields"))))
+                        .containsAll(newColumns);
             }
         }
         assertThat(expected.newColumns).isNotEmpty();
-        System.out.printf("hostile input: %d messages, %d accepted, %d rejected %s%n",
+        System.out.printf(
+                "hostile input: %d messages, %d accepted, %d rejected %s%n",
                 MESSAGES, expected.acceptedCaseIds.size(), expected.reasons.size(), expected.countsByReason());
     }
 
@@ -103,12 +113,17 @@ class HostileInputIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        DataStream<RawEvent> stream = env
-                .fromSource(new DataGeneratorSource<>(new HostileEventFunction(events, SEED, FIRST_CASE_ID), MESSAGES,
-                        TypeInformation.of(RawEvent.class)), WatermarkStrategy.noWatermarks(), "hostile-events")
+        DataStream<RawEvent> stream = env.fromSource(
+                        new DataGeneratorSource<>(
+                                new HostileEventFunction(events, SEED, FIRST_CASE_ID),
+                                MESSAGES,
+                                TypeInformation.of(RawEvent.class)),
+                        WatermarkStrategy.noWatermarks(),
+                        "hostile-events")
                 .uid("hostile-events");
         // The streaming watermark policy, as for Kafka: hostile timestamps reach the windows and late-data paths too.
-        LakehousePipeline.build(stream, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, IcebergSinks.create(config.catalog()), config);
+        LakehousePipeline.build(
+                stream, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, IcebergSinks.create(config.catalog()), config);
         env.execute("hostile-input");
     }
 
@@ -141,7 +156,8 @@ class HostileInputIT {
             return "null";
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)) + "/" + payload.length;
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)) + "/"
+                    + payload.length;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -164,7 +180,8 @@ class HostileInputIT {
                     e.acceptedCaseIds.add(caseId);
                     if (g.mutation() == Mutation.NEW_COLUMNS) {
                         Set<String> added = fieldNames(JSON.readTree(g.payload())).stream()
-                                .filter(k -> k.startsWith("zz_new_column_")).collect(Collectors.toSet());
+                                .filter(k -> k.startsWith("zz_new_column_"))
+                                .collect(Collectors.toSet());
                         e.newColumns.put(caseId, added);
                     }
                 } else {

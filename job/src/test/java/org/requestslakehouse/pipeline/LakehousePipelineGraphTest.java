@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
@@ -56,16 +55,19 @@ class LakehousePipelineGraphTest {
             }
         }
 
-        assertThat(kryo).isNotEmpty().allSatisfy(use -> assertThat(use).matches(".*-Iceberg(StreamWriter \\(output\\)|FilesCommitter \\(input\\))"));
+        assertThat(kryo)
+                .isNotEmpty()
+                .allSatisfy(use ->
+                        assertThat(use).matches(".*-Iceberg(StreamWriter \\(output\\)|FilesCommitter \\(input\\))"));
     }
 
     private static void buildPipeline(StreamExecutionEnvironment env, Path warehouse) {
-        JobConfig config = ConfigLoader.load(null, Map.of(
-                "source.csv.paths", "unused.csv",
-                "catalog.warehouse", warehouse.toString()));
-        RawEvent event = new RawEvent("csv", "unused.csv", null, "2", null, 0L,
-                "{\"case_enquiry_id\": 1}".getBytes(StandardCharsets.UTF_8));
+        JobConfig config = ConfigLoader.load(
+                null, Map.of("source.csv.paths", "unused.csv", "catalog.warehouse", warehouse.toString()));
+        RawEvent event = new RawEvent(
+                "csv", "unused.csv", null, "2", null, 0L, "{\"case_enquiry_id\": 1}".getBytes(StandardCharsets.UTF_8));
         DataStream<RawEvent> events = env.fromData(TypeInformation.of(RawEvent.class), event);
-        LakehousePipeline.build(events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, IcebergSinks.create(config.catalog()), config);
+        LakehousePipeline.build(
+                events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, IcebergSinks.create(config.catalog()), config);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -24,9 +23,9 @@ import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
-import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
 import org.requestslakehouse.verify.GoldVerifier;
@@ -38,8 +37,11 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class LakehousePipelineIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -58,12 +60,19 @@ class LakehousePipelineIT {
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
         assertThat(bronze).hasSize(expected.rows());
-        assertThat(bronze.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position")).collect(Collectors.toSet()))
+        assertThat(bronze.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.coordinates());
-        assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.validCaseIds());
         assertThat(silver).hasSize(expected.validCaseIds().size());
-        assertThat(rejected.stream().map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "=" + r.getField("reason_code")).collect(Collectors.toSet()))
+        assertThat(rejected.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
+                                + r.getField("reason_code"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expected.rejections());
         assertThat(payloads(bronze)).isEqualTo(expected.payloads());
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
@@ -81,11 +90,13 @@ class LakehousePipelineIT {
                 LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS), WRITE_METADATA);
 
         assertThat(second).isEqualTo(first);
-        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * ExpectedLakehouse.of(Real311.all()).rows());
+        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS))
+                .hasSize(2 * ExpectedLakehouse.of(Real311.all()).rows());
     }
 
     @Test
-    void kafkaGivesTheSameSilverAndGoldAsTheCsvSourceEvenWhenEveryMessageIsSentTwice(@TempDir Path tmp) throws Exception {
+    void kafkaGivesTheSameSilverAndGoldAsTheCsvSourceEvenWhenEveryMessageIsSentTwice(@TempDir Path tmp)
+            throws Exception {
         ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
         JobConfig fromCsv = config(tmp.resolve("csv"), Map.of("source.csv.paths", joined(Real311.all())));
         runBounded(fromCsv);
@@ -107,15 +118,23 @@ class LakehousePipelineIT {
         runBounded(fromKafka);
 
         Set<String> sourceSpecific = Set.of("ingested_at", "source_ref");
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
-                .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific));
-        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.RAW_EVENTS)).hasSize(2 * expected.rows());
-        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(2 * expected.rejections().size());
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
+                .isEqualTo(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific));
+        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.RAW_EVENTS))
+                .hasSize(2 * expected.rows());
+        assertThat(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REJECTED_EVENTS))
+                .hasSize(2 * expected.rejections().size());
         Set<String> goldValues = Set.of("updated_at");
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues))
-                .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues));
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.SLA_DAILY), goldValues))
-                .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SLA_DAILY), goldValues));
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues))
+                .isEqualTo(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.REQUESTS_HOURLY), goldValues));
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromKafka.catalog(), LakehouseTable.SLA_DAILY), goldValues))
+                .isEqualTo(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SLA_DAILY), goldValues));
         assertThat(GoldVerifier.verify(fromKafka, System.out)).isTrue();
     }
 

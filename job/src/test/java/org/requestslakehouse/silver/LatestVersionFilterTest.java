@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -26,7 +25,8 @@ class LatestVersionFilterTest {
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new LatestVersionFilter(Duration.ofDays(400))),
-                new CaseIdKeySelector(), Types.LONG);
+                new CaseIdKeySelector(),
+                Types.LONG);
         harness.open();
     }
 
@@ -122,8 +122,10 @@ class LatestVersionFilterTest {
     void aCaseUntouchedForTheStateTtlIsForgottenAndItsVersionsAreNewAgain() throws Exception {
         Duration ttl = Duration.ofDays(10);
         try (KeyedOneInputStreamOperatorTestHarness<Long, ServiceRequest, ServiceRequest> ttlHarness =
-                     new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LatestVersionFilter(ttl)),
-                             new CaseIdKeySelector(), Types.LONG)) {
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LatestVersionFilter(ttl)),
+                        new CaseIdKeySelector(),
+                        Types.LONG)) {
             ttlHarness.open();
             ttlHarness.setStateTtlProcessingTime(0);
             ttlHarness.processElement(new StreamRecord<>(closed(1L, OPEN, CLOSE)));
@@ -131,7 +133,9 @@ class LatestVersionFilterTest {
 
             ttlHarness.setStateTtlProcessingTime(ttl.toMillis() - 1);
             ttlHarness.processElement(new StreamRecord<>(open(1L, OPEN)));
-            assertThat(ttlHarness.extractOutputValues()).extracting(r -> r.caseEnquiryId).containsExactly(1L, 2L);
+            assertThat(ttlHarness.extractOutputValues())
+                    .extracting(r -> r.caseEnquiryId)
+                    .containsExactly(1L, 2L);
             assertThat(ttlHarness.numKeyedStateEntries()).isEqualTo(2);
 
             ttlHarness.setStateTtlProcessingTime(ttl.toMillis());

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
@@ -30,12 +29,18 @@ class CsvBulkFormatTest {
     private static final int GOOD_ROWS = 2_500;
 
     @Test
-    void restoringAtAnyCheckpointedPositionResumesWithTheNextRecordDefectsIncluded(@TempDir Path dir) throws IOException {
+    void restoringAtAnyCheckpointedPositionResumesWithTheNextRecordDefectsIncluded(@TempDir Path dir)
+            throws IOException {
         Path file = dir.resolve("defects.csv.gz");
         Files.write(file, truncatedGzip(csvWithDefects()));
         CsvBulkFormat format = new CsvBulkFormat();
-        FileSourceSplit split = new FileSourceSplit("0", org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()),
-                0, Files.size(file), 0, Files.size(file));
+        FileSourceSplit split = new FileSourceSplit(
+                "0",
+                org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()),
+                0,
+                Files.size(file),
+                0,
+                Files.size(file));
 
         List<RecordAndPosition<RawEvent>> all = readAll(format.createReader(new Configuration(), split));
 
@@ -47,13 +52,25 @@ class CsvBulkFormatTest {
                 defects.add(i);
             }
         }
-        assertThat(defects).extracting(i -> all.get(i).getRecord().sourceDefect).containsExactly(
-                RejectReason.INVALID_ENCODING, RejectReason.BROKEN_QUOTING, RejectReason.WRONG_FIELD_COUNT,
-                RejectReason.NUL_BYTE, RejectReason.WRONG_FIELD_COUNT, RejectReason.TRUNCATED_GZIP);
+        assertThat(defects)
+                .extracting(i -> all.get(i).getRecord().sourceDefect)
+                .containsExactly(
+                        RejectReason.INVALID_ENCODING,
+                        RejectReason.BROKEN_QUOTING,
+                        RejectReason.WRONG_FIELD_COUNT,
+                        RejectReason.NUL_BYTE,
+                        RejectReason.WRONG_FIELD_COUNT,
+                        RejectReason.TRUNCATED_GZIP);
         assertThat(all.get(all.size() - 1).getRecord().sourceDefect).isEqualTo(RejectReason.TRUNCATED_GZIP);
 
-        TreeSet<Integer> positions = new TreeSet<>(List.of(0, 1, CsvBulkFormat.BATCH_SIZE - 1, CsvBulkFormat.BATCH_SIZE,
-                CsvBulkFormat.BATCH_SIZE + 1, all.size() - 1, all.size()));
+        TreeSet<Integer> positions = new TreeSet<>(List.of(
+                0,
+                1,
+                CsvBulkFormat.BATCH_SIZE - 1,
+                CsvBulkFormat.BATCH_SIZE,
+                CsvBulkFormat.BATCH_SIZE + 1,
+                all.size() - 1,
+                all.size()));
         for (int defect : defects) {
             positions.addAll(List.of(defect - 1, defect, defect + 1));
         }
@@ -91,7 +108,7 @@ class CsvBulkFormatTest {
                 case 1000 -> csv.writeBytes("9,too,many,fields\n".getBytes(UTF_8));
                 case 1500 -> csv.writeBytes(new byte[] {'9', ',', 0, ',', 'x', '\n'});
                 case 2000 -> csv.writeBytes("9,few\n".getBytes(UTF_8));
-                default -> { }
+                default -> {}
             }
         }
         return csv.toByteArray();
@@ -114,7 +131,8 @@ class CsvBulkFormatTest {
             while ((batch = reader.readBatch()) != null) {
                 RecordAndPosition<RawEvent> record;
                 while ((record = batch.next()) != null) {
-                    records.add(new RecordAndPosition<>(record.getRecord(), record.getOffset(), record.getRecordSkipCount()));
+                    records.add(new RecordAndPosition<>(
+                            record.getRecord(), record.getOffset(), record.getRecordSkipCount()));
                 }
                 batch.releaseBatch();
             }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceOutput;
@@ -26,7 +25,9 @@ class EndAfterCheckpointReaderTest {
 
         assertThat(reader.pollNext(NO_OUTPUT)).isEqualTo(InputStatus.MORE_AVAILABLE);
         assertThat(reader.snapshotState(4)).isEqualTo(List.of(new TestSplit(4)));
-        assertThat(reader.pollNext(NO_OUTPUT)).as("input ended, not yet checkpointed").isEqualTo(InputStatus.NOTHING_AVAILABLE);
+        assertThat(reader.pollNext(NO_OUTPUT))
+                .as("input ended, not yet checkpointed")
+                .isEqualTo(InputStatus.NOTHING_AVAILABLE);
         CompletableFuture<Void> available = reader.isAvailable();
         reader.notifyCheckpointComplete(4);
         assertThat(available).as("checkpoint 4 was taken before the end").isNotDone();
@@ -40,8 +41,16 @@ class EndAfterCheckpointReaderTest {
 
         assertThat(available).isDone();
         assertThat(reader.pollNext(NO_OUTPUT)).isEqualTo(InputStatus.END_OF_INPUT);
-        assertThat(inner.calls).containsExactly("poll", "snapshot 4", "poll", "complete 4", "snapshot 5", "aborted 5",
-                "snapshot 6", "complete 6");
+        assertThat(inner.calls)
+                .containsExactly(
+                        "poll",
+                        "snapshot 4",
+                        "poll",
+                        "complete 4",
+                        "snapshot 5",
+                        "aborted 5",
+                        "snapshot 6",
+                        "complete 6");
     }
 
     @Test
@@ -58,7 +67,9 @@ class EndAfterCheckpointReaderTest {
         reader.notifyNoMoreSplits();
         reader.close();
 
-        assertThat(inner.calls).containsExactly("poll", "snapshot 1", "complete 1", "poll", "add [split-0]", "no more splits", "close");
+        assertThat(inner.calls)
+                .containsExactly(
+                        "poll", "snapshot 1", "complete 1", "poll", "add [split-0]", "no more splits", "close");
     }
 
     private static final ReaderOutput<String> NO_OUTPUT = new ReaderOutput<>() {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.connector.kafka.source.enumerator.KafkaSourceEnumState;
 import org.apache.flink.connector.kafka.source.split.KafkaPartitionSplit;
@@ -43,7 +42,7 @@ class FinishingKafkaSourceTest {
         RecordingEnumeratorContext<KafkaPartitionSplit> context = new RecordingEnumeratorContext<>(2);
 
         try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator =
-                     bounded(topic).unwrapped().restoreEnumerator(context, allAssigned(topic))) {
+                bounded(topic).unwrapped().restoreEnumerator(context, allAssigned(topic))) {
             startWithBothReaders(enumerator, context);
         }
 
@@ -51,12 +50,13 @@ class FinishingKafkaSourceTest {
     }
 
     @Test
-    void aBoundedReadRestoredWithEveryPartitionAssignedTellsEveryReaderIncludingOneThatRegistersLater() throws Exception {
+    void aBoundedReadRestoredWithEveryPartitionAssignedTellsEveryReaderIncludingOneThatRegistersLater()
+            throws Exception {
         String topic = topicWithMessages("restored-all-assigned");
         RecordingEnumeratorContext<KafkaPartitionSplit> context = new RecordingEnumeratorContext<>(2);
 
         try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator =
-                     bounded(topic).restoreEnumerator(context, allAssigned(topic))) {
+                bounded(topic).restoreEnumerator(context, allAssigned(topic))) {
             enumerator.start();
             context.register(0);
             enumerator.addReader(0);
@@ -67,7 +67,8 @@ class FinishingKafkaSourceTest {
             enumerator.addReader(1);
 
             assertThat(context.told()).containsExactly(NO_MORE_SPLITS_0, NO_MORE_SPLITS_1);
-            assertThat(enumerator.snapshotState(3).assignedPartitions()).isEqualTo(allAssigned(topic).assignedPartitions());
+            assertThat(enumerator.snapshotState(3).assignedPartitions())
+                    .isEqualTo(allAssigned(topic).assignedPartitions());
         }
     }
 
@@ -79,15 +80,19 @@ class FinishingKafkaSourceTest {
                 Set.of(new TopicPartition(topic, 0)), Set.of(new TopicPartition(topic, 1)), true);
 
         try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator =
-                     bounded(topic).restoreEnumerator(context, halfAssigned)) {
+                bounded(topic).restoreEnumerator(context, halfAssigned)) {
             startWithBothReaders(enumerator, context);
         }
 
         List<Told> told = context.told();
-        Told assignment = told.stream().filter(t -> t.what().startsWith("assign")).findFirst().orElseThrow();
+        Told assignment = told.stream()
+                .filter(t -> t.what().startsWith("assign"))
+                .findFirst()
+                .orElseThrow();
         assertThat(assignment.what()).isEqualTo("assign [" + topic + "-1]");
         assertThat(told).hasSize(3).containsOnlyOnce(NO_MORE_SPLITS_0, NO_MORE_SPLITS_1, assignment);
-        assertThat(told.indexOf(assignment)).as("the split's owner hears of it before the end")
+        assertThat(told.indexOf(assignment))
+                .as("the split's owner hears of it before the end")
                 .isLessThan(told.indexOf(new Told(assignment.subtask(), "no more splits")));
     }
 
@@ -96,14 +101,24 @@ class FinishingKafkaSourceTest {
         String topic = topicWithMessages("fresh");
         RecordingEnumeratorContext<KafkaPartitionSplit> context = new RecordingEnumeratorContext<>(2);
 
-        try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator = bounded(topic).createEnumerator(context)) {
+        try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator =
+                bounded(topic).createEnumerator(context)) {
             startWithBothReaders(enumerator, context);
         }
 
         Map<Integer, List<String>> perReader = new HashMap<>();
-        context.told().forEach(t -> perReader.computeIfAbsent(t.subtask(), s -> new java.util.ArrayList<>()).add(t.what()));
-        assertThat(perReader.values()).as("the connector signals as well; each reader hears it once")
-                .allSatisfy(what -> assertThat(what).hasSize(2).endsWith("no more splits").first().asString().startsWith("assign"));
+        context.told()
+                .forEach(t -> perReader
+                        .computeIfAbsent(t.subtask(), s -> new java.util.ArrayList<>())
+                        .add(t.what()));
+        assertThat(perReader.values())
+                .as("the connector signals as well; each reader hears it once")
+                .allSatisfy(what -> assertThat(what)
+                        .hasSize(2)
+                        .endsWith("no more splits")
+                        .first()
+                        .asString()
+                        .startsWith("assign"));
         assertThat(perReader.values().stream().map(what -> what.get(0)))
                 .containsExactlyInAnyOrder("assign [" + topic + "-0]", "assign [" + topic + "-1]");
     }
@@ -115,7 +130,8 @@ class FinishingKafkaSourceTest {
         RecordingEnumeratorContext<KafkaPartitionSplit> context = new RecordingEnumeratorContext<>(2);
 
         try (SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> fresh = source.createEnumerator(context);
-             SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restored = source.restoreEnumerator(context, allAssigned(topic))) {
+                SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restored =
+                        source.restoreEnumerator(context, allAssigned(topic))) {
             assertThat(fresh).isNotInstanceOf(NoMoreSplitsEnumerator.class);
             assertThat(restored).isNotInstanceOf(NoMoreSplitsEnumerator.class);
             startWithBothReaders(restored, context);
@@ -127,16 +143,20 @@ class FinishingKafkaSourceTest {
     void splitsAndCheckpointsAreTheConnectorsOwn() {
         FinishingKafkaSource<RawEvent> source = bounded("any");
 
-        assertThat(source.getSplitSerializer()).isInstanceOf(source.unwrapped().getSplitSerializer().getClass());
+        assertThat(source.getSplitSerializer())
+                .isInstanceOf(source.unwrapped().getSplitSerializer().getClass());
         assertThat(source.getEnumeratorCheckpointSerializer())
-                .isInstanceOf(source.unwrapped().getEnumeratorCheckpointSerializer().getClass());
+                .isInstanceOf(
+                        source.unwrapped().getEnumeratorCheckpointSerializer().getClass());
         assertThat(source.getEnumeratorCheckpointSerializer().getVersion())
-                .isEqualTo(source.unwrapped().getEnumeratorCheckpointSerializer().getVersion());
+                .isEqualTo(
+                        source.unwrapped().getEnumeratorCheckpointSerializer().getVersion());
         assertThat(source.getProducedType()).isEqualTo(source.unwrapped().getProducedType());
     }
 
-    private static void startWithBothReaders(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator,
-                                             RecordingEnumeratorContext<KafkaPartitionSplit> context) {
+    private static void startWithBothReaders(
+            SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> enumerator,
+            RecordingEnumeratorContext<KafkaPartitionSplit> context) {
         enumerator.start();
         for (int subtask = 0; subtask < 2; subtask++) {
             context.register(subtask);
@@ -146,12 +166,15 @@ class FinishingKafkaSourceTest {
     }
 
     private static KafkaSourceEnumState allAssigned(String topic) {
-        return new KafkaSourceEnumState(Set.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1)), Set.of(), true);
+        return new KafkaSourceEnumState(
+                Set.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1)), Set.of(), true);
     }
 
     private static String topicWithMessages(String topic) {
         KAFKA.createTopic(topic, 2);
-        KAFKA.produce(topic, List.of(new Message("a".getBytes(), "{}".getBytes()), new Message("b".getBytes(), "{}".getBytes())));
+        KAFKA.produce(
+                topic,
+                List.of(new Message("a".getBytes(), "{}".getBytes()), new Message("b".getBytes(), "{}".getBytes())));
         return topic;
     }
 

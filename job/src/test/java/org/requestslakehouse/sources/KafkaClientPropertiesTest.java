@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-
 import javax.security.auth.login.AppConfigurationEntry;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.types.Password;
@@ -34,84 +32,106 @@ class KafkaClientPropertiesTest {
     void plaintextHasConnectionGroupAndTimeoutsOnly() {
         Properties p = KafkaClientProperties.consumer(config(Map.of("bootstrap-servers", "b1:9092,b2:9092")), ENV);
 
-        assertThat(p).containsOnly(
-                entry("bootstrap.servers", "b1:9092,b2:9092"),
-                entry("security.protocol", "PLAINTEXT"),
-                entry("group.id", "requests-lakehouse"),
-                entry("socket.connection.setup.timeout.ms", "10000"),
-                entry("socket.connection.setup.timeout.max.ms", "30000"),
-                entry("request.timeout.ms", "30000"),
-                entry("default.api.timeout.ms", "60000"));
+        assertThat(p)
+                .containsOnly(
+                        entry("bootstrap.servers", "b1:9092,b2:9092"),
+                        entry("security.protocol", "PLAINTEXT"),
+                        entry("group.id", "requests-lakehouse"),
+                        entry("socket.connection.setup.timeout.ms", "10000"),
+                        entry("socket.connection.setup.timeout.max.ms", "30000"),
+                        entry("request.timeout.ms", "30000"),
+                        entry("default.api.timeout.ms", "60000"));
     }
 
     @Test
     void scramSha512OverSaslSslWithTruststore() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.username", "lakehouse",
-                "sasl.password-env", "KAFKA_PASSWORD",
-                "ssl.truststore-location", "/etc/kafka/truststore.jks",
-                "ssl.truststore-password-env", "TRUSTSTORE_PASSWORD",
-                "group-id", "city-311")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "SCRAM-SHA-512",
+                        "sasl.username", "lakehouse",
+                        "sasl.password-env", "KAFKA_PASSWORD",
+                        "ssl.truststore-location", "/etc/kafka/truststore.jks",
+                        "ssl.truststore-password-env", "TRUSTSTORE_PASSWORD",
+                        "group-id", "city-311")),
+                ENV);
 
         assertThat(p)
-                .contains(entry("security.protocol", "SASL_SSL"),
+                .contains(
+                        entry("security.protocol", "SASL_SSL"),
                         entry("sasl.mechanism", "SCRAM-SHA-512"),
-                        entry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                                + "username=\"lakehouse\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"),
+                        entry(
+                                "sasl.jaas.config",
+                                "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                                        + "username=\"lakehouse\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"),
                         entry("ssl.truststore.location", "/etc/kafka/truststore.jks"),
                         entry("ssl.truststore.password", "${lakehouse-env:TRUSTSTORE_PASSWORD}"),
                         entry("config.providers", "lakehouse-env"),
                         entry("config.providers.lakehouse-env.class", EnvSecretConfigProvider.class.getName()),
                         entry("group.id", "city-311"))
                 .doesNotContainKey("sasl.client.callback.handler.class");
-        assertThat(p.values()).doesNotContain("changeit").noneMatch(v -> v.toString().contains("s3cr"));
+        assertThat(p.values())
+                .doesNotContain("changeit")
+                .noneMatch(v -> v.toString().contains("s3cr"));
         assertThat(resolved(p)).containsEntry("ssl.truststore.password", "changeit");
         assertJaasOptions(p, "org.apache.kafka.common.security.scram.ScramLoginModule", "lakehouse", "s3cr\"t\\pw");
     }
 
     @Test
     void scramSha256OverSaslPlaintext() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "scram-sha-256",
-                "sasl.username", "u",
-                "sasl.password-env", "KAFKA_PASSWORD")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SASL_PLAINTEXT",
+                        "sasl.mechanism", "scram-sha-256",
+                        "sasl.username", "u",
+                        "sasl.password-env", "KAFKA_PASSWORD")),
+                ENV);
 
-        assertThat(p).contains(entry("security.protocol", "SASL_PLAINTEXT"), entry("sasl.mechanism", "SCRAM-SHA-256"))
+        assertThat(p)
+                .contains(entry("security.protocol", "SASL_PLAINTEXT"), entry("sasl.mechanism", "SCRAM-SHA-256"))
                 .doesNotContainKeys("ssl.truststore.location", "ssl.truststore.password");
         assertJaasOptions(p, "org.apache.kafka.common.security.scram.ScramLoginModule", "u", "s3cr\"t\\pw");
     }
 
     @Test
     void plainMechanismUsesThePlainLoginModule() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "PLAIN",
-                "sasl.username", "api-key",
-                "sasl.password-env", "KAFKA_PASSWORD")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "PLAIN",
+                        "sasl.username", "api-key",
+                        "sasl.password-env", "KAFKA_PASSWORD")),
+                ENV);
 
-        assertThat(p).contains(entry("sasl.mechanism", "PLAIN"),
-                entry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"api-key\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"));
+        assertThat(p)
+                .contains(
+                        entry("sasl.mechanism", "PLAIN"),
+                        entry(
+                                "sasl.jaas.config",
+                                "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                                        + "username=\"api-key\" password=\"${lakehouse-env:jaas:KAFKA_PASSWORD}\";"));
         assertJaasOptions(p, "org.apache.kafka.common.security.plain.PlainLoginModule", "api-key", "s3cr\"t\\pw");
     }
 
     @Test
     void mskIamUsesTheAwsLoginModuleAndCallbackHandlerWithoutSecrets() throws Exception {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "bootstrap-servers", "b-1.msk.example:9098",
-                "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "AWS_MSK_IAM")), name -> {
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "bootstrap-servers", "b-1.msk.example:9098",
+                        "security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "AWS_MSK_IAM")),
+                name -> {
                     throw new AssertionError("IAM must not read the environment, asked for " + name);
                 });
 
-        assertThat(p).contains(
-                entry("security.protocol", "SASL_SSL"),
-                entry("sasl.mechanism", "AWS_MSK_IAM"),
-                entry("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"),
-                entry("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler"));
+        assertThat(p)
+                .contains(
+                        entry("security.protocol", "SASL_SSL"),
+                        entry("sasl.mechanism", "AWS_MSK_IAM"),
+                        entry("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"),
+                        entry(
+                                "sasl.client.callback.handler.class",
+                                "software.amazon.msk.auth.iam.IAMClientCallbackHandler"));
         // The classes the client will load by name are on the classpath.
         Class.forName(p.getProperty("sasl.client.callback.handler.class"));
         Class.forName("software.amazon.msk.auth.iam.IAMLoginModule");
@@ -119,11 +139,14 @@ class KafkaClientPropertiesTest {
 
     @Test
     void sslWithTruststoreWithoutPassword() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SSL",
-                "ssl.truststore-location", "/etc/ssl/kafka.p12")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SSL",
+                        "ssl.truststore-location", "/etc/ssl/kafka.p12")),
+                ENV);
 
-        assertThat(p).contains(entry("security.protocol", "SSL"), entry("ssl.truststore.location", "/etc/ssl/kafka.p12"))
+        assertThat(p)
+                .contains(entry("security.protocol", "SSL"), entry("ssl.truststore.location", "/etc/ssl/kafka.p12"))
                 .doesNotContainKeys("ssl.truststore.password", "sasl.mechanism", "sasl.jaas.config");
     }
 
@@ -137,7 +160,8 @@ class KafkaClientPropertiesTest {
 
         assertThatThrownBy(() -> KafkaClientProperties.consumer(config, ENV))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Environment variable NOT_SET_ANYWHERE named by kafka.sasl.password-env is not set; it must hold the password");
+                .hasMessage(
+                        "Environment variable NOT_SET_ANYWHERE named by kafka.sasl.password-env is not set; it must hold the password");
     }
 
     @Test
@@ -164,16 +188,19 @@ class KafkaClientPropertiesTest {
 
     @Test
     void passThroughPropertiesAreAddedAndMayTuneTimeouts() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "property.max.poll.records", "200",
-                "property.request.timeout.ms", "45000",
-                "property.partition.discovery.interval.ms", "10000")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "property.max.poll.records", "200",
+                        "property.request.timeout.ms", "45000",
+                        "property.partition.discovery.interval.ms", "10000")),
+                ENV);
 
-        assertThat(p).contains(
-                entry("max.poll.records", "200"),
-                entry("request.timeout.ms", "45000"),
-                entry("partition.discovery.interval.ms", "10000"),
-                entry("default.api.timeout.ms", "60000"));
+        assertThat(p)
+                .contains(
+                        entry("max.poll.records", "200"),
+                        entry("request.timeout.ms", "45000"),
+                        entry("partition.discovery.interval.ms", "10000"),
+                        entry("default.api.timeout.ms", "60000"));
     }
 
     @Test
@@ -184,31 +211,44 @@ class KafkaClientPropertiesTest {
 
         assertThatThrownBy(() -> KafkaClientProperties.consumer(config, ENV))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("kafka.property.security.protocol contradicts kafka.security.protocol; set it there instead");
+                .hasMessage(
+                        "kafka.property.security.protocol contradicts kafka.security.protocol; set it there instead");
     }
 
     @Test
     void passThroughMayConfigureAMechanismWithoutTypedSupport() {
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SASL_SSL",
-                "property.sasl.mechanism", "OAUTHBEARER",
-                "property.sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;")), ENV);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        "property.sasl.mechanism", "OAUTHBEARER",
+                        "property.sasl.jaas.config",
+                                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;")),
+                ENV);
 
-        assertThat(p).contains(entry("sasl.mechanism", "OAUTHBEARER"),
-                entry("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
+        assertThat(p)
+                .contains(
+                        entry("sasl.mechanism", "OAUTHBEARER"),
+                        entry(
+                                "sasl.jaas.config",
+                                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
     }
 
     @Test
     void adminPropertiesShareSecurityButDropConsumerOnlyKeys() {
-        Properties p = KafkaClientProperties.admin(config(Map.of(
-                "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "AWS_MSK_IAM",
-                "property.max.poll.records", "200",
-                "property.client.dns.lookup", "use_all_dns_ips")), ENV);
+        Properties p = KafkaClientProperties.admin(
+                config(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "AWS_MSK_IAM",
+                        "property.max.poll.records", "200",
+                        "property.client.dns.lookup", "use_all_dns_ips")),
+                ENV);
 
-        assertThat(p).contains(
+        assertThat(p)
+                .contains(
                         entry("sasl.mechanism", "AWS_MSK_IAM"),
-                        entry("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler"),
+                        entry(
+                                "sasl.client.callback.handler.class",
+                                "software.amazon.msk.auth.iam.IAMClientCallbackHandler"),
                         entry("client.dns.lookup", "use_all_dns_ips"))
                 .doesNotContainKeys("group.id", "max.poll.records");
     }
@@ -217,19 +257,22 @@ class KafkaClientPropertiesTest {
     void aRealKafkaClientResolvesThePasswordFromTheEnvironmentOfItsOwnProcess() {
         // PATH stands in for a password variable: it is set wherever the tests run, and its value is known.
         String path = System.getenv("PATH");
-        Properties p = KafkaClientProperties.consumer(config(Map.of(
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "PLAIN",
-                "sasl.username", "etl",
-                "sasl.password-env", "PATH")), System::getenv);
+        Properties p = KafkaClientProperties.consumer(
+                config(Map.of(
+                        "security.protocol", "SASL_PLAINTEXT",
+                        "sasl.mechanism", "PLAIN",
+                        "sasl.username", "etl",
+                        "sasl.password-env", "PATH")),
+                System::getenv);
         assertThat(p.values()).noneMatch(v -> v.toString().contains(path));
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
 
         String jaas = new ConsumerConfig(p).getPassword("sasl.jaas.config").value();
 
-        List<AppConfigurationEntry> entries = JaasContext
-                .loadClientContext(Map.of("sasl.jaas.config", new Password(jaas))).configurationEntries();
+        List<AppConfigurationEntry> entries = JaasContext.loadClientContext(
+                        Map.of("sasl.jaas.config", new Password(jaas)))
+                .configurationEntries();
         assertThat(entries.get(0).getOptions()).isEqualTo(Map.of("username", "etl", "password", path));
     }
 
@@ -251,14 +294,15 @@ class KafkaClientPropertiesTest {
 
         assertThatThrownBy(() -> KafkaClientProperties.consumer(config, ENV))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value '***' for kafka.sasl.password-env: expected the name of an environment variable"
-                        + " (letters, digits and '_', not starting with a digit), not the password itself");
+                .hasMessage(
+                        "Invalid value '***' for kafka.sasl.password-env: expected the name of an environment variable"
+                                + " (letters, digits and '_', not starting with a digit), not the password itself");
     }
 
     private static void assertJaasOptions(Properties p, String loginModule, String username, String password) {
         // Parse the way the Kafka client will, so quoting mistakes show up here and not at the broker.
-        List<AppConfigurationEntry> entries = JaasContext
-                .loadClientContext(Map.of("sasl.jaas.config", new Password(resolved(p).get("sasl.jaas.config"))))
+        List<AppConfigurationEntry> entries = JaasContext.loadClientContext(
+                        Map.of("sasl.jaas.config", new Password(resolved(p).get("sasl.jaas.config"))))
                 .configurationEntries();
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getLoginModuleName()).isEqualTo(loginModule);
@@ -270,7 +314,9 @@ class KafkaClientPropertiesTest {
     private static Map<String, String> resolved(Properties p) {
         Map<String, String> values = new HashMap<>();
         p.forEach((k, v) -> values.put((String) k, (String) v));
-        return new ConfigTransformer(Map.of(EnvSecretConfigProvider.NAME, provider(ENV_MAP))).transform(values).data();
+        return new ConfigTransformer(Map.of(EnvSecretConfigProvider.NAME, provider(ENV_MAP)))
+                .transform(values)
+                .data();
     }
 
     /** Configured the way a Kafka client configures the providers it creates. */

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -31,8 +30,8 @@ import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
-import org.requestslakehouse.testing.KafkaTestConfigs;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
+import org.requestslakehouse.testing.KafkaTestConfigs;
 
 /** The Kafka source end to end: a real broker, a Flink mini-cluster, bounded reads. */
 class KafkaEventSourceTest {
@@ -58,7 +57,9 @@ class KafkaEventSourceTest {
                 case 400 -> null;
                 case 401 -> INVALID_UTF8;
                 case 402 -> new byte[0];
-                default -> ("{\"case_enquiry_id\":\"" + (101000000000L + i) + "\",\"case_title\":\"Pothole ü\"}").getBytes(UTF_8);
+                default ->
+                    ("{\"case_enquiry_id\":\"" + (101000000000L + i) + "\",\"case_title\":\"Pothole ü\"}")
+                            .getBytes(UTF_8);
             };
             messages.add(new Message(("case-" + i).getBytes(UTF_8), value));
         }
@@ -73,11 +74,20 @@ class KafkaEventSourceTest {
         for (int i = 0; i < messages.size(); i++) {
             RecordMetadata ack = acks.get(i);
             byte[] value = messages.get(i).value();
-            expected.add(new RawEvent("kafka", topic, String.valueOf(ack.partition()), String.valueOf(ack.offset()),
-                    ack.timestamp(), 0L, value == null ? new byte[0] : value));
+            expected.add(new RawEvent(
+                    "kafka",
+                    topic,
+                    String.valueOf(ack.partition()),
+                    String.valueOf(ack.offset()),
+                    ack.timestamp(),
+                    0L,
+                    value == null ? new byte[0] : value));
         }
-        assertThat(events).extracting(KafkaEventSourceTest::everythingButIngestTime)
-                .containsExactlyInAnyOrderElementsOf(expected.stream().map(KafkaEventSourceTest::everythingButIngestTime).toList());
+        assertThat(events)
+                .extracting(KafkaEventSourceTest::everythingButIngestTime)
+                .containsExactlyInAnyOrderElementsOf(expected.stream()
+                        .map(KafkaEventSourceTest::everythingButIngestTime)
+                        .toList());
         assertThat(events).allSatisfy(e -> assertThat(e.ingestedAtMillis).isBetween(before, after));
         assertThat(positionOf(events, acks.get(401)).payload).isEqualTo(INVALID_UTF8);
         assertThat(positionOf(events, acks.get(400)).payload).isEmpty();
@@ -87,20 +97,20 @@ class KafkaEventSourceTest {
     void timestampStartSkipsOlderRecords() throws Exception {
         String topic = producedWithTimestamps("requests-by-time");
 
-        List<RawEvent> events = readBounded(Map.of("topics", topic, "starting-offsets", "timestamp", "starting-timestamp", "3500"));
+        List<RawEvent> events =
+                readBounded(Map.of("topics", topic, "starting-offsets", "timestamp", "starting-timestamp", "3500"));
 
-        assertThat(events).extracting(e -> e.sourcePosition, e -> e.sourceTimestampMillis)
-                .containsExactlyInAnyOrder(
-                        tuple("3", 4000L),
-                        tuple("4", 5000L),
-                        tuple("5", 6000L));
+        assertThat(events)
+                .extracting(e -> e.sourcePosition, e -> e.sourceTimestampMillis)
+                .containsExactlyInAnyOrder(tuple("3", 4000L), tuple("4", 5000L), tuple("5", 6000L));
     }
 
     @Test
     void latestStartOnABoundedReadReadsNothingAndFinishes() throws Exception {
         String topic = producedWithTimestamps("requests-latest");
 
-        assertThat(readBounded(Map.of("topics", topic, "starting-offsets", "latest"))).isEmpty();
+        assertThat(readBounded(Map.of("topics", topic, "starting-offsets", "latest")))
+                .isEmpty();
     }
 
     @Test
@@ -108,7 +118,8 @@ class KafkaEventSourceTest {
         String topic = producedWithTimestamps("requests-committed");
         commit("resuming-group", new TopicPartition(topic, 0), 4);
 
-        List<RawEvent> events = readBounded(Map.of("topics", topic, "starting-offsets", "committed", "group-id", "resuming-group"));
+        List<RawEvent> events =
+                readBounded(Map.of("topics", topic, "starting-offsets", "committed", "group-id", "resuming-group"));
 
         assertThat(events).extracting(e -> e.sourcePosition).containsExactlyInAnyOrder("4", "5");
     }
@@ -117,7 +128,8 @@ class KafkaEventSourceTest {
     void committedStartWithoutCommittedOffsetsFallsBackToEarliest() throws Exception {
         String topic = producedWithTimestamps("requests-first-run");
 
-        List<RawEvent> events = readBounded(Map.of("topics", topic, "starting-offsets", "committed", "group-id", "never-committed"));
+        List<RawEvent> events =
+                readBounded(Map.of("topics", topic, "starting-offsets", "committed", "group-id", "never-committed"));
 
         assertThat(events).extracting(e -> e.sourcePosition).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
     }
@@ -133,11 +145,10 @@ class KafkaEventSourceTest {
 
         List<RawEvent> events = readBounded(Map.of("topic-pattern", "pattern-(east|west)"));
 
-        assertThat(events).extracting(e -> e.sourceName, e -> new String(e.payload, UTF_8))
+        assertThat(events)
+                .extracting(e -> e.sourceName, e -> new String(e.payload, UTF_8))
                 .containsExactlyInAnyOrder(
-                        tuple("pattern-east", "e1"),
-                        tuple("pattern-east", "e2"),
-                        tuple("pattern-west", "w1"));
+                        tuple("pattern-east", "e1"), tuple("pattern-east", "e2"), tuple("pattern-west", "w1"));
     }
 
     @Test
@@ -152,17 +163,21 @@ class KafkaEventSourceTest {
 
     @Test
     void onlyBoundedReadsEnd() {
-        assertThat(KafkaEventSource.build(config(Map.of())).getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        assertThat(KafkaEventSource.build(config(Map.of("topic-pattern", "requests-.*"))).getBoundedness())
+        assertThat(KafkaEventSource.build(config(Map.of())).getBoundedness())
                 .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        assertThat(KafkaEventSource.build(config(Map.of("bounded", "true"))).getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+        assertThat(KafkaEventSource.build(config(Map.of("topic-pattern", "requests-.*")))
+                        .getBoundedness())
+                .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
+        assertThat(KafkaEventSource.build(config(Map.of("bounded", "true"))).getBoundedness())
+                .isEqualTo(Boundedness.BOUNDED);
     }
 
     @Test
     void anInvalidTopicPatternNamesTheSetting() {
         assertThatThrownBy(() -> KafkaEventSource.build(config(Map.of("topic-pattern", "requests-(2023"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Invalid value 'requests-(2023' for kafka.topic-pattern: expected a Java regular expression");
+                .hasMessageStartingWith(
+                        "Invalid value 'requests-(2023' for kafka.topic-pattern: expected a Java regular expression");
     }
 
     /** One partition, six records at timestamps 1000..6000, so offset n has timestamp (n+1)*1000. */
@@ -178,10 +193,14 @@ class KafkaEventSourceTest {
 
     private static void commit(String group, TopicPartition partition, long offset) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
         }
@@ -203,8 +222,14 @@ class KafkaEventSourceTest {
 
     /** A comparable rendering; a field-by-field comparator over 1,000 x 1,000 candidates takes half a minute. */
     private static String everythingButIngestTime(RawEvent e) {
-        return String.join("|", e.sourceType, e.sourceName, e.sourcePartition, e.sourcePosition,
-                String.valueOf(e.sourceTimestampMillis), Base64.getEncoder().encodeToString(e.payload));
+        return String.join(
+                "|",
+                e.sourceType,
+                e.sourceName,
+                e.sourcePartition,
+                e.sourcePosition,
+                String.valueOf(e.sourceTimestampMillis),
+                Base64.getEncoder().encodeToString(e.payload));
     }
 
     private static RawEvent positionOf(List<RawEvent> events, RecordMetadata ack) {

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.KafkaConfig;
@@ -28,29 +27,35 @@ class KafkaPreflightTest {
         KAFKA.createTopic("preflight-a", 1);
         KAFKA.createTopic("preflight-b", 2);
 
-        assertThatCode(() -> KafkaPreflight.check(config(KAFKA.bootstrapServers(), Map.of("topics", "preflight-a,preflight-b")),
-                Duration.ofSeconds(20))).doesNotThrowAnyException();
+        assertThatCode(() -> KafkaPreflight.check(
+                        config(KAFKA.bootstrapServers(), Map.of("topics", "preflight-a,preflight-b")),
+                        Duration.ofSeconds(20)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void namesEveryMissingTopic() {
         KAFKA.createTopic("preflight-present", 1);
-        KafkaConfig config = config(KAFKA.bootstrapServers(), Map.of("topics", "preflight-present,preflight-gone-1,preflight-gone-2"));
+        KafkaConfig config = config(
+                KAFKA.bootstrapServers(), Map.of("topics", "preflight-present,preflight-gone-1,preflight-gone-2"));
 
         assertThatThrownBy(() -> KafkaPreflight.check(config, Duration.ofSeconds(20)))
                 .isInstanceOf(KafkaPreflightException.class)
                 .hasMessageStartingWith("Topic(s) ")
                 .hasMessageContaining("preflight-gone-1")
                 .hasMessageContaining("preflight-gone-2")
-                .hasMessageContaining("named by kafka.topics do not exist at kafka.bootstrap-servers=" + KAFKA.bootstrapServers())
-                .message().doesNotContain("preflight-present");
+                .hasMessageContaining(
+                        "named by kafka.topics do not exist at kafka.bootstrap-servers=" + KAFKA.bootstrapServers())
+                .message()
+                .doesNotContain("preflight-present");
     }
 
     @Test
     void aPatternOnlyNeedsConnectivityBecauseMatchingTopicsMayComeLater() {
         KafkaConfig config = config(KAFKA.bootstrapServers(), Map.of("topic-pattern", "preflight-not-yet-.*"));
 
-        assertThatCode(() -> KafkaPreflight.check(config, Duration.ofSeconds(20))).doesNotThrowAnyException();
+        assertThatCode(() -> KafkaPreflight.check(config, Duration.ofSeconds(20)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -65,8 +70,9 @@ class KafkaPreflightTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> KafkaPreflight.check(config, timeout))
                 .isInstanceOf(KafkaPreflightException.class)
-                .hasMessage("Cannot reach Kafka at kafka.bootstrap-servers=localhost:" + closedPort
-                        + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?");
+                .hasMessage(
+                        "Cannot reach Kafka at kafka.bootstrap-servers=localhost:" + closedPort
+                                + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         // The admin call's own timeout plus client shutdown: well under the 60 s a default client would take.
@@ -79,10 +85,13 @@ class KafkaPreflightTest {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             KafkaConfig config = config("localhost:" + silent.getLocalPort(), Map.of());
 
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> KafkaPreflight.check(config, Duration.ofSeconds(2)))
-                    .isInstanceOf(KafkaPreflightException.class)
-                    .hasMessage("Cannot reach Kafka at kafka.bootstrap-servers=localhost:" + silent.getLocalPort()
-                            + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(60),
+                    () -> assertThatThrownBy(() -> KafkaPreflight.check(config, Duration.ofSeconds(2)))
+                            .isInstanceOf(KafkaPreflightException.class)
+                            .hasMessage(
+                                    "Cannot reach Kafka at kafka.bootstrap-servers=localhost:" + silent.getLocalPort()
+                                            + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?"));
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -68,7 +67,9 @@ class KafkaSaslSourceTest {
         List<RawEvent> events = new KafkaEventSource(config).create(env).executeAndCollect(MESSAGES + 1);
 
         assertThat(events).hasSize(MESSAGES);
-        assertThat(events).extracting(e -> new String(e.payload, UTF_8)).doesNotHaveDuplicates()
+        assertThat(events)
+                .extracting(e -> new String(e.payload, UTF_8))
+                .doesNotHaveDuplicates()
                 .contains("{\"case_enquiry_id\":0}", "{\"case_enquiry_id\":" + (MESSAGES - 1) + "}");
     }
 
@@ -79,8 +80,9 @@ class KafkaSaslSourceTest {
 
         assertThatThrownBy(() -> KafkaPreflight.check(config, Duration.ofSeconds(30)))
                 .isInstanceOf(KafkaPreflightException.class)
-                .hasMessageStartingWith("Kafka at kafka.bootstrap-servers=" + broker.saslBootstrapServers() + " rejected the"
-                        + " credentials (kafka.security.protocol=SASL_PLAINTEXT, kafka.sasl.mechanism=PLAIN): ");
+                .hasMessageStartingWith(
+                        "Kafka at kafka.bootstrap-servers=" + broker.saslBootstrapServers() + " rejected the"
+                                + " credentials (kafka.security.protocol=SASL_PLAINTEXT, kafka.sasl.mechanism=PLAIN): ");
     }
 
     private static KafkaConfig sasl(String passwordVariable) {

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,11 +36,14 @@ class KafkaSourceSecretsTest {
                 .sinkTo(new DiscardingSink<>());
         JobGraph jobGraph = env.getStreamGraph().getJobGraph();
 
-        for (byte[] serialized : new byte[][] {InstantiationUtil.serializeObject(source), InstantiationUtil.serializeObject(jobGraph)}) {
+        for (byte[] serialized :
+                new byte[][] {InstantiationUtil.serializeObject(source), InstantiationUtil.serializeObject(jobGraph)}) {
             String bytes = new String(serialized, UTF_8);
-            assertThat(bytes).doesNotContain(password)
+            assertThat(bytes)
+                    .doesNotContain(password)
                     // the graph does hold the source's properties, so the search above looks where a password would be
-                    .contains("${lakehouse-env:jaas:PATH}").contains("${lakehouse-env:PATH}");
+                    .contains("${lakehouse-env:jaas:PATH}")
+                    .contains("${lakehouse-env:PATH}");
         }
     }
 }

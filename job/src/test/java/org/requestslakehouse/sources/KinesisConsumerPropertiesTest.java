@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.flink.streaming.connectors.kinesis.util.KinesisConfigUtil;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigException;
@@ -20,11 +19,12 @@ class KinesisConsumerPropertiesTest {
     void pollingFromTrimHorizonWithTheDefaultCredentialChain() {
         Properties p = KinesisConsumerProperties.of(config(Map.of("stream", "requests", "region", "eu-west-1")));
 
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "aws.region", "eu-west-1",
-                "aws.credentials.provider", "AUTO",
-                "flink.stream.initpos", "TRIM_HORIZON",
-                "flink.stream.recordpublisher", "POLLING"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "aws.region", "eu-west-1",
+                        "aws.credentials.provider", "AUTO",
+                        "flink.stream.initpos", "TRIM_HORIZON",
+                        "flink.stream.recordpublisher", "POLLING"));
     }
 
     @Test
@@ -39,22 +39,30 @@ class KinesisConsumerPropertiesTest {
                 "efo.consumer-name", "lakehouse-bronze",
                 "property.flink.shard.getrecords.intervalmillis", "500")));
 
-        assertThat(p).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "aws.region", "us-east-1",
-                "aws.endpoint", "http://localhost:4567",
-                "aws.credentials.provider", "AUTO",
-                "flink.stream.initpos", "AT_TIMESTAMP",
-                "flink.stream.initpos.timestamp.format", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
-                "flink.stream.initpos.timestamp", "2024-05-01T12:30:00.250Z",
-                "flink.stream.recordpublisher", "EFO",
-                "flink.stream.efo.consumername", "lakehouse-bronze",
-                "flink.shard.getrecords.intervalmillis", "500"));
+        assertThat(p)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "aws.region", "us-east-1",
+                        "aws.endpoint", "http://localhost:4567",
+                        "aws.credentials.provider", "AUTO",
+                        "flink.stream.initpos", "AT_TIMESTAMP",
+                        "flink.stream.initpos.timestamp.format", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+                        "flink.stream.initpos.timestamp", "2024-05-01T12:30:00.250Z",
+                        "flink.stream.recordpublisher", "EFO",
+                        "flink.stream.efo.consumername", "lakehouse-bronze",
+                        "flink.shard.getrecords.intervalmillis", "500"));
     }
 
     @Test
     void theConnectorReadsTheInitialTimestampBackToTheMillisecond() {
-        Properties p = KinesisConsumerProperties.of(config(Map.of("stream", "s", "region", "us-east-1",
-                "initial-position", "at-timestamp", "initial-timestamp", "1714566600250")));
+        Properties p = KinesisConsumerProperties.of(config(Map.of(
+                "stream",
+                "s",
+                "region",
+                "us-east-1",
+                "initial-position",
+                "at-timestamp",
+                "initial-timestamp",
+                "1714566600250")));
 
         Date parsed = KinesisConfigUtil.parseStreamTimestampStartingPosition(p);
 
@@ -63,8 +71,19 @@ class KinesisConsumerPropertiesTest {
 
     @Test
     void theConnectorAcceptsTheProperties() {
-        Properties p = KinesisConsumerProperties.of(config(Map.of("stream", "s", "region", "us-east-1",
-                "initial-position", "at-timestamp", "initial-timestamp", "1714566600250", "efo", "true", "efo.consumer-name", "c")));
+        Properties p = KinesisConsumerProperties.of(config(Map.of(
+                "stream",
+                "s",
+                "region",
+                "us-east-1",
+                "initial-position",
+                "at-timestamp",
+                "initial-timestamp",
+                "1714566600250",
+                "efo",
+                "true",
+                "efo.consumer-name",
+                "c")));
 
         KinesisConfigUtil.validateConsumerConfiguration(p);
     }
@@ -75,7 +94,8 @@ class KinesisConsumerPropertiesTest {
 
         assertThatThrownBy(() -> KinesisConsumerProperties.of(withoutRegion))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Missing required setting kinesis.region: expected an AWS region such as eu-west-1 when source.type=kinesis");
+                .hasMessage(
+                        "Missing required setting kinesis.region: expected an AWS region such as eu-west-1 when source.type=kinesis");
     }
 
     private static KinesisConfig config(Map<String, String> values) {

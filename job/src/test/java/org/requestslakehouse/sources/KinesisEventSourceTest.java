@@ -3,7 +3,6 @@ package org.requestslakehouse.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,8 +16,8 @@ class KinesisEventSourceTest {
     @Test
     void addsOneNamedSourceWithAStableUidAndThePojoType() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        KinesisConfig config = KinesisConfig.from(new PropertyGroup(KinesisConfig.GROUP,
-                Map.of("stream", "requests", "region", "eu-west-1")));
+        KinesisConfig config = KinesisConfig.from(
+                new PropertyGroup(KinesisConfig.GROUP, Map.of("stream", "requests", "region", "eu-west-1")));
 
         DataStream<RawEvent> stream = new KinesisEventSource(config).create(env);
 

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.KinesisConfig;
@@ -72,8 +71,8 @@ class KinesisPreflightIT {
     }
 
     private static KinesisConfig config(String stream, String endpoint) {
-        return KinesisConfig.from(new PropertyGroup(KinesisConfig.GROUP,
-                Map.of("stream", stream, "region", KINESIS.region(), "endpoint", endpoint)));
+        return KinesisConfig.from(new PropertyGroup(
+                KinesisConfig.GROUP, Map.of("stream", stream, "region", KINESIS.region(), "endpoint", endpoint)));
     }
 
     private static int closedPort() throws IOException {

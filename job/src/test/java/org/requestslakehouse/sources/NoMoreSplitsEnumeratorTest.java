@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -35,13 +34,16 @@ class NoMoreSplitsEnumeratorTest {
 
         assertThat(context.told()).containsExactly(new Told(0, "no more splits"), new Told(1, "no more splits"));
         assertThat(enumerator.allSplitsDiscovered()).isTrue();
-        assertThat(enumerator.snapshotState(7)).as("the wrapped enumerator's state, untouched").isEqualTo("state-7");
+        assertThat(enumerator.snapshotState(7))
+                .as("the wrapped enumerator's state, untouched")
+                .isEqualTo("state-7");
     }
 
     @Test
     void aReaderThatRegistersAfterDiscoveryGetsItsSplitsAndThenTheSignal() throws Exception {
         RecordingEnumeratorContext<TestSplit> context = new RecordingEnumeratorContext<>(2);
-        NoMoreSplitsEnumerator<TestSplit, String> enumerator = wrap(context, List.of(new TestSplit(0), new TestSplit(1)), true);
+        NoMoreSplitsEnumerator<TestSplit, String> enumerator =
+                wrap(context, List.of(new TestSplit(0), new TestSplit(1)), true);
         enumerator.start();
         register(enumerator, context, 0);
         context.runAsyncCalls();
@@ -49,8 +51,12 @@ class NoMoreSplitsEnumeratorTest {
 
         register(enumerator, context, 1);
 
-        assertThat(context.told()).containsExactly(new Told(0, "assign [split-0]"), new Told(0, "no more splits"),
-                new Told(1, "assign [split-1]"), new Told(1, "no more splits"));
+        assertThat(context.told())
+                .containsExactly(
+                        new Told(0, "assign [split-0]"),
+                        new Told(0, "no more splits"),
+                        new Told(1, "assign [split-1]"),
+                        new Told(1, "no more splits"));
     }
 
     @Test
@@ -62,7 +68,9 @@ class NoMoreSplitsEnumeratorTest {
 
         context.runNextAsyncCall();
 
-        assertThat(context.told()).as("discovery found a split whose initialisation is still in flight").isEmpty();
+        assertThat(context.told())
+                .as("discovery found a split whose initialisation is still in flight")
+                .isEmpty();
         assertThat(enumerator.allSplitsDiscovered()).isFalse();
         context.runAsyncCalls();
         assertThat(context.told()).containsExactly(new Told(0, "assign [split-0]"), new Told(0, "no more splits"));
@@ -71,8 +79,8 @@ class NoMoreSplitsEnumeratorTest {
     @Test
     void aWrappedEnumeratorThatSignalsItselfDoesNotMakeReadersHearItTwice() throws Exception {
         RecordingEnumeratorContext<TestSplit> context = new RecordingEnumeratorContext<>(2);
-        NoMoreSplitsEnumerator<TestSplit, String> enumerator = new NoMoreSplitsEnumerator<>(context,
-                c -> new ScriptedEnumerator(c, List.of(new TestSplit(0), new TestSplit(1)), true, true));
+        NoMoreSplitsEnumerator<TestSplit, String> enumerator = new NoMoreSplitsEnumerator<>(
+                context, c -> new ScriptedEnumerator(c, List.of(new TestSplit(0), new TestSplit(1)), true, true));
         enumerator.start();
         register(enumerator, context, 0);
         context.runAsyncCalls();
@@ -95,15 +103,20 @@ class NoMoreSplitsEnumeratorTest {
         enumerator.addSplitsBack(List.of(new TestSplit(1)), 1);
         register(enumerator, context, 1);
 
-        assertThat(context.told()).containsExactly(new Told(1, "assign [split-1]"), new Told(0, "no more splits"),
-                new Told(1, "no more splits"), new Told(1, "assign [split-1]"), new Told(1, "no more splits"));
+        assertThat(context.told())
+                .containsExactly(
+                        new Told(1, "assign [split-1]"),
+                        new Told(0, "no more splits"),
+                        new Told(1, "no more splits"),
+                        new Told(1, "assign [split-1]"),
+                        new Told(1, "no more splits"));
     }
 
     @Test
     void aFailedDiscoveryTellsNoReaderToFinish() throws Exception {
         RecordingEnumeratorContext<TestSplit> context = new RecordingEnumeratorContext<>(1);
-        NoMoreSplitsEnumerator<TestSplit, String> enumerator = new NoMoreSplitsEnumerator<>(context,
-                c -> new ScriptedEnumerator(c, null, false, false));
+        NoMoreSplitsEnumerator<TestSplit, String> enumerator =
+                new NoMoreSplitsEnumerator<>(context, c -> new ScriptedEnumerator(c, null, false, false));
         enumerator.start();
         register(enumerator, context, 0);
 
@@ -117,12 +130,13 @@ class NoMoreSplitsEnumeratorTest {
     @Test
     void periodicDiscoveryNeverRunsOutOfSplits() throws Exception {
         RecordingEnumeratorContext<TestSplit> context = new RecordingEnumeratorContext<>(1);
-        NoMoreSplitsEnumerator<TestSplit, String> enumerator = new NoMoreSplitsEnumerator<>(context, c -> new ScriptedEnumerator(c, List.of(), false, false) {
-            @Override
-            public void start() {
-                c.callAsync(List::of, (found, failure) -> {}, 0, 1000);
-            }
-        });
+        NoMoreSplitsEnumerator<TestSplit, String> enumerator =
+                new NoMoreSplitsEnumerator<>(context, c -> new ScriptedEnumerator(c, List.of(), false, false) {
+                    @Override
+                    public void start() {
+                        c.callAsync(List::of, (found, failure) -> {}, 0, 1000);
+                    }
+                });
         enumerator.start();
         register(enumerator, context, 0);
         context.runAsyncCalls();
@@ -131,12 +145,14 @@ class NoMoreSplitsEnumeratorTest {
         assertThat(context.told()).isEmpty();
     }
 
-    private static NoMoreSplitsEnumerator<TestSplit, String> wrap(RecordingEnumeratorContext<TestSplit> context,
-                                                                 List<TestSplit> discovered, boolean chained) throws Exception {
+    private static NoMoreSplitsEnumerator<TestSplit, String> wrap(
+            RecordingEnumeratorContext<TestSplit> context, List<TestSplit> discovered, boolean chained)
+            throws Exception {
         return new NoMoreSplitsEnumerator<>(context, c -> new ScriptedEnumerator(c, discovered, chained, false));
     }
 
-    private static void register(SplitEnumerator<TestSplit, String> enumerator, RecordingEnumeratorContext<TestSplit> context, int subtask) {
+    private static void register(
+            SplitEnumerator<TestSplit, String> enumerator, RecordingEnumeratorContext<TestSplit> context, int subtask) {
         context.register(subtask);
         enumerator.addReader(subtask);
     }
@@ -161,7 +177,11 @@ class NoMoreSplitsEnumeratorTest {
         private final Map<Integer, List<TestSplit>> pending = new HashMap<>();
         private boolean done;
 
-        ScriptedEnumerator(SplitEnumeratorContext<TestSplit> context, List<TestSplit> discovered, boolean chained, boolean signals) {
+        ScriptedEnumerator(
+                SplitEnumeratorContext<TestSplit> context,
+                List<TestSplit> discovered,
+                boolean chained,
+                boolean signals) {
             this.context = context;
             this.discovered = discovered;
             this.chained = chained;
@@ -195,7 +215,8 @@ class NoMoreSplitsEnumeratorTest {
         }
 
         private void handOut(List<TestSplit> splits) {
-            splits.forEach(s -> pending.computeIfAbsent(s.owner(), o -> new ArrayList<>()).add(s));
+            splits.forEach(s ->
+                    pending.computeIfAbsent(s.owner(), o -> new ArrayList<>()).add(s));
             done = true;
             context.registeredReaders().keySet().forEach(this::assignPending);
         }
@@ -217,7 +238,8 @@ class NoMoreSplitsEnumeratorTest {
 
         @Override
         public void addSplitsBack(List<TestSplit> splits, int subtaskId) {
-            splits.forEach(s -> pending.computeIfAbsent(s.owner(), o -> new ArrayList<>()).add(s));
+            splits.forEach(s ->
+                    pending.computeIfAbsent(s.owner(), o -> new ArrayList<>()).add(s));
         }
 
         @Override

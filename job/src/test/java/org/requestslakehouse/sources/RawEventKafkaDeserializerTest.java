@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -25,7 +24,8 @@ class RawEventKafkaDeserializerTest {
         byte[] value = {'{', (byte) 0xFF, '}'};
         long before = System.currentTimeMillis();
 
-        RawEvent event = deserialize(record("service-requests", 1, 41L, 1_700_000_000_000L, TimestampType.CREATE_TIME, value));
+        RawEvent event =
+                deserialize(record("service-requests", 1, 41L, 1_700_000_000_000L, TimestampType.CREATE_TIME, value));
 
         assertThat(event.sourceType).isEqualTo("kafka");
         assertThat(event.sourceName).isEqualTo("service-requests");
@@ -67,9 +67,19 @@ class RawEventKafkaDeserializerTest {
         return out.get(0);
     }
 
-    private static ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset, long timestamp,
-                                                         TimestampType timestampType, byte[] value) {
-        return new ConsumerRecord<>(topic, partition, offset, timestamp, timestampType, 0,
-                value == null ? -1 : value.length, null, value, new RecordHeaders(), Optional.empty());
+    private static ConsumerRecord<byte[], byte[]> record(
+            String topic, int partition, long offset, long timestamp, TimestampType timestampType, byte[] value) {
+        return new ConsumerRecord<>(
+                topic,
+                partition,
+                offset,
+                timestamp,
+                timestampType,
+                0,
+                value == null ? -1 : value.length,
+                null,
+                value,
+                new RecordHeaders(),
+                Optional.empty());
     }
 }

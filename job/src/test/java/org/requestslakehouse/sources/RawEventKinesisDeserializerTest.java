@@ -16,8 +16,13 @@ class RawEventKinesisDeserializerTest {
         byte[] notUtf8 = {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '}'};
         long before = System.currentTimeMillis();
 
-        RawEvent event = deserializer.deserialize(notUtf8, "101004113298", "49590338271490256608559692538361571095921575989136588898",
-                1_714_566_600_250L, "requests", "shardId-000000000001");
+        RawEvent event = deserializer.deserialize(
+                notUtf8,
+                "101004113298",
+                "49590338271490256608559692538361571095921575989136588898",
+                1_714_566_600_250L,
+                "requests",
+                "shardId-000000000001");
 
         assertThat(event.sourceType).isEqualTo("kinesis");
         assertThat(event.sourceName).isEqualTo("requests");

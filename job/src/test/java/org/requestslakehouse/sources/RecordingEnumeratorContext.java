@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceSplit;
@@ -67,7 +66,10 @@ final class RecordingEnumeratorContext<SplitT extends SourceSplit> implements Sp
     }
 
     List<Integer> toldNoMoreSplits() {
-        return told.stream().filter(t -> t.what().equals("no more splits")).map(Told::subtask).toList();
+        return told.stream()
+                .filter(t -> t.what().equals("no more splits"))
+                .map(Told::subtask)
+                .toList();
     }
 
     @Override
@@ -77,8 +79,15 @@ final class RecordingEnumeratorContext<SplitT extends SourceSplit> implements Sp
 
     @Override
     public void assignSplits(SplitsAssignment<SplitT> assignment) {
-        assignment.assignment().forEach((subtask, splits) -> told.add(new Told(subtask,
-                "assign " + splits.stream().map(SourceSplit::splitId).sorted().toList())));
+        assignment
+                .assignment()
+                .forEach((subtask, splits) -> told.add(new Told(
+                        subtask,
+                        "assign "
+                                + splits.stream()
+                                        .map(SourceSplit::splitId)
+                                        .sorted()
+                                        .toList())));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
@@ -31,7 +30,8 @@ public final class ExpectedLakehouse {
 
     public static ExpectedLakehouse of(List<Path> files) throws IOException {
         ExpectedLakehouse e = new ExpectedLakehouse();
-        RequestEventParser parser = new RequestEventParser(ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse());
+        RequestEventParser parser = new RequestEventParser(
+                ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse());
         for (Path file : files) {
             String name = file.toString();
             try (CsvEventReader reader = CsvEventReader.open(file)) {

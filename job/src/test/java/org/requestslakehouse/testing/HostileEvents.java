@@ -2,6 +2,11 @@ package org.requestslakehouse.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -13,12 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
@@ -39,18 +38,20 @@ public final class HostileEvents implements Serializable {
     private static final ObjectWriter ASCII_ONLY = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     /** Replaced, after serialisation, by bytes no JSON library would write. */
     private static final String MARKER = "@@hostile@@";
+
     private static final byte[][] INVALID_UTF8 = {
-            {(byte) 0xFF},                                  // never valid
-            {(byte) 0x80},                                  // continuation without a lead byte
-            {(byte) 0xC0, (byte) 0xAF},                     // overlong '/'
-            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},        // encoded surrogate
-            {(byte) 0xE2, (byte) 0x82},                     // sequence cut short
-            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},  // five-byte form
+        {(byte) 0xFF}, // never valid
+        {(byte) 0x80}, // continuation without a lead byte
+        {(byte) 0xC0, (byte) 0xAF}, // overlong '/'
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // encoded surrogate
+        {(byte) 0xE2, (byte) 0x82}, // sequence cut short
+        {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // five-byte form
     };
     private static final String[] OUT_OF_RANGE_TIMES = {
-            "1899-12-31 23:59:59", "2101-01-01 00:00:00", "1970-01-01 00:00:00", "2022-13-01 10:00:00",
-            "2022-02-30 10:00:00", "2022-01-01 24:00:00", "0000-01-01 00:00:00", "01/32/2020 10:00:00 AM",
-            "12/31/1989 11:59:59 PM", "+10000-01-01T00:00:00Z"};
+        "1899-12-31 23:59:59", "2101-01-01 00:00:00", "1970-01-01 00:00:00", "2022-13-01 10:00:00",
+        "2022-02-30 10:00:00", "2022-01-01 24:00:00", "0000-01-01 00:00:00", "01/32/2020 10:00:00 AM",
+        "12/31/1989 11:59:59 PM", "+10000-01-01T00:00:00Z"
+    };
     private static final Set<CanonicalField> NUMERIC = EnumSet.of(CanonicalField.LATITUDE, CanonicalField.LONGITUDE);
 
     private final List<byte[]> templates;
@@ -117,30 +118,38 @@ public final class HostileEvents implements Serializable {
                 event.put("case_title", longText(random, 20_000 + random.nextInt(80_000)));
                 yield bytes(event);
             }
-            case EMPTY -> switch (random.nextInt(3)) {
-                case 0 -> null;
-                case 1 -> new byte[0];
-                default -> " \r\n\t ".substring(random.nextInt(4)).getBytes(UTF_8);
-            };
+            case EMPTY ->
+                switch (random.nextInt(3)) {
+                    case 0 -> null;
+                    case 1 -> new byte[0];
+                    default -> " \r\n\t ".substring(random.nextInt(4)).getBytes(UTF_8);
+                };
             case OVERSIZED -> oversized(event, random);
             case INVALID_UTF8 -> withMarker(event, INVALID_UTF8[random.nextInt(INVALID_UTF8.length)]);
-            case LONE_SURROGATE -> withMarker(event, (random.nextBoolean() ? "\\ud83d x" : random.nextBoolean()
-                    ? "\\uDE00" : "\\ud800\\u0041").getBytes(UTF_8));
+            case LONE_SURROGATE ->
+                withMarker(
+                        event,
+                        (random.nextBoolean() ? "\\ud83d x" : random.nextBoolean() ? "\\uDE00" : "\\ud800\\u0041")
+                                .getBytes(UTF_8));
             case TRUNCATED -> truncated(bytes(event), random);
             case RAW_CONTROL_CHARACTER -> withMarker(event, new byte[] {(byte) random.nextInt(0x20)});
-            case TRAILING_GARBAGE -> concat(bytes(event),
-                    new String[] {"}", "x", "{}", ",", " 42", "\n{\"a\":1}", "]"}[random.nextInt(7)].getBytes(UTF_8));
+            case TRAILING_GARBAGE ->
+                concat(
+                        bytes(event),
+                        new String[] {"}", "x", "{}", ",", " 42", "\n{\"a\":1}", "]"}
+                                [random.nextInt(7)].getBytes(UTF_8));
             case DUPLICATE_KEY -> duplicateKey(event, random);
             case DEEP_NESTING -> deepNesting(event, random);
             case LONG_TOKEN -> longToken(event, random);
-            case NOT_AN_OBJECT -> switch (random.nextInt(6)) {
-                case 0 -> concat(concat("[".getBytes(UTF_8), bytes(event)), "]".getBytes(UTF_8));
-                case 1 -> ("\"" + caseId + "\"").getBytes(UTF_8);
-                case 2 -> Long.toString(caseId).getBytes(UTF_8);
-                case 3 -> "null".getBytes(UTF_8);
-                case 4 -> "true".getBytes(UTF_8);
-                default -> "[]".getBytes(UTF_8);
-            };
+            case NOT_AN_OBJECT ->
+                switch (random.nextInt(6)) {
+                    case 0 -> concat(concat("[".getBytes(UTF_8), bytes(event)), "]".getBytes(UTF_8));
+                    case 1 -> ("\"" + caseId + "\"").getBytes(UTF_8);
+                    case 2 -> Long.toString(caseId).getBytes(UTF_8);
+                    case 3 -> "null".getBytes(UTF_8);
+                    case 4 -> "true".getBytes(UTF_8);
+                    default -> "[]".getBytes(UTF_8);
+                };
             case EMPTY_OBJECT -> (random.nextBoolean() ? "{}" : " { \n} ").getBytes(UTF_8);
             case NO_CASE_ID -> {
                 removeAll(event, CanonicalField.CASE_ENQUIRY_ID);
@@ -209,7 +218,11 @@ public final class HostileEvents implements Serializable {
                 case 2 -> event.put(key, random.nextDouble());
                 case 3 -> event.putNull(key);
                 case 4 -> event.putArray(key).add(1).add("two").addObject().put("three", true);
-                default -> event.putObject(key).put("nested", random.nextBoolean()).putArray("list").add(random.nextInt(9));
+                default ->
+                    event.putObject(key)
+                            .put("nested", random.nextBoolean())
+                            .putArray("list")
+                            .add(random.nextInt(9));
             }
         }
         return bytes(event);
@@ -247,7 +260,9 @@ public final class HostileEvents implements Serializable {
         int depth = 32 + random.nextInt(3000);
         return switch (random.nextInt(3)) {
             case 0 -> insertBeforeClosingBrace(bytes(event), ",\"zz_deep\":" + "[".repeat(depth) + "]".repeat(depth));
-            case 1 -> insertBeforeClosingBrace(bytes(event), ",\"zz_deep\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+            case 1 ->
+                insertBeforeClosingBrace(
+                        bytes(event), ",\"zz_deep\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
             default -> ("[".repeat(depth + 1) + "]".repeat(depth + 1)).getBytes(UTF_8);
         };
     }

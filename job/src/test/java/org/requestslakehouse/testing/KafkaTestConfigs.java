@@ -1,7 +1,6 @@
 package org.requestslakehouse.testing;
 
 import java.util.Map;
-
 import org.requestslakehouse.config.KafkaConfig;
 import org.requestslakehouse.config.PropertyGroup;
 

@@ -15,12 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.requestslakehouse.sources.KinesisClients;
-
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -55,13 +53,26 @@ public final class KinesaliteExtension implements BeforeAllCallback, AfterAllCal
         Path cli = cliPath();
         port = freePort();
         log = Files.createTempFile("kinesalite-" + port + "-", ".log");
-        process = new ProcessBuilder("node", cli.toString(), "--port", String.valueOf(port),
-                // Streams are ACTIVE at once instead of after kinesalite's default 500 ms per state change.
-                "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")
+        process = new ProcessBuilder(
+                        "node",
+                        cli.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        // Streams are ACTIVE at once instead of after kinesalite's default 500 ms per state change.
+                        "--createStreamMs",
+                        "0",
+                        "--deleteStreamMs",
+                        "0",
+                        "--updateStreamMs",
+                        "0",
+                        "--shardLimit",
+                        "100")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        await("kinesalite listening on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+        await("kinesalite listening on port " + port)
+                .atMost(STARTUP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
                 .until(this::listening);
         client = KinesisClients.create(REGION, endpoint(), CALL_TIMEOUT, 4);
     }
@@ -104,25 +115,37 @@ public final class KinesaliteExtension implements BeforeAllCallback, AfterAllCal
     /** Creates the stream and waits until it is ACTIVE. */
     public void createStream(String stream, int shards) {
         client().createStream(r -> r.streamName(stream).shardCount(shards));
-        await("stream " + stream + " ACTIVE").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(20))
+        await("stream " + stream + " ACTIVE")
+                .atMost(STARTUP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> client.describeStreamSummary(r -> r.streamName(stream))
-                        .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+                                .streamDescriptionSummary()
+                                .streamStatus()
+                        == StreamStatus.ACTIVE);
     }
 
     /** Every record in the stream, shard by shard (shards in id order), each shard in sequence order. */
     public List<KinesisTestRecord> readAll(String stream) {
-        List<Shard> shards = new ArrayList<>(client().listShards(r -> r.streamName(stream)).shards());
+        List<Shard> shards =
+                new ArrayList<>(client().listShards(r -> r.streamName(stream)).shards());
         shards.sort(Comparator.comparing(Shard::shardId));
         List<KinesisTestRecord> records = new ArrayList<>();
         for (Shard shard : shards) {
-            String iterator = client.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String iterator = client.getShardIterator(r -> r.streamName(stream)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String current = iterator;
-                GetRecordsResponse response = client.getRecords(r -> r.shardIterator(current).limit(10_000));
+                GetRecordsResponse response =
+                        client.getRecords(r -> r.shardIterator(current).limit(10_000));
                 for (Record record : response.records()) {
-                    records.add(new KinesisTestRecord(shard.shardId(), record.sequenceNumber(), record.partitionKey(),
-                            record.data().asByteArray(), record.approximateArrivalTimestamp().toEpochMilli()));
+                    records.add(new KinesisTestRecord(
+                            shard.shardId(),
+                            record.sequenceNumber(),
+                            record.partitionKey(),
+                            record.data().asByteArray(),
+                            record.approximateArrivalTimestamp().toEpochMilli()));
                 }
                 // An open shard always hands out a next iterator; an empty page means the shard's end so far.
                 iterator = response.records().isEmpty() ? null : response.nextShardIterator();
@@ -133,7 +156,8 @@ public final class KinesaliteExtension implements BeforeAllCallback, AfterAllCal
 
     private boolean listening() throws IOException {
         if (!process.isAlive()) {
-            throw new IllegalStateException("kinesalite exited with code " + process.exitValue() + ": " + Files.readString(log));
+            throw new IllegalStateException(
+                    "kinesalite exited with code " + process.exitValue() + ": " + Files.readString(log));
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -151,7 +175,9 @@ public final class KinesaliteExtension implements BeforeAllCallback, AfterAllCal
 
     private static Path cliPath() {
         String configured = System.getProperty("kinesalite.cli");
-        Path cli = configured != null ? Paths.get(configured) : Paths.get("target", "kinesalite", "node_modules", "kinesalite", "cli.js");
+        Path cli = configured != null
+                ? Paths.get(configured)
+                : Paths.get("target", "kinesalite", "node_modules", "kinesalite", "cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("kinesalite is not installed at " + cli.toAbsolutePath()
                     + ": run `mvn generate-test-resources` (needs node and npm on PATH)");

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
@@ -33,14 +32,16 @@ public final class LakehouseAssertions {
      * input (when and through which source a row was written), so two runs can be compared for equality.
      */
     public static Set<Map<String, Object>> comparable(List<Record> rows, Set<String> ignoredColumns) {
-        return rows.stream().map(r -> {
-            Map<String, Object> m = new TreeMap<>();
-            for (Types.NestedField f : r.struct().fields()) {
-                if (!ignoredColumns.contains(f.name())) {
-                    m.put(f.name(), r.getField(f.name()));
-                }
-            }
-            return m;
-        }).collect(Collectors.toSet());
+        return rows.stream()
+                .map(r -> {
+                    Map<String, Object> m = new TreeMap<>();
+                    for (Types.NestedField f : r.struct().fields()) {
+                        if (!ignoredColumns.contains(f.name())) {
+                            m.put(f.name(), r.getField(f.name()));
+                        }
+                    }
+                    return m;
+                })
+                .collect(Collectors.toSet());
     }
 }

@@ -17,7 +17,10 @@ public final class Real311 {
 
     public static Path file(String name) {
         String dir = System.getProperty("real311.dir");
-        return (dir != null ? Paths.get(dir) : Paths.get("job/src/test/resources/real311")).resolve(name).toAbsolutePath().normalize();
+        return (dir != null ? Paths.get(dir) : Paths.get("job/src/test/resources/real311"))
+                .resolve(name)
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static List<Path> all() {

@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,6 +45,7 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
     public static final String REGION = "us-east-1";
     /** S3Mock accepts any signature; fixed dummy keys keep a developer's real credentials out of the tests. */
     public static final String ACCESS_KEY = "s3mock-access-key";
+
     public static final String SECRET_KEY = "s3mock-secret-key";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
@@ -61,7 +60,8 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = context.getRoot().getStore(ExtensionContext.Namespace.create(S3ServerExtension.class))
+        server = context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(S3ServerExtension.class))
                 .getOrComputeIfAbsent(Server.class, k -> Server.launch(), Server.class);
     }
 
@@ -146,7 +146,8 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
                     .endpointOverride(URI.create(endpoint()))
                     .forcePathStyle(true)
                     .region(Region.of(REGION))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                     .httpClientBuilder(ApacheHttpClient.builder())
                     .build();
         }
@@ -156,15 +157,20 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
                 int port = freePort();
                 Path root = Files.createTempDirectory("s3mock-" + port + "-");
                 Path log = Files.createTempFile("s3mock-" + port + "-", ".log");
-                Process process = new ProcessBuilder(javaExecutable(), "-Xmx512m",
-                        // Start-up dominates this server's life in a test run; the JIT's top tier never pays off.
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-jar", serverJar().toString(),
-                        "--http.port=" + port,
-                        // S3Mock always opens an HTTPS port too; a fixed default would collide with other runs.
-                        "--server.port=" + freePort(),
-                        "--com.adobe.testing.s3mock.store.root=" + root,
-                        "--spring.main.banner-mode=off")
+                Process process = new ProcessBuilder(
+                                javaExecutable(),
+                                "-Xmx512m",
+                                // Start-up dominates this server's life in a test run; the JIT's top tier never pays
+                                // off.
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-jar",
+                                serverJar().toString(),
+                                "--http.port=" + port,
+                                // S3Mock always opens an HTTPS port too; a fixed default would collide with other runs.
+                                "--server.port=" + freePort(),
+                                "--com.adobe.testing.s3mock.store.root=" + root,
+                                "--spring.main.banner-mode=off")
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
@@ -180,7 +186,9 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
 
         void awaitReady() {
             if (!ready) {
-                await("S3Mock answering on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                await("S3Mock answering on port " + port)
+                        .atMost(STARTUP_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(200))
                         .until(this::answers);
                 ready = true;
             }
@@ -188,7 +196,8 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
 
         private boolean answers() throws IOException {
             if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited with code " + process.exitValue() + ": " + Files.readString(log));
+                throw new IllegalStateException(
+                        "S3Mock exited with code " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
                 client.listBuckets();
@@ -231,8 +240,8 @@ public final class S3ServerExtension implements BeforeAllCallback, BeforeEachCal
             String configured = System.getProperty("s3mock.jar");
             Path jar = configured != null ? Paths.get(configured) : Paths.get("target", "s3mock", "s3mock-exec.jar");
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("S3Mock is not installed at " + jar.toAbsolutePath()
-                        + ": run `mvn generate-test-resources`");
+                throw new IllegalStateException(
+                        "S3Mock is not installed at " + jar.toAbsolutePath() + ": run `mvn generate-test-resources`");
             }
             return jar;
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,8 +25,9 @@ public final class SystemChromium {
     public static ChromeDriver start(Path profile, int width, int height) {
         for (Path executable : new Path[] {BROWSER, DRIVER}) {
             if (!Files.isExecutable(executable)) {
-                throw new AssertionError(executable + " is missing: the dashboard's browser test drives Debian's Chromium. Install it with: " + INSTALL
-                        + " (.ci/run does this on CI)");
+                throw new AssertionError(executable
+                        + " is missing: the dashboard's browser test drives Debian's Chromium. Install it with: "
+                        + INSTALL + " (.ci/run does this on CI)");
             }
         }
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
@@ -35,9 +35,18 @@ public final class SystemChromium {
         options.setBinary(BROWSER.toFile());
         // Root in a container has no user namespace for Chromium's sandbox; the rest keeps a CI browser from
         // reaching out to Google services or updating itself mid-run.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()

@@ -2,7 +2,6 @@ package org.requestslakehouse.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -11,15 +10,22 @@ import picocli.CommandLine.Option;
  */
 public class CatalogOptions {
 
-    @Option(names = "--warehouse", paramLabel = "DIR_OR_URI",
-            description = "Warehouse location: a local directory (default ./warehouse) or s3://bucket/prefix (catalog.warehouse).")
+    @Option(
+            names = "--warehouse",
+            paramLabel = "DIR_OR_URI",
+            description =
+                    "Warehouse location: a local directory (default ./warehouse) or s3://bucket/prefix (catalog.warehouse).")
     String warehouse;
 
-    @Option(names = "--catalog-type", paramLabel = "TYPE",
+    @Option(
+            names = "--catalog-type",
+            paramLabel = "TYPE",
             description = "hadoop (default), jdbc, glue or rest (catalog.type).")
     String catalogType;
 
-    @Option(names = "--jdbc-uri", paramLabel = "URL",
+    @Option(
+            names = "--jdbc-uri",
+            paramLabel = "URL",
             description = "JDBC catalog URL, e.g. jdbc:sqlite:warehouse/catalog.db (catalog.jdbc.uri).")
     String jdbcUri;
 

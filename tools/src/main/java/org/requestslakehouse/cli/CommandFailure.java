@@ -2,7 +2,6 @@ package org.requestslakehouse.cli;
 
 import java.util.Optional;
 import java.util.function.Predicate;
-
 import org.apache.flink.util.ExceptionUtils;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
@@ -32,17 +31,24 @@ record CommandFailure(int exitCode, String message) {
         }
         Optional<Throwable> config = find(e, t -> t instanceof ConfigException);
         if (config.isPresent()) {
-            return new CommandFailure(ExitCodes.USAGE, "Configuration error: " + config.get().getMessage());
+            return new CommandFailure(
+                    ExitCodes.USAGE, "Configuration error: " + config.get().getMessage());
         }
-        Optional<Throwable> unreachable = find(e, t -> t instanceof KafkaPreflightException
-                || t instanceof KinesisPreflightException || t instanceof CatalogPreflightException);
+        Optional<Throwable> unreachable = find(
+                e,
+                t -> t instanceof KafkaPreflightException
+                        || t instanceof KinesisPreflightException
+                        || t instanceof CatalogPreflightException);
         if (unreachable.isPresent()) {
             return new CommandFailure(ExitCodes.UNREACHABLE, unreachable.get().getMessage());
         }
-        Optional<Throwable> noTable = find(e, t -> t instanceof NoSuchTableException || t instanceof NoSuchNamespaceException);
+        Optional<Throwable> noTable =
+                find(e, t -> t instanceof NoSuchTableException || t instanceof NoSuchNamespaceException);
         if (noTable.isPresent()) {
-            return new CommandFailure(ExitCodes.NOT_FOUND, firstLine(noTable.get())
-                    + ": check --warehouse, or run the job there first (run or demo creates the tables).");
+            return new CommandFailure(
+                    ExitCodes.NOT_FOUND,
+                    firstLine(noTable.get())
+                            + ": check --warehouse, or run the job there first (run or demo creates the tables).");
         }
         return new CommandFailure(ExitCodes.FAILED, oneLine(e));
     }
@@ -57,7 +63,8 @@ record CommandFailure(int exitCode, String message) {
      */
     static String oneLine(Throwable e) {
         String message = firstLine(e);
-        Throwable root = ExceptionUtils.findThrowable(e, t -> t.getCause() == null).orElse(e);
+        Throwable root =
+                ExceptionUtils.findThrowable(e, t -> t.getCause() == null).orElse(e);
         if (root != e) {
             String rootMessage = firstLine(root);
             if (!message.contains(rootMessage)) {

@@ -5,5 +5,4 @@ package org.requestslakehouse.cli;
  * {@link java.util.ServiceLoader} so this module needs no dependency on it: the command is there when its jar is on
  * the classpath. Implementations are picocli {@code @Command} classes with a public no-argument constructor.
  */
-public interface ContributedCommand {
-}
+public interface ContributedCommand {}

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-
 import org.apache.commons.io.file.PathUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.ConfigLoader;
@@ -41,8 +40,11 @@ import picocli.CommandLine.Option;
  * realistic 311 data, starts a real Kafka broker in-process, replays the data into it, runs the job against a
  * local Iceberg catalog until the topic is consumed, verifies gold and prints what landed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate data, start an in-process Kafka, replay into it, run the job, verify gold and print what landed.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Generate data, start an in-process Kafka, replay into it, run the job, verify gold and print what landed.")
 public class DemoCommand implements Callable<Integer> {
     private static final String TOPIC = "service-requests";
 
@@ -52,20 +54,32 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
     long seed = 42;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "snapshot or lifecycle replay. Default: ${DEFAULT-VALUE}.",
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "snapshot or lifecycle replay. Default: ${DEFAULT-VALUE}.",
             converter = ReplayCommand.ModeConverter.class)
     ReplayMode mode = ReplayMode.LIFECYCLE;
 
-    @Option(names = "--warehouse", paramLabel = "DIR", description = "Scratch warehouse, emptied first. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--warehouse",
+            paramLabel = "DIR",
+            description = "Scratch warehouse, emptied first. Default: ${DEFAULT-VALUE}.")
     Path warehouse = Paths.get("demo-warehouse");
 
     @Option(names = "--parallelism", paramLabel = "N", description = "Job parallelism. Default: ${DEFAULT-VALUE}.")
     int parallelism = 2;
 
-    @Option(names = "--dashboard", description = "Serve the dashboard on http://localhost:PORT/ while the job fills the tables, and keep serving it after the demo until Ctrl-C.")
+    @Option(
+            names = "--dashboard",
+            description =
+                    "Serve the dashboard on http://localhost:PORT/ while the job fills the tables, and keep serving it after the demo until Ctrl-C.")
     boolean dashboard;
 
-    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of --dashboard. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--dashboard-port",
+            paramLabel = "PORT",
+            description = "Port of --dashboard. Default: ${DEFAULT-VALUE}.")
     int dashboardPort = 8088;
 
     @Override
@@ -78,13 +92,19 @@ public class DemoCommand implements Callable<Integer> {
         boolean goldMatches;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"))) {
             Path csv = work.resolve("boston311-generated.csv");
-            System.out.printf(Locale.ROOT, "1/4 Generating %,d cases (current layout, with the real exports' quirks) ...%n", rows);
+            System.out.printf(
+                    Locale.ROOT,
+                    "1/4 Generating %,d cases (current layout, with the real exports' quirks) ...%n",
+                    rows);
             ProgressReporter generated = ProgressReporter.forConsole("generate", "rows", rows);
-            RequestCsvWriter.write(csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
+            RequestCsvWriter.write(
+                    csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
             generated.finish(csv.getFileName().toString());
 
             broker.createTopic(TOPIC, 2);
-            System.out.printf("2/4 Kafka broker running in-process at %s; replaying in %s mode ...%n", broker.bootstrapServers(), mode.name().toLowerCase(Locale.ROOT));
+            System.out.printf(
+                    "2/4 Kafka broker running in-process at %s; replaying in %s mode ...%n",
+                    broker.bootstrapServers(), mode.name().toLowerCase(Locale.ROOT));
             JobConfig config = jobConfig(broker.bootstrapServers());
             if (dashboard) {
                 // Started before the job so the charts can be watched filling up; it waits for the tables.
@@ -92,13 +112,18 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.printf("    Dashboard at %s: it fills in as the job commits%n", server.url());
             }
             long events;
-            try (KafkaEventPublisher publisher = new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
+            try (KafkaEventPublisher publisher =
+                    new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
                 events = new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
-                        .run(() -> new ReplayEventStream(List.of(csv), mode, ReplayFilter.ALL, config.parse()),
+                        .run(
+                                () -> new ReplayEventStream(List.of(csv), mode, ReplayFilter.ALL, config.parse()),
                                 ProgressReporter.forConsole("replay", "events", -1));
             }
 
-            System.out.printf(Locale.ROOT, "3/4 Running the job on a local mini-cluster until those %,d events are consumed ...%n", events);
+            System.out.printf(
+                    Locale.ROOT,
+                    "3/4 Running the job on a local mini-cluster until those %,d events are consumed ...%n",
+                    events);
             StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
             long start = System.nanoTime();
             env.registerJobListener(JobProgress.whileRunning(config, events));

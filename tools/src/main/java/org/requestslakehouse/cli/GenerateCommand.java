@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
@@ -23,12 +22,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** Writes a CSV file of realistic synthetic Boston 311 cases, the same bytes for the same options. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate synthetic Boston 311 service requests as CSV in one of the city's published layouts.",
-                "Deterministic: the same options and seed give byte-identical files."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate synthetic Boston 311 service requests as CSV in one of the city's published layouts.",
+            "Deterministic: the same options and seed give byte-identical files."
+        })
 public class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            converter = LayoutConverter.class,
             description = "socrata-2011, ckan-2019, current-2025 or system-2024. Default: current-2025.")
     Layout layout = Layout.CURRENT_2025;
 
@@ -38,21 +44,31 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed = 42;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            required = true,
             description = "Output file, gzip-compressed when it ends in .gz; - for stdout.")
     String out;
 
-    @Option(names = "--start", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--start",
+            paramLabel = "YYYY-MM-DD",
             description = "First Boston-local day cases are opened on. Default: ${DEFAULT-VALUE}.")
     LocalDate start = GeneratorSettings.DEFAULT_START;
 
-    @Option(names = "--days", paramLabel = "N", description = "Days the open times spread over. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "Days the open times spread over. Default: ${DEFAULT-VALUE}.")
     int days = GeneratorSettings.DEFAULT_DAYS;
 
     @Option(names = "--no-quirks", description = "Clean data: none of the real exports' data-quality quirks.")
     boolean noQuirks;
 
-    @Option(names = "--damaged", description = "current-2025 only: mimic the spreadsheet-damaged sample (CRLF, trailing ;;).")
+    @Option(
+            names = "--damaged",
+            description = "current-2025 only: mimic the spreadsheet-damaged sample (CRLF, trailing ;;).")
     boolean damaged;
 
     @Spec
@@ -64,7 +80,8 @@ public class GenerateCommand implements Callable<Integer> {
         GeneratorSettings settings = new GeneratorSettings(seed, start, days, !noQuirks);
         RequestCsvWriter writer = new RequestCsvWriter(layout, damaged);
         SyntheticRequestGenerator records = new SyntheticRequestGenerator(settings, rows);
-        ProgressReporter progress = ProgressReporter.forConsole("generate", "rows", rows, spec.commandLine().getErr());
+        ProgressReporter progress = ProgressReporter.forConsole(
+                "generate", "rows", rows, spec.commandLine().getErr());
         long written;
         if ("-".equals(out)) {
             // stdout stays open for whoever runs us; only our own wrapper is closed
@@ -93,8 +110,8 @@ public class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--days must be >= 1, got " + days);
         }
         if (damaged && layout != Layout.CURRENT_2025) {
-            throw new ParameterException(spec.commandLine(),
-                    "--damaged only applies to --layout current-2025, not " + layout.cliName());
+            throw new ParameterException(
+                    spec.commandLine(), "--damaged only applies to --layout current-2025, not " + layout.cliName());
         }
     }
 

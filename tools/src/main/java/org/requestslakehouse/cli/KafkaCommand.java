@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
 import org.requestslakehouse.config.KafkaConfig;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker.TopicAutoCreation;
@@ -21,30 +20,50 @@ import picocli.CommandLine.Spec;
  * installation. Runs in the foreground until Ctrl-C, then shuts the broker down cleanly so a {@code --log-dir}
  * restarts without log recovery.
  */
-@Command(name = "kafka", mixinStandardHelpOptions = true,
-        description = {"Run a local single-node Kafka broker (KRaft, in-process) with the requests topic created, "
-                + "until Ctrl-C.",
-                "Like a default Kafka broker it creates any other topic the first time a client writes to it."})
+@Command(
+        name = "kafka",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a local single-node Kafka broker (KRaft, in-process) with the requests topic created, "
+                    + "until Ctrl-C.",
+            "Like a default Kafka broker it creates any other topic the first time a client writes to it."
+        })
 public class KafkaCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
             description = "Client port on localhost; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaConfig.DEFAULT_TOPIC, split = ",",
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            defaultValue = KafkaConfig.DEFAULT_TOPIC,
+            split = ",",
             description = "Topic to create at start, repeatable. Default: ${DEFAULT-VALUE}.")
     List<String> topics = new ArrayList<>();
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
-            description = "Partitions of a topic when it is created, at start or on first use. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "2",
+            description =
+                    "Partitions of a topic when it is created, at start or on first use. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--no-auto-create",
-            description = "Do not create topics on first use: clients get an error for a topic not created with --topic.")
+    @Option(
+            names = "--no-auto-create",
+            description =
+                    "Do not create topics on first use: clients get an error for a topic not created with --topic.")
     boolean noAutoCreate;
 
-    @Option(names = "--log-dir", paramLabel = "DIR",
-            description = "Keep topics and messages in DIR across restarts. Default: a temporary directory deleted on exit.")
+    @Option(
+            names = "--log-dir",
+            paramLabel = "DIR",
+            description =
+                    "Keep topics and messages in DIR across restarts. Default: a temporary directory deleted on exit.")
     Path logDir;
 
     @Spec
@@ -55,10 +74,13 @@ public class KafkaCommand implements Callable<Integer> {
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch brokerClosed = new CountDownLatch(1);
         // The JVM exits as soon as shutdown hooks return, so the hook must wait for the broker's clean shutdown.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.countDown();
-            awaitQuietly(brokerClosed);
-        }, "kafka-command-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopRequested.countDown();
+                            awaitQuietly(brokerClosed);
+                        },
+                        "kafka-command-shutdown"));
         try {
             return serveUntil(stopRequested);
         } finally {
@@ -70,20 +92,25 @@ public class KafkaCommand implements Callable<Integer> {
     int serveUntil(CountDownLatch stop) throws InterruptedException {
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        TopicAutoCreation autoCreation = noAutoCreate ? TopicAutoCreation.OFF : TopicAutoCreation.withPartitions(partitions);
+        TopicAutoCreation autoCreation =
+                noAutoCreate ? TopicAutoCreation.OFF : TopicAutoCreation.withPartitions(partitions);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, logDir, autoCreation)) {
             List<String> created = new ArrayList<>();
             for (String topic : topics) {
                 broker.createTopic(topic, partitions);
                 int actualPartitions = broker.partitionCount(topic);
                 if (actualPartitions != partitions) {
-                    out.printf("Topic %s already exists in %s with %d partitions; keeping it.%n", topic, logDir, actualPartitions);
+                    out.printf(
+                            "Topic %s already exists in %s with %d partitions; keeping it.%n",
+                            topic, logDir, actualPartitions);
                 }
                 created.add(String.format("topic %s, %d partitions", topic, actualPartitions));
             }
-            String others = noAutoCreate ? "other topics must be created first"
+            String others = noAutoCreate
+                    ? "other topics must be created first"
                     : String.format("other topics created on first use with %d partitions", partitions);
-            out.printf("Kafka broker ready at %s (%s; %s). Press Ctrl-C to stop.%n",
+            out.printf(
+                    "Kafka broker ready at %s (%s; %s). Press Ctrl-C to stop.%n",
                     broker.bootstrapServers(), String.join("; ", created), others);
             out.flush();
             stop.await();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-
 import org.requestslakehouse.config.KafkaConfig;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.progress.ProgressReporter;
@@ -31,20 +30,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The client that reads historical CSVs and sends each row as a request event, paced like the original stream. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay 311 CSV files (any of the four layouts, .gz too) as request events.",
-                "Each event's partition key is its case id, so one case's events stay in order."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay 311 CSV files (any of the four layouts, .gz too) as request events.",
+            "Each event's partition key is its case id, so one case's events stay in order."
+        })
 public class ReplayCommand implements Callable<Integer> {
 
-    enum Sink { KAFKA, KINESIS, STDOUT, FILE }
+    enum Sink {
+        KAFKA,
+        KINESIS,
+        STDOUT,
+        FILE
+    }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "CSV files or directories (searched recursively for .csv and .csv.gz).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE_OR_DIR",
+            description = "CSV files or directories (searched recursively for .csv and .csv.gz).")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--sink", paramLabel = "SINK", description = "kafka, kinesis, stdout or file. Default: ${DEFAULT-VALUE}.", converter = SinkConverter.class)
+    @Option(
+            names = "--sink",
+            paramLabel = "SINK",
+            description = "kafka, kinesis, stdout or file. Default: ${DEFAULT-VALUE}.",
+            converter = SinkConverter.class)
     Sink sink = Sink.KAFKA;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
     String bootstrapServers = KafkaConfig.DEFAULT_BOOTSTRAP_SERVERS;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Kafka topic. Default: ${DEFAULT-VALUE}.")
@@ -56,44 +74,73 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "Kinesis region, e.g. us-east-1.")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Kinesis endpoint override, e.g. http://localhost:4567 for kinesalite.")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "Kinesis endpoint override, e.g. http://localhost:4567 for kinesalite.")
     String endpoint;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file for --sink file (JSON lines).")
     Path out;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "snapshot (one event per row, file order) or lifecycle (OPENED and CLOSED events, event-time order). Default: ${DEFAULT-VALUE}.",
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description =
+                    "snapshot (one event per row, file order) or lifecycle (OPENED and CLOSED events, event-time order). Default: ${DEFAULT-VALUE}.",
             converter = ModeConverter.class)
     ReplayMode mode = ReplayMode.SNAPSHOT;
 
-    @Option(names = "--speedup", paramLabel = "N", description = "Event-time pacing: N seconds of history per second (0 = as fast as possible). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--speedup",
+            paramLabel = "N",
+            description =
+                    "Event-time pacing: N seconds of history per second (0 = as fast as possible). Default: ${DEFAULT-VALUE}.")
     double speedup = 0;
 
-    @Option(names = "--rate", paramLabel = "N", description = "At most N events per second (0 = unlimited). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "At most N events per second (0 = unlimited). Default: ${DEFAULT-VALUE}.")
     double rate = 0;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N events (0 = all). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "Stop after N events (0 = all). Default: ${DEFAULT-VALUE}.")
     long limit = 0;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Only cases opened on or after this Boston-local date.")
+    @Option(
+            names = "--from",
+            paramLabel = "YYYY-MM-DD",
+            description = "Only cases opened on or after this Boston-local date.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Only cases opened on or before this Boston-local date.")
+    @Option(
+            names = "--to",
+            paramLabel = "YYYY-MM-DD",
+            description = "Only cases opened on or before this Boston-local date.")
     LocalDate to;
 
     @Option(names = "--today", description = "Only cases opened on today's month and day, in any year.")
     boolean today;
 
-    @Option(names = "--loop", description = "Start again at the end (until --limit or Ctrl-C). Replays are idempotent in silver.")
+    @Option(
+            names = "--loop",
+            description = "Start again at the end (until --limit or Ctrl-C). Replays are idempotent in silver.")
     boolean loop;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Zone of the files' local times. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            description = "Zone of the files' local times. Default: ${DEFAULT-VALUE}.")
     String timeZone = "America/New_York";
 
     @Override
     public Integer call() throws Exception {
         if (speedup < 0 || rate < 0 || limit < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--speedup, --rate and --limit must not be negative");
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--speedup, --rate and --limit must not be negative");
         }
         List<Path> files = ReplayInputs.expand(inputs);
         ParseConfig parse = new ParseConfig(timeZone, ParseConfig.DEFAULT_MAX_PAYLOAD_BYTES);
@@ -112,7 +159,8 @@ public class ReplayCommand implements Callable<Integer> {
                 return new KafkaEventPublisher(bootstrapServers, topic, new Properties());
             case KINESIS:
                 if (stream == null || region == null) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--sink kinesis needs --stream and --region");
+                    throw new picocli.CommandLine.ParameterException(
+                            new picocli.CommandLine(this), "--sink kinesis needs --stream and --region");
                 }
                 if (endpoint != null) {
                     // Local Kinesis-compatible servers (kinesalite) speak only the JSON protocol.
@@ -123,7 +171,8 @@ public class ReplayCommand implements Callable<Integer> {
                 return new StreamEventPublisher(System.out, false);
             case FILE:
                 if (out == null) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--sink file needs --out FILE");
+                    throw new picocli.CommandLine.ParameterException(
+                            new picocli.CommandLine(this), "--sink file needs --out FILE");
                 }
                 return new StreamEventPublisher(new FileOutputStream(out.toFile()), true);
             default:

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.JobConfig;
@@ -27,9 +26,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Runs the job on a local mini-cluster (or the cluster the jar was submitted to). */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the streaming job: source -> bronze, silver, gold Iceberg tables.",
-                "Every flag is a shorthand for a setting (shown in brackets) that can also come from --config or --set."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the streaming job: source -> bronze, silver, gold Iceberg tables.",
+            "Every flag is a shorthand for a setting (shown in brackets) that can also come from --config or --set."
+        })
 public class RunCommand implements Callable<Integer> {
     /** Longest the check for already archived source positions may delay the start. */
     public static final Duration OVERLAP_CHECK_BUDGET = Duration.ofSeconds(10);
@@ -37,50 +40,92 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "TYPE", description = "csv, kafka or kinesis [source.type]. Default: csv.")
     String source;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "CSV file or directory, repeatable; .gz accepted [source.csv.paths].")
+    @Option(
+            names = "--input",
+            paramLabel = "PATH",
+            description = "CSV file or directory, repeatable; .gz accepted [source.csv.paths].")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka brokers [kafka.bootstrap-servers].")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            description = "Kafka brokers [kafka.bootstrap-servers].")
     String bootstrapServers;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Kafka topic, repeatable [kafka.topics]. Default: service-requests.")
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "Kafka topic, repeatable [kafka.topics]. Default: service-requests.")
     List<String> topics = new ArrayList<>();
 
-    @Option(names = "--topic-pattern", paramLabel = "REGEX", description = "Subscribe to every topic matching this pattern [kafka.topic-pattern].")
+    @Option(
+            names = "--topic-pattern",
+            paramLabel = "REGEX",
+            description = "Subscribe to every topic matching this pattern [kafka.topic-pattern].")
     String topicPattern;
 
-    @Option(names = "--group-id", paramLabel = "ID", description = "Kafka consumer group; offsets committed there are informational only [kafka.group-id].")
+    @Option(
+            names = "--group-id",
+            paramLabel = "ID",
+            description = "Kafka consumer group; offsets committed there are informational only [kafka.group-id].")
     String groupId;
 
-    @Option(names = "--starting-offsets", paramLabel = "POS", description = "earliest, latest, timestamp or committed, for a start without checkpoint [kafka.starting-offsets].")
+    @Option(
+            names = "--starting-offsets",
+            paramLabel = "POS",
+            description =
+                    "earliest, latest, timestamp or committed, for a start without checkpoint [kafka.starting-offsets].")
     String startingOffsets;
 
-    @Option(names = "--bounded", description = "Stop at the offsets that were latest when the job started (backfills) [kafka.bounded].")
+    @Option(
+            names = "--bounded",
+            description = "Stop at the offsets that were latest when the job started (backfills) [kafka.bounded].")
     boolean bounded;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Keep checkpoints here, retained on cancel or crash [job.checkpoint-dir].")
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "DIR",
+            description = "Keep checkpoints here, retained on cancel or crash [job.checkpoint-dir].")
     String checkpointDir;
 
-    @Option(names = "--resume", paramLabel = "latest|PATH", description = "Restart from the newest checkpoint in --checkpoint-dir, or from a checkpoint/savepoint path [job.resume].")
+    @Option(
+            names = "--resume",
+            paramLabel = "latest|PATH",
+            description =
+                    "Restart from the newest checkpoint in --checkpoint-dir, or from a checkpoint/savepoint path [job.resume].")
     String resume;
 
-    @Option(names = "--fresh", description = "Start without restoring, even though --checkpoint-dir holds a previous job's checkpoints "
-            + "(without --resume or --fresh such a run is refused) [job.resume=none].")
+    @Option(
+            names = "--fresh",
+            description = "Start without restoring, even though --checkpoint-dir holds a previous job's checkpoints "
+                    + "(without --resume or --fresh such a run is refused) [job.resume=none].")
     boolean fresh;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Exactly-once checkpoint (and Iceberg commit) interval, e.g. 10s [job.checkpoint-interval].")
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            description = "Exactly-once checkpoint (and Iceberg commit) interval, e.g. 10s [job.checkpoint-interval].")
     String checkpointInterval;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Operator parallelism [job.parallelism]. Default: 2.")
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "Operator parallelism [job.parallelism]. Default: 2.")
     Integer parallelism;
 
     @Option(names = "--no-gold", description = "Skip the gold aggregates [gold.enabled=false].")
     boolean noGold;
 
-    @Option(names = "--flink-conf", paramLabel = "DIR", description = "Directory with Flink's config.yaml for the local cluster. Default: ./flink-conf when present.")
+    @Option(
+            names = "--flink-conf",
+            paramLabel = "DIR",
+            description =
+                    "Directory with Flink's config.yaml for the local cluster. Default: ./flink-conf when present.")
     Path flinkConf;
 
-    @Option(names = "--no-progress", description = "Do not report events committed (rate, ETA) on stderr while the job runs.")
+    @Option(
+            names = "--no-progress",
+            description = "Do not report events committed (rate, ETA) on stderr while the job runs.")
     boolean noProgress;
 
     @Option(names = "--no-summary", description = "Do not print row counts and sample rows when a bounded run ends.")
@@ -98,10 +143,14 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (fresh && resume != null) {
-            throw new ParameterException(spec.commandLine(), "--fresh and --resume exclude each other: start over, or continue from a checkpoint");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--fresh and --resume exclude each other: start over, or continue from a checkpoint");
         }
         JobConfig jobConfig = config.load(flagOverrides());
-        Path confDir = flinkConf != null ? flinkConf : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
+        Path confDir = flinkConf != null
+                ? flinkConf
+                : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
         // Refuses a start over a previous job's checkpoints unless told to resume or to start fresh.
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(jobConfig.runtime(), confDir);
         if (jobConfig.runtime().freshStart()) {
@@ -128,7 +177,9 @@ public class RunCommand implements Callable<Integer> {
                     .flatMap(BronzeOverlap.Count::warning)
                     .ifPresent(spec.commandLine().getErr()::println);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Could not check bronze for already archived source positions: " + e.getMessage());
+            spec.commandLine()
+                    .getErr()
+                    .println("Could not check bronze for already archived source positions: " + e.getMessage());
         }
         spec.commandLine().getErr().flush();
     }

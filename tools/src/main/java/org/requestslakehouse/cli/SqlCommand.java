@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -29,7 +28,6 @@ import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.ExistingTables;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,13 +40,18 @@ import picocli.CommandLine.Spec;
  * {@code sql "SELECT count(*) FROM silver.service_requests"}. The catalog is the current one, so tables are
  * addressed as {@code database.table}; unqualified names resolve in the silver database.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Run one batch Flink SQL statement against the lakehouse tables and print the result.",
-                "Tables are database.table (unqualified: the silver database). Quote Flink SQL keywords with"
-                        + " backticks, e.g. gold.`watermarks`."})
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one batch Flink SQL statement against the lakehouse tables and print the result.",
+            "Tables are database.table (unqualified: the silver database). Quote Flink SQL keywords with"
+                    + " backticks, e.g. gold.`watermarks`."
+        })
 public class SqlCommand implements Callable<Integer> {
     /** Flink's validation message for a table (or database) the catalog does not have. */
-    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found|Table '[^']*' not found|does not exist");
+    private static final Pattern OBJECT_NOT_FOUND =
+            Pattern.compile("Object '[^']*' not found|Table '[^']*' not found|does not exist");
 
     @Mixin
     CatalogOptions catalog;
@@ -56,12 +59,20 @@ public class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STATEMENT", description = "The SQL statement, quoted as one argument.")
     String statement;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = SqlResultFormat.Converter.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            converter = SqlResultFormat.Converter.class,
             description = "table (default), csv (RFC 4180 with header) or json (one object per line).")
     SqlResultFormat format;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1",
-            description = "Parallelism of the query, and the cap on inferred source parallelism (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Parallelism of the query, and the cap on inferred source parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Spec
@@ -75,12 +86,19 @@ public class SqlCommand implements Callable<Integer> {
             // The output is the result or a one-line error; Flink's and Hadoop's INFO/WARN chatter would bury it.
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
         }
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
+        CatalogConfig config = CatalogConfig.from(
+                new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
         List<LakehouseTable> present = ExistingTables.requireAny(config, LakehouseJob.PREFLIGHT_TIMEOUT);
         FlinkCatalog flinkCatalog = null;
         try {
-            flinkCatalog = new FlinkCatalog(config.name(), config.silverDatabase(), Namespace.empty(),
-                    CatalogFactory.loader(config), CatalogFactory.properties(config), false, -1);
+            flinkCatalog = new FlinkCatalog(
+                    config.name(),
+                    config.silverDatabase(),
+                    Namespace.empty(),
+                    CatalogFactory.loader(config),
+                    CatalogFactory.properties(config),
+                    false,
+                    -1);
             TableResult result = batchEnvironment(config.name(), flinkCatalog).executeSql(statement);
             try (CloseableIterator<Row> rows = result.collect()) {
                 format.write(result.getResolvedSchema().getColumnNames(), rows, out);
@@ -97,7 +115,9 @@ public class SqlCommand implements Callable<Integer> {
             if (OBJECT_NOT_FOUND.matcher(message).find()) {
                 LakehouseTables names = new LakehouseTables(config);
                 err.println("sql: " + message + "; " + ExistingTables.describe(config) + " has "
-                        + present.stream().map(t -> names.identifier(t).toString()).collect(Collectors.joining(", ")));
+                        + present.stream()
+                                .map(t -> names.identifier(t).toString())
+                                .collect(Collectors.joining(", ")));
                 err.flush();
                 return ExitCodes.NOT_FOUND;
             }
@@ -128,7 +148,8 @@ public class SqlCommand implements Callable<Integer> {
     static Map<String, String> keysWithoutCatalogPrefix(Map<String, String> overrides) {
         String prefix = CatalogConfig.GROUP + ".";
         Map<String, String> out = new LinkedHashMap<>();
-        overrides.forEach((key, value) -> out.put(key.startsWith(prefix) ? key.substring(prefix.length()) : key, value));
+        overrides.forEach(
+                (key, value) -> out.put(key.startsWith(prefix) ? key.substring(prefix.length()) : key, value));
         return out;
     }
 }

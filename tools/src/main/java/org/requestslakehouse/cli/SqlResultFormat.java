@@ -1,5 +1,7 @@
 package org.requestslakehouse.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,13 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.flink.types.Row;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -63,7 +61,8 @@ public enum SqlResultFormat {
                 if (i > 0) {
                     b.append(separator);
                 }
-                b.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
+                b.append(cells.get(i))
+                        .append(" ".repeat(widths[i] - cells.get(i).length()));
             }
             return b.toString().stripTrailing();
         }
@@ -73,7 +72,10 @@ public enum SqlResultFormat {
     CSV {
         @Override
         void write(List<String> columns, Iterator<Row> rows, PrintWriter out) {
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).build();
+            CSVFormat format = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader(columns.toArray(String[]::new))
+                    .build();
             try {
                 CSVPrinter printer = new CSVPrinter(out, format);
                 while (rows.hasNext()) {

@@ -3,7 +3,6 @@ package org.requestslakehouse.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.ExistingTables;
@@ -12,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** How users check a deployment: gold recomputed in batch from silver must equal what the stream wrote. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Recompute gold.requests_hourly and gold.sla_daily in batch from silver.service_requests and compare with the streaming gold.",
-                "Prints a summary and every differing row; exits 1 on any difference, 3 if the warehouse lacks the tables."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Recompute gold.requests_hourly and gold.sla_daily in batch from silver.service_requests and compare with the streaming gold.",
+            "Prints a summary and every differing row; exits 1 on any difference, 3 if the warehouse lacks the tables."
+        })
 public class VerifyCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog = new CatalogOptions();

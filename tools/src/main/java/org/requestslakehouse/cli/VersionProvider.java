@@ -7,7 +7,8 @@ public class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"requests-lakehouse " + (v == null ? "(development build)" : v)
-                + " (Flink 1.20.3, Iceberg 1.11.0)"};
+        return new String[] {
+            "requests-lakehouse " + (v == null ? "(development build)" : v) + " (Flink 1.20.3, Iceberg 1.11.0)"
+        };
     }
 }

@@ -1,10 +1,9 @@
 package org.requestslakehouse.dashboard;
 
-import java.io.IOException;
-import java.util.Set;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +36,21 @@ final class ApiHandler implements HttpHandler {
                 if (!"GET".equals(method) && !"HEAD".equals(method)) {
                     throw ApiException.methodNotAllowed(QueryString.printable(method));
                 }
-                Object body = route(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
+                Object body = route(
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery());
                 HttpResponses.json(exchange, 200, body);
             } catch (ApiException e) {
                 HttpResponses.error(exchange, e.status(), e.getMessage());
             } catch (RuntimeException e) {
-                LOG.error("Dashboard API request {} failed", exchange.getRequestURI().getRawPath(), e);
-                HttpResponses.error(exchange, 500, "Internal error (" + e.getClass().getSimpleName() + "); see the dashboard's log");
+                LOG.error(
+                        "Dashboard API request {} failed",
+                        exchange.getRequestURI().getRawPath(),
+                        e);
+                HttpResponses.error(
+                        exchange,
+                        500,
+                        "Internal error (" + e.getClass().getSimpleName() + "); see the dashboard's log");
             }
         }
     }
@@ -71,6 +78,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private DashboardFilter filter(String rawQuery) {
-        return DashboardFilter.parse(QueryString.parse(rawQuery, DashboardFilter.PARAMETERS), queries.knownDimensions());
+        return DashboardFilter.parse(
+                QueryString.parse(rawQuery, DashboardFilter.PARAMETERS), queries.knownDimensions());
     }
 }

@@ -14,16 +14,30 @@ public final class ChartData {
      * {@code GET /api/filters}: the values the filters accept, the first and last day on which cases were opened,
      * and the range the page opens on (and every endpoint defaults to): the last fortnight of that.
      */
-    public record FilterOptions(String timeZone, String firstDay, String lastDay, String defaultFrom, String defaultTo,
-                                List<String> neighborhoods, List<String> departments, List<String> types,
-                                int refreshSeconds) {}
+    public record FilterOptions(
+            String timeZone,
+            String firstDay,
+            String lastDay,
+            String defaultFrom,
+            String defaultTo,
+            List<String> neighborhoods,
+            List<String> departments,
+            List<String> types,
+            int refreshSeconds) {}
 
     /**
      * {@code GET /api/gold/hourly}: every UTC hour of the range, labelled in local time. Backlog is opened minus
      * closed since the first window in the table, as of the end of each hour.
      */
-    public record HourlySeries(String source, String from, String to, List<String> windowStarts, List<String> labels,
-                               List<Long> opened, List<Long> closed, List<Long> backlog) {}
+    public record HourlySeries(
+            String source,
+            String from,
+            String to,
+            List<String> windowStarts,
+            List<String> labels,
+            List<Long> opened,
+            List<Long> closed,
+            List<Long> backlog) {}
 
     /** {@code GET /api/gold/on-time}: rate is null for a department with no case closed against a target. */
     public record OnTimeByDepartment(String source, String from, String to, List<DepartmentOnTime> departments) {}
@@ -38,7 +52,8 @@ public final class ChartData {
     /** {@code GET /api/gold/neighborhoods}: most opened first. */
     public record NeighborhoodBreakdown(String source, String from, String to, List<NeighborhoodRow> neighborhoods) {}
 
-    public record NeighborhoodRow(String neighborhood, long opened, long closed, long onTime, long overdue, Double onTimeRate) {}
+    public record NeighborhoodRow(
+            String neighborhood, long opened, long closed, long onTime, long overdue, Double onTimeRate) {}
 
     /** {@code GET /api/gold/completeness}: per gold table, the event time up to which it is final. */
     public record Completeness(List<TableCompleteness> tables) {}

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.SortedSet;
-
 import org.requestslakehouse.lifecycle.CaseDimensions;
 
 /**
@@ -32,7 +31,9 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badRequest("'from' (" + from + ") is after 'to' (" + to + ")");
         }
-        return new DashboardFilter(from, to,
+        return new DashboardFilter(
+                from,
+                to,
                 known(query, NEIGHBORHOOD, known.neighborhoods()),
                 known(query, DEPARTMENT, known.departments()),
                 known(query, TYPE, known.types()));
@@ -64,7 +65,8 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
 
     /** The same filter with the date range filled in where the client left it open. */
     public DashboardFilter withDefaultRange(LocalDate defaultFrom, LocalDate defaultTo) {
-        return new DashboardFilter(from != null ? from : defaultFrom, to != null ? to : defaultTo, neighborhood, department, type);
+        return new DashboardFilter(
+                from != null ? from : defaultFrom, to != null ? to : defaultTo, neighborhood, department, type);
     }
 
     private static LocalDate date(QueryString query, String name) {
@@ -74,7 +76,8 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
         }
         // ISO_LOCAL_DATE alone would accept +10000-01-01; the API only speaks plain four-digit years.
         if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw ApiException.badRequest("'" + name + "' must be a date like 2024-03-11, got '" + QueryString.printable(value) + "'");
+            throw ApiException.badRequest(
+                    "'" + name + "' must be a date like 2024-03-11, got '" + QueryString.printable(value) + "'");
         }
         try {
             return LocalDate.parse(value);
@@ -89,8 +92,8 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
             return null;
         }
         if (!values.contains(value)) {
-            throw ApiException.badRequest("Unknown " + name + " '" + QueryString.printable(value) + "'; GET /api/filters lists the "
-                    + values.size() + " known values");
+            throw ApiException.badRequest("Unknown " + name + " '" + QueryString.printable(value)
+                    + "'; GET /api/filters lists the " + values.size() + " known values");
         }
         return value;
     }

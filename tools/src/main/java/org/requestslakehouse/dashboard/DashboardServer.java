@@ -1,5 +1,6 @@
 package org.requestslakehouse.dashboard;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -23,6 +22,7 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 public final class DashboardServer implements AutoCloseable {
     /** A page refresh fires five requests at once; more threads than that would only contend on the caches. */
     private static final int THREADS = 4;
+
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
@@ -50,7 +50,8 @@ public final class DashboardServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             GoldQueries queries = new GoldQueries(view, zone, catalog, refreshSeconds);
-            CaseLookup cases = new CaseLookup(view.catalog(), new LakehouseTables(catalog).identifier(LakehouseTable.SERVICE_REQUESTS));
+            CaseLookup cases = new CaseLookup(
+                    view.catalog(), new LakehouseTables(catalog).identifier(LakehouseTable.SERVICE_REQUESTS));
             server.createContext("/api/", new ApiHandler(queries, cases));
             server.createContext("/", new StaticAssets());
             server.setExecutor(executor);

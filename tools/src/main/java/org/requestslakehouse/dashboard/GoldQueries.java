@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.dashboard.ChartData.Completeness;
 import org.requestslakehouse.dashboard.ChartData.DepartmentOnTime;
@@ -45,6 +44,7 @@ public final class GoldQueries {
     static final int MAX_HOURLY_DAYS = 400;
     /** The page opens on the last two weeks of data. */
     static final int DEFAULT_RANGE_DAYS = 14;
+
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final LakehouseView view;
@@ -81,18 +81,35 @@ public final class GoldQueries {
         KnownDimensions known = knownDimensions();
         DataExtent extent = extent();
         LocalDate defaultFrom = extent.isEmpty() ? null : defaultFrom(extent);
-        return new FilterOptions(zone.getId(), text(extent.first()), text(extent.last()), text(defaultFrom), text(extent.last()),
-                List.copyOf(known.neighborhoods()), List.copyOf(known.departments()), List.copyOf(known.types()), refreshSeconds);
+        return new FilterOptions(
+                zone.getId(),
+                text(extent.first()),
+                text(extent.last()),
+                text(defaultFrom),
+                text(extent.last()),
+                List.copyOf(known.neighborhoods()),
+                List.copyOf(known.departments()),
+                List.copyOf(known.types()),
+                refreshSeconds);
     }
 
     public HourlySeries hourly(DashboardFilter requested) {
         String source = requested.crossesHourlyGrain() ? silverSource : hourlySource;
         DashboardFilter filter = withDataRange(requested);
         if (!hasRange(filter)) {
-            return new HourlySeries(source, text(filter.from()), text(filter.to()), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new HourlySeries(
+                    source,
+                    text(filter.from()),
+                    text(filter.to()),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         if (ChronoUnit.DAYS.between(filter.from(), filter.to()) >= MAX_HOURLY_DAYS) {
-            throw ApiException.badRequest("An hourly series covers at most " + MAX_HOURLY_DAYS + " days; narrow 'from' and 'to'");
+            throw ApiException.badRequest(
+                    "An hourly series covers at most " + MAX_HOURLY_DAYS + " days; narrow 'from' and 'to'");
         }
         Instant start = startOf(filter.from()).truncatedTo(ChronoUnit.HOURS);
         Instant end = startOf(filter.to().plusDays(1));
@@ -127,7 +144,15 @@ public final class GoldQueries {
             closedSeries.add(closed[h]);
             backlog.add(open);
         }
-        return new HourlySeries(source, text(filter.from()), text(filter.to()), windowStarts, labels, openedSeries, closedSeries, backlog);
+        return new HourlySeries(
+                source,
+                text(filter.from()),
+                text(filter.to()),
+                windowStarts,
+                labels,
+                openedSeries,
+                closedSeries,
+                backlog);
     }
 
     public OnTimeByDepartment onTime(DashboardFilter requested) {
@@ -145,7 +170,8 @@ public final class GoldQueries {
             }
         }
         List<DepartmentOnTime> departments = new ArrayList<>();
-        byDepartment.forEach((department, t) -> departments.add(new DepartmentOnTime(department, t[0], t[1], t[2], rate(t[1], t[2]))));
+        byDepartment.forEach((department, t) ->
+                departments.add(new DepartmentOnTime(department, t[0], t[1], t[2], rate(t[1], t[2]))));
         return new OnTimeByDepartment(source, text(filter.from()), text(filter.to()), departments);
     }
 
@@ -155,9 +181,12 @@ public final class GoldQueries {
         if (hasRange(filter)) {
             for (SilverCase c : view.silverCases()) {
                 ServiceRequest r = c.request();
-                if (r.closedTs != null && r.resolutionHours != null && filter.matches(c.dimensions())
+                if (r.closedTs != null
+                        && r.resolutionHours != null
+                        && filter.matches(c.dimensions())
                         && inRange(r.closedTs.atZone(zone).toLocalDate(), filter)) {
-                    byType.computeIfAbsent(c.dimensions().type(), t -> new ArrayList<>()).add(r.resolutionHours);
+                    byType.computeIfAbsent(c.dimensions().type(), t -> new ArrayList<>())
+                            .add(r.resolutionHours);
                 }
             }
         }
@@ -178,7 +207,9 @@ public final class GoldQueries {
             Instant start = startOf(filter.from());
             Instant end = startOf(filter.to().plusDays(1));
             for (HourlyRequests row : hourlyRows(requested)) {
-                if (filter.matchesNeighborhood(row.neighborhood) && !row.windowStart.isBefore(start) && row.windowStart.isBefore(end)) {
+                if (filter.matchesNeighborhood(row.neighborhood)
+                        && !row.windowStart.isBefore(start)
+                        && row.windowStart.isBefore(end)) {
                     long[] t = byNeighborhood.computeIfAbsent(row.neighborhood, n -> new long[4]);
                     t[0] += row.opened;
                     t[1] += row.closed;
@@ -189,7 +220,9 @@ public final class GoldQueries {
         }
         List<NeighborhoodRow> rows = new ArrayList<>();
         byNeighborhood.forEach((n, t) -> rows.add(new NeighborhoodRow(n, t[0], t[1], t[2], t[3], rate(t[2], t[3]))));
-        rows.sort(Comparator.comparingLong(NeighborhoodRow::opened).reversed().thenComparing(NeighborhoodRow::neighborhood));
+        rows.sort(Comparator.comparingLong(NeighborhoodRow::opened)
+                .reversed()
+                .thenComparing(NeighborhoodRow::neighborhood));
         return new NeighborhoodBreakdown(source, text(filter.from()), text(filter.to()), rows);
     }
 

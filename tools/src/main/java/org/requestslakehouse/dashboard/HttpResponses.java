@@ -1,15 +1,14 @@
 package org.requestslakehouse.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 
 /** Writes responses with the headers every answer of this server carries. */
 final class HttpResponses {
@@ -42,7 +41,8 @@ final class HttpResponses {
         try {
             bytes = JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + body.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot serialise " + body.getClass().getSimpleName(), e);
         }
         // Charts must show the newest commit on every refresh.
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

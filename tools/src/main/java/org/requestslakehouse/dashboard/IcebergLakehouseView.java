@@ -3,7 +3,6 @@ package org.requestslakehouse.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
@@ -24,8 +23,17 @@ import org.requestslakehouse.verify.TableRows;
  * the ten columns gold is computed from, not its forty.
  */
 public final class IcebergLakehouseView implements LakehouseView, AutoCloseable {
-    static final List<String> SILVER_COLUMNS = List.of("case_enquiry_id", "open_ts", "closed_ts", "sla_target_ts",
-            "case_status", "closed_on_time", "resolution_hours", "neighborhood", "department", "type");
+    static final List<String> SILVER_COLUMNS = List.of(
+            "case_enquiry_id",
+            "open_ts",
+            "closed_ts",
+            "sla_target_ts",
+            "case_status",
+            "closed_on_time",
+            "resolution_hours",
+            "neighborhood",
+            "department",
+            "type");
 
     private final Catalog catalog;
     private final SnapshotCache<List<HourlyRequests>> hourly;
@@ -36,14 +44,26 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
     public IcebergLakehouseView(CatalogConfig config) {
         this.catalog = CatalogFactory.open(config);
         LakehouseTables tables = new LakehouseTables(config);
-        hourly = new SnapshotCache<>(catalog, tables.identifier(LakehouseTable.REQUESTS_HOURLY),
-                table -> readAll(table, TableRows::hourly), List.of());
-        daily = new SnapshotCache<>(catalog, tables.identifier(LakehouseTable.SLA_DAILY),
-                table -> readAll(table, TableRows::daily), List.of());
-        watermarks = new SnapshotCache<>(catalog, tables.identifier(LakehouseTable.WATERMARKS),
-                table -> readAll(table, IcebergLakehouseView::watermark), List.of());
-        silver = new SnapshotCache<>(catalog, tables.identifier(LakehouseTable.SERVICE_REQUESTS),
-                IcebergLakehouseView::readSilver, List.of());
+        hourly = new SnapshotCache<>(
+                catalog,
+                tables.identifier(LakehouseTable.REQUESTS_HOURLY),
+                table -> readAll(table, TableRows::hourly),
+                List.of());
+        daily = new SnapshotCache<>(
+                catalog,
+                tables.identifier(LakehouseTable.SLA_DAILY),
+                table -> readAll(table, TableRows::daily),
+                List.of());
+        watermarks = new SnapshotCache<>(
+                catalog,
+                tables.identifier(LakehouseTable.WATERMARKS),
+                table -> readAll(table, IcebergLakehouseView::watermark),
+                List.of());
+        silver = new SnapshotCache<>(
+                catalog,
+                tables.identifier(LakehouseTable.SERVICE_REQUESTS),
+                IcebergLakehouseView::readSilver,
+                List.of());
     }
 
     @Override
@@ -93,8 +113,10 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
     }
 
     private static GoldWatermark watermark(Record r) {
-        return new GoldWatermark((String) r.getField("table_name"),
-                instant(r.getField("complete_through")), instant(r.getField("updated_at")));
+        return new GoldWatermark(
+                (String) r.getField("table_name"),
+                instant(r.getField("complete_through")),
+                instant(r.getField("updated_at")));
     }
 
     private static java.time.Instant instant(Object value) {

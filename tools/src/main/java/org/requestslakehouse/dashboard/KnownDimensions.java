@@ -6,5 +6,5 @@ import java.util.SortedSet;
  * The dimension values gold currently holds. Filters must name one of them: that is the whole validation a
  * name needs, and a value never reaches anything but an equality test against these strings.
  */
-public record KnownDimensions(SortedSet<String> neighborhoods, SortedSet<String> departments, SortedSet<String> types) {
-}
+public record KnownDimensions(
+        SortedSet<String> neighborhoods, SortedSet<String> departments, SortedSet<String> types) {}

@@ -1,7 +1,6 @@
 package org.requestslakehouse.dashboard;
 
 import java.util.List;
-
 import org.requestslakehouse.model.DailySla;
 import org.requestslakehouse.model.GoldWatermark;
 import org.requestslakehouse.model.HourlyRequests;

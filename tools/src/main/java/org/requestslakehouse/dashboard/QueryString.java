@@ -39,7 +39,9 @@ public final class QueryString {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!allowed.contains(name)) {
                 throw ApiException.badRequest("Unknown query parameter '" + printable(name) + "'; "
-                        + (allowed.isEmpty() ? "this endpoint takes none" : "allowed: " + String.join(", ", new TreeSet<>(allowed))));
+                        + (allowed.isEmpty()
+                                ? "this endpoint takes none"
+                                : "allowed: " + String.join(", ", new TreeSet<>(allowed))));
             }
             if (values.putIfAbsent(name, value) != null) {
                 throw ApiException.badRequest("Query parameter '" + name + "' given more than once");
@@ -68,7 +70,8 @@ public final class QueryString {
 
     /** Echoes client input in an error message without control characters or unbounded length. */
     static String printable(String clientValue) {
-        String cleaned = clientValue.codePoints()
+        String cleaned = clientValue
+                .codePoints()
                 .filter(c -> !Character.isISOControl(c))
                 .limit(80)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)

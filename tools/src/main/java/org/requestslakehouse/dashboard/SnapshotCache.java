@@ -1,7 +1,6 @@
 package org.requestslakehouse.dashboard;
 
 import java.util.function.Function;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -15,6 +14,7 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 final class SnapshotCache<T> {
     /** No table yet: the dashboard may be started before the job has created its tables. */
     private static final long NO_TABLE = -2;
+
     private static final long EMPTY_TABLE = -1;
 
     private final Catalog catalog;

@@ -1,14 +1,13 @@
 package org.requestslakehouse.dashboard;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The page, its script and style, and Chart.js from its WebJar, all read from the classpath once at start-up.
@@ -31,8 +30,11 @@ final class StaticAssets implements HttpHandler {
         assets.put("/dashboard.js", asset(PAGE + "dashboard.js", "text/javascript; charset=utf-8"));
         assets.put("/dashboard.css", asset(PAGE + "dashboard.css", "text/css; charset=utf-8"));
         // The WebJar's directory carries its version; reading it from the jar's pom keeps the two in step.
-        assets.put(CHART_JS_PATH, asset("META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.min.js",
-                "text/javascript; charset=utf-8"));
+        assets.put(
+                CHART_JS_PATH,
+                asset(
+                        "META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.min.js",
+                        "text/javascript; charset=utf-8"));
     }
 
     @Override

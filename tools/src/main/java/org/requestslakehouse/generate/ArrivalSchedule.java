@@ -19,10 +19,12 @@ final class ArrivalSchedule {
 
     /** Relative 311 volume by local hour of day, 0 to 23. */
     private static final double[] HOUR_OF_DAY = {
-            0.25, 0.15, 0.10, 0.08, 0.08, 0.15, 0.45, 0.95, 1.45, 1.70, 1.75, 1.70,
-            1.60, 1.60, 1.55, 1.45, 1.30, 1.10, 0.95, 0.85, 0.75, 0.65, 0.50, 0.35};
+        0.25, 0.15, 0.10, 0.08, 0.08, 0.15, 0.45, 0.95, 1.45, 1.70, 1.75, 1.70,
+        1.60, 1.60, 1.55, 1.45, 1.30, 1.10, 0.95, 0.85, 0.75, 0.65, 0.50, 0.35
+    };
     /** Relative volume by local day of week, Monday to Sunday. */
     private static final double[] DAY_OF_WEEK = {1.20, 1.15, 1.10, 1.08, 1.02, 0.72, 0.63};
+
     private static final int SECONDS_PER_HOUR = 3600;
 
     private final long[] hourStartEpochSeconds;
@@ -31,6 +33,7 @@ final class ArrivalSchedule {
     private long produced;
     /** log(1 - U) of the last order statistic, kept in log space so it stays exact near the end. */
     private double logSurvival;
+
     private int hour;
 
     ArrivalSchedule(LocalDate startDate, int days, long rows) {
@@ -46,7 +49,8 @@ final class ArrivalSchedule {
         for (int i = 0; i < hours; i++) {
             long hourStart = start + (long) i * SECONDS_PER_HOUR;
             ZonedDateTime local = Instant.ofEpochSecond(hourStart).atZone(BostonTime.ZONE);
-            total += HOUR_OF_DAY[local.getHour()] * DAY_OF_WEEK[local.getDayOfWeek().getValue() - 1];
+            total += HOUR_OF_DAY[local.getHour()]
+                    * DAY_OF_WEEK[local.getDayOfWeek().getValue() - 1];
             hourStartEpochSeconds[i] = hourStart;
             cumulativeWeight[i] = total;
         }

@@ -22,7 +22,8 @@ final class BostonTime {
 
     static final ZoneId ZONE = ZoneId.of("America/New_York");
 
-    private static final long TABLE_START = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
+    private static final long TABLE_START =
+            Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
     private static final long TABLE_END = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
     /** Epoch seconds at which the offset changes, ascending. */
     private static final long[] TRANSITIONS;
@@ -45,8 +46,7 @@ final class BostonTime {
         OFFSETS = offsets.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private BostonTime() {
-    }
+    private BostonTime() {}
 
     /** UTC offset in seconds that Boston observes at {@code epochSecond}. */
     static int offsetSeconds(long epochSecond) {
@@ -74,6 +74,7 @@ final class BostonTime {
 
     /** EST or EDT, as {@code java.util.Date#toString()} names Boston's zone. */
     static boolean isDaylightTime(Instant instant) {
-        return offsetSeconds(instant.getEpochSecond()) != ZONE.getRules().getStandardOffset(instant).getTotalSeconds();
+        return offsetSeconds(instant.getEpochSecond())
+                != ZONE.getRules().getStandardOffset(instant).getTotalSeconds();
     }
 }

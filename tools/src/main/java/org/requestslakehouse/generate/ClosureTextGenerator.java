@@ -12,18 +12,24 @@ import java.util.random.RandomGenerator;
 final class ClosureTextGenerator {
 
     /** Closure text, the kind of closure it states, and whether a tab was planted in it. */
-    record ClosureText(String text, ClosureKind kind, boolean hasTab) {
-    }
+    record ClosureText(String text, ClosureKind kind, boolean hasTab) {}
 
-    private enum Shape { DATE_TO_STRING, SQL_TIMESTAMP, LEGACY }
+    private enum Shape {
+        DATE_TO_STRING,
+        SQL_TIMESTAMP,
+        LEGACY
+    }
 
     private static final WeightedChoice<Shape> SHAPES =
             WeightedChoice.ofPairs(Shape.DATE_TO_STRING, 55, Shape.SQL_TIMESTAMP, 25, Shape.LEGACY, 20);
     private static final WeightedChoice<ClosureKind> KINDS = WeightedChoice.ofPairs(
             ClosureKind.RESOLVED, 68, ClosureKind.NOTED, 20, ClosureKind.INVALID, 5, ClosureKind.DUPLICATE, 7);
     private static final List<String> NOTED_NOTES = List.of(
-            "Violation issued", "No violation found at this time", "Homeless person still occupying site",
-            "Referred to the appropriate department", "Trash bags sent in for collection. No evidence or code violations found at this time");
+            "Violation issued",
+            "No violation found at this time",
+            "Homeless person still occupying site",
+            "Referred to the appropriate department",
+            "Trash bags sent in for collection. No evidence or code violations found at this time");
     private static final String NOT_ENOUGH_INFORMATION = "This case has been closed as there is not enough information"
             + " to process this request.  If you feel this has been closed in error  please dial 311 to submit a new"
             + " request. Sincerely  Boston 311 Team";
@@ -51,12 +57,19 @@ final class ClosureTextGenerator {
         }
         String separator = plantTab ? "\t" : " ";
         String text = switch (shape) {
-            case DATE_TO_STRING -> "Case Closed. Closed date : " + TimestampStyle.DATE_TO_STRING.format(closedTs) + " "
-                    + (kind == ClosureKind.RESOLVED ? "Resolved" : "Noted") + withNote(separator, note) + " ";
-            case SQL_TIMESTAMP -> "Case Closed. Closed date : " + sqlTimestamp(closedTs) + " " + sqlVerb(kind)
-                    + withNote(separator, note) + " ";
-            case LEGACY -> "Case Closed " + legacyVerb(kind) + withNote(separator,
-                    kind == ClosureKind.DUPLICATE ? "Duplicate of case #" + earlierCaseId(caseId, firstCaseId) : note);
+            case DATE_TO_STRING ->
+                "Case Closed. Closed date : " + TimestampStyle.DATE_TO_STRING.format(closedTs) + " "
+                        + (kind == ClosureKind.RESOLVED ? "Resolved" : "Noted") + withNote(separator, note) + " ";
+            case SQL_TIMESTAMP ->
+                "Case Closed. Closed date : " + sqlTimestamp(closedTs) + " " + sqlVerb(kind) + withNote(separator, note)
+                        + " ";
+            case LEGACY ->
+                "Case Closed " + legacyVerb(kind)
+                        + withNote(
+                                separator,
+                                kind == ClosureKind.DUPLICATE
+                                        ? "Duplicate of case #" + earlierCaseId(caseId, firstCaseId)
+                                        : note);
         };
         return new ClosureText(text, kind, plantTab);
     }

@@ -20,11 +20,25 @@ import java.util.Set;
  * @param department    the queue owner's code (PWDx, BTDT, ISD, GEN_, INFO, ...)
  * @param quirks        data-quality quirks this record carries, empty when quirks are disabled
  */
-public record GeneratedRequest(long caseId, Instant openTs, Instant targetTs, Instant closedTs, String onTimeStatus,
-                               String closureReason, ClosureKind closureKind, String caseTitle, String subject,
-                               String reason, String type, String queue, String department,
-                               List<String> submittedPhotos, List<String> closedPhotos, Place place, String source,
-                               Set<Quirk> quirks) {
+public record GeneratedRequest(
+        long caseId,
+        Instant openTs,
+        Instant targetTs,
+        Instant closedTs,
+        String onTimeStatus,
+        String closureReason,
+        ClosureKind closureKind,
+        String caseTitle,
+        String subject,
+        String reason,
+        String type,
+        String queue,
+        String department,
+        List<String> submittedPhotos,
+        List<String> closedPhotos,
+        Place place,
+        String source,
+        Set<Quirk> quirks) {
 
     public static final String ON_TIME = "ONTIME";
     public static final String OVERDUE = "OVERDUE";

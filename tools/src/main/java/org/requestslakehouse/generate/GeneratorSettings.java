@@ -14,6 +14,7 @@ public record GeneratorSettings(long seed, LocalDate startDate, int days, boolea
 
     /** Winter into spring 2024: the range crosses the 10 March switch to daylight saving time. */
     public static final LocalDate DEFAULT_START = LocalDate.of(2024, 1, 1);
+
     public static final int DEFAULT_DAYS = 90;
 
     public GeneratorSettings {

@@ -17,6 +17,7 @@ final class PhotoUrls {
     private static final String CLOSED_PREFIX = "https://spot-boston-res.cloudinary.com/image/upload/v";
     /** Machine and process bytes of the ObjectIds in the real links; only the counter changes between uploads. */
     private static final String OBJECT_ID_MACHINE = "05bbcf180c";
+
     private static final String LOWER_ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final double SEVERAL_PHOTOS_SHARE = 0.05;
     private static final DateTimeFormatter PHOTO_FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");

@@ -10,13 +10,27 @@ package org.requestslakehouse.generate;
  * @param zipcode    five digits with the leading zero; null for intersections, which the city publishes without
  * @param landUsage  assessing land use code of the parcel; null for intersections
  */
-public record Place(String location, String streetName, String zipcode, String fireDistrict, String pwdDistrict,
-                    String cityCouncilDistrict, String policeDistrict, String neighborhood,
-                    String neighborhoodServicesDistrict, Integer ward, String precinct, String landUsage,
-                    String propertyType, String propertyId, double latitude, double longitude) {
+public record Place(
+        String location,
+        String streetName,
+        String zipcode,
+        String fireDistrict,
+        String pwdDistrict,
+        String cityCouncilDistrict,
+        String policeDistrict,
+        String neighborhood,
+        String neighborhoodServicesDistrict,
+        Integer ward,
+        String precinct,
+        String landUsage,
+        String propertyType,
+        String propertyId,
+        double latitude,
+        double longitude) {
 
     /** City Hall, where the city puts cases it could not geocode. */
     public static final double PLACEHOLDER_LATITUDE = 42.3594;
+
     public static final double PLACEHOLDER_LONGITUDE = -71.0587;
 
     public static final String ADDRESS = "Address";

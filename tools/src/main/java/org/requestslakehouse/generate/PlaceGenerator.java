@@ -3,7 +3,6 @@ package org.requestslakehouse.generate;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-
 import org.requestslakehouse.generate.BostonGeography.Area;
 import org.requestslakehouse.generate.BostonGeography.Neighborhood;
 
@@ -58,10 +57,14 @@ final class PlaceGenerator {
             landUsage = LAND_USAGE.pick(random);
             propertyId = Integer.toString(1 + random.nextInt(300_000));
         }
-        double latitude = clamp(hood.latitude() + random.nextGaussian() * hood.spreadDegrees(),
-                BostonGeography.MIN_LATITUDE, BostonGeography.MAX_LATITUDE);
-        double longitude = clamp(hood.longitude() + random.nextGaussian() * hood.spreadDegrees() * LONGITUDE_STRETCH,
-                BostonGeography.MIN_LONGITUDE, BostonGeography.MAX_LONGITUDE);
+        double latitude = clamp(
+                hood.latitude() + random.nextGaussian() * hood.spreadDegrees(),
+                BostonGeography.MIN_LATITUDE,
+                BostonGeography.MAX_LATITUDE);
+        double longitude = clamp(
+                hood.longitude() + random.nextGaussian() * hood.spreadDegrees() * LONGITUDE_STRETCH,
+                BostonGeography.MIN_LONGITUDE,
+                BostonGeography.MAX_LONGITUDE);
 
         if (quirksEnabled) {
             addPublishingQuirks(quirks, intersection, zip != null);
@@ -75,10 +78,23 @@ final class PlaceGenerator {
                 }
             }
         }
-        return new Place(location, streetName, zip, area.fireDistrict(), area.pwdDistrict(),
-                area.cityCouncilDistrict(), area.policeDistrict(), hood.name(), area.neighborhoodServicesDistrict(),
-                area.ward(), precinct, landUsage, intersection ? Place.INTERSECTION : Place.ADDRESS, propertyId,
-                latitude, longitude);
+        return new Place(
+                location,
+                streetName,
+                zip,
+                area.fireDistrict(),
+                area.pwdDistrict(),
+                area.cityCouncilDistrict(),
+                area.policeDistrict(),
+                hood.name(),
+                area.neighborhoodServicesDistrict(),
+                area.ward(),
+                precinct,
+                landUsage,
+                intersection ? Place.INTERSECTION : Place.ADDRESS,
+                propertyId,
+                latitude,
+                longitude);
     }
 
     private void addPublishingQuirks(Set<Quirk> quirks, boolean intersection, boolean hasZip) {
@@ -109,8 +125,23 @@ final class PlaceGenerator {
     }
 
     private static Place notGeocoded() {
-        return new Place(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                Place.PLACEHOLDER_LATITUDE, Place.PLACEHOLDER_LONGITUDE);
+        return new Place(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Place.PLACEHOLDER_LATITUDE,
+                Place.PLACEHOLDER_LONGITUDE);
     }
 
     private String houseNumber() {

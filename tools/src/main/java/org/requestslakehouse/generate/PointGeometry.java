@@ -9,8 +9,7 @@ final class PointGeometry {
     private static final String HEADER = "0101000020E6100000";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PointGeometry() {
-    }
+    private PointGeometry() {}
 
     static String ewkbHex(double latitude, double longitude) {
         StringBuilder hex = new StringBuilder(HEADER.length() + 32).append(HEADER);

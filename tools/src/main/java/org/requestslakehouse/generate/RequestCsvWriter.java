@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -42,8 +41,9 @@ public final class RequestCsvWriter {
     }
 
     /** Generates {@code rows} records with {@code settings} into {@code out}; gzip-compressed when it ends in .gz. */
-    public static long write(Path out, Layout layout, long rows, GeneratorSettings settings, boolean damaged,
-                             ProgressListener progress) throws IOException {
+    public static long write(
+            Path out, Layout layout, long rows, GeneratorSettings settings, boolean damaged, ProgressListener progress)
+            throws IOException {
         try (OutputStream stream = Files.newOutputStream(out)) {
             return new RequestCsvWriter(layout, damaged)
                     .write(new SyntheticRequestGenerator(settings, rows), stream, isGzip(out), progress);
@@ -75,7 +75,10 @@ public final class RequestCsvWriter {
 
     /** Writes header and rows to {@code out} and returns the number of rows. Flushes nothing, closes nothing. */
     public long write(Iterator<GeneratedRequest> rows, Writer out, ProgressListener progress) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator(damaged ? "\r\n" : "\n").build();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setRecordSeparator(damaged ? "\r\n" : "\n")
+                .build();
         // commons-csv appends values as sub-sequences: cheap into a StringBuilder, a copy each into a Writer
         StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
         CSVPrinter printer = new CSVPrinter(chunk, format);

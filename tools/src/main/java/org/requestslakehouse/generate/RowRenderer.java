@@ -2,7 +2,6 @@ package org.requestslakehouse.generate;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
@@ -13,10 +12,10 @@ final class RowRenderer {
 
     /** What the exports put in district columns of a case that was not geocoded. */
     private static final String NOT_GEOCODED = " ";
+
     private static final String PHOTO_SEPARATOR = " | ";
 
-    private RowRenderer() {
-    }
+    private RowRenderer() {}
 
     static String[] render(GeneratedRequest request, Layout layout) {
         String[] values = new String[layout.width()];
@@ -62,7 +61,7 @@ final class RowRenderer {
             case LONGITUDE -> coordinate(place.longitude(), layout);
             case SOURCE -> r.source();
             case GEOCODED_LOCATION ->
-                    "(" + roundedCoordinate(place.latitude()) + ", " + roundedCoordinate(place.longitude()) + ")";
+                "(" + roundedCoordinate(place.latitude()) + ", " + roundedCoordinate(place.longitude()) + ")";
             case GEOM_4326 -> PointGeometry.ewkbHex(place.latitude(), place.longitude());
         };
     }

@@ -33,8 +33,7 @@ final class ServiceType {
     private static final String CITY_HALL_PWD_DISTRICT = "1C";
 
     /** Who works a case. The department is the queue's owner, which is not always the subject's department. */
-    record Routing(String queue, String department) {
-    }
+    record Routing(String queue, String department) {}
 
     final String subject;
     final String reason;
@@ -43,6 +42,7 @@ final class ServiceType {
     final WeightedChoice<Routing> routings;
     /** Alternative case title; may contain {pwd}, {ward} and {precinct}. Null when titles always equal the type. */
     final String titleVariant;
+
     final double titleVariantShare;
     final SlaRule sla;
     final double closedShare;
@@ -51,6 +51,7 @@ final class ServiceType {
     final SourceMix sources;
     /** Closed by the crew that logged it, with the fixed "Internal Case" closure text. */
     final boolean internal;
+
     final List<String> resolutionNotes;
 
     private ServiceType(Builder b) {

@@ -13,7 +13,12 @@ import java.util.random.RandomGenerator;
  */
 record SlaRule(Kind kind, int amount) {
 
-    enum Kind { NONE, HOURS_AFTER_OPEN, DAYS_AFTER_OPEN, BUSINESS_DAYS_AT_0830 }
+    enum Kind {
+        NONE,
+        HOURS_AFTER_OPEN,
+        DAYS_AFTER_OPEN,
+        BUSINESS_DAYS_AT_0830
+    }
 
     private static final LocalTime BUSINESS_DAY_DEADLINE = LocalTime.of(8, 30);
 

@@ -7,9 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -29,6 +29,7 @@ public final class SyntheticRequestGenerator implements Iterator<GeneratedReques
     private static final int FIRST_CASE_ID_SPREAD = 1000;
     /** Share of consecutive cases whose ids are not adjacent (cases of other exports in between). */
     private static final double CASE_ID_GAP_SHARE = 0.3;
+
     private static final int CLOSED_BEFORE_OPEN_MAX_SECONDS = 20;
 
     private final SplittableRandom random;
@@ -48,7 +49,8 @@ public final class SyntheticRequestGenerator implements Iterator<GeneratedReques
         this.places = new PlaceGenerator(random, quirks);
         this.closures = new ClosureTextGenerator(random);
         this.photos = new PhotoUrls(random);
-        this.exportedAt = settings.endDateExclusive().atStartOfDay(BostonTime.ZONE).toInstant();
+        this.exportedAt =
+                settings.endDateExclusive().atStartOfDay(BostonTime.ZONE).toInstant();
         this.firstCaseId = FIRST_CASE_ID + random.nextInt(FIRST_CASE_ID_SPREAD);
         this.nextCaseId = firstCaseId;
     }
@@ -56,7 +58,8 @@ public final class SyntheticRequestGenerator implements Iterator<GeneratedReques
     /** {@code rows} records as an ordered, sequential stream. */
     public static Stream<GeneratedRequest> stream(GeneratorSettings settings, long rows) {
         Spliterator<GeneratedRequest> spliterator = Spliterators.spliterator(
-                new SyntheticRequestGenerator(settings, rows), rows,
+                new SyntheticRequestGenerator(settings, rows),
+                rows,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         return StreamSupport.stream(spliterator, false);
     }
@@ -94,15 +97,31 @@ public final class SyntheticRequestGenerator implements Iterator<GeneratedReques
             }
         }
         String onTime = onTimeStatus(targetTs, closedTs, rowQuirks);
-        List<String> submittedPhotos = random.nextDouble() < submittedPhotoShare(source)
-                ? photos.submitted(openTs) : List.of();
+        List<String> submittedPhotos =
+                random.nextDouble() < submittedPhotoShare(source) ? photos.submitted(openTs) : List.of();
         List<String> closedPhotos = closedTs != null && random.nextDouble() < closedPhotoShare(source)
-                ? photos.closed(closedTs) : List.of();
+                ? photos.closed(closedTs)
+                : List.of();
 
-        return new GeneratedRequest(caseId, openTs, targetTs, closedTs, onTime,
-                closure == null ? null : closure.text(), closure == null ? null : closure.kind(),
-                caseTitle, service.subject, service.reason, service.type, queue, routing.department(),
-                submittedPhotos, closedPhotos, place, source, Collections.unmodifiableSet(rowQuirks));
+        return new GeneratedRequest(
+                caseId,
+                openTs,
+                targetTs,
+                closedTs,
+                onTime,
+                closure == null ? null : closure.text(),
+                closure == null ? null : closure.kind(),
+                caseTitle,
+                service.subject,
+                service.reason,
+                service.type,
+                queue,
+                routing.department(),
+                submittedPhotos,
+                closedPhotos,
+                place,
+                source,
+                Collections.unmodifiableSet(rowQuirks));
     }
 
     private long nextCaseId() {

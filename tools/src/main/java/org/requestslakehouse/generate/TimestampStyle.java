@@ -17,8 +17,9 @@ enum TimestampStyle {
     DATE_TO_STRING;
 
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
     private static final int SECONDS_PER_DAY = 86_400;
 
     String format(Instant instant) {
@@ -44,8 +45,10 @@ enum TimestampStyle {
                 time(text, clockHour, minute, second).append(hour < 12 ? " AM" : " PM");
             }
             case DATE_TO_STRING -> {
-                text.append(DAYS[date.getDayOfWeek().ordinal()]).append(' ')
-                        .append(MONTHS[date.getMonthValue() - 1]).append(' ');
+                text.append(DAYS[date.getDayOfWeek().ordinal()])
+                        .append(' ')
+                        .append(MONTHS[date.getMonthValue() - 1])
+                        .append(' ');
                 twoDigits(text, date.getDayOfMonth()).append(' ');
                 time(text, hour, minute, second)
                         .append(BostonTime.isDaylightTime(instant) ? " EDT " : " EST ")

@@ -41,7 +41,9 @@ final class WeightedChoice<T> {
         if (items.size() != weights.size()) {
             throw new IllegalArgumentException(items.size() + " items but " + weights.size() + " weights");
         }
-        return new WeightedChoice<>(items.toArray(), weights.stream().mapToDouble(Number::doubleValue).toArray());
+        return new WeightedChoice<>(
+                items.toArray(),
+                weights.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     /** Items and weights as alternating arguments: {@code ofPairs("a", 3.0, "b", 1.0)}. */

@@ -1,19 +1,17 @@
 package org.requestslakehouse.metrics;
 
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exporter.HTTPServer;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.Properties;
-
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.prometheus.AbstractPrometheusReporter;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 import org.apache.flink.util.NetUtils;
-
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.HTTPServer;
 
 /**
  * Flink's Prometheus reporter with a {@code host} option. Flink 1.20's {@code PrometheusReporterFactory} has only

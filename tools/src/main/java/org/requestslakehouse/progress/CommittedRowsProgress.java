@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
@@ -45,9 +44,11 @@ public final class CommittedRowsProgress implements AutoCloseable {
         this.baseline = totalRecords();
     }
 
-    public static CommittedRowsProgress start(CatalogConfig config, TableIdentifier table, ProgressReporter reporter, Duration every) {
+    public static CommittedRowsProgress start(
+            CatalogConfig config, TableIdentifier table, ProgressReporter reporter, Duration every) {
         CommittedRowsProgress progress = new CommittedRowsProgress(CatalogFactory.open(config), table, reporter);
-        progress.timer.scheduleWithFixedDelay(progress::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        progress.timer.scheduleWithFixedDelay(
+                progress::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return progress;
     }
 
@@ -97,6 +98,8 @@ public final class CommittedRowsProgress implements AutoCloseable {
             table.refresh();
         }
         Snapshot current = table.currentSnapshot();
-        return current == null ? 0 : Long.parseLong(current.summary().getOrDefault(SnapshotSummary.TOTAL_RECORDS_PROP, "0"));
+        return current == null
+                ? 0
+                : Long.parseLong(current.summary().getOrDefault(SnapshotSummary.TOTAL_RECORDS_PROP, "0"));
     }
 }

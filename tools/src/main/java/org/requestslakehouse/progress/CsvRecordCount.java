@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
-
 import org.requestslakehouse.csv.CsvEventReader;
 import org.requestslakehouse.replay.ReplayInputs;
 import org.slf4j.Logger;
@@ -39,13 +38,15 @@ public final class CsvRecordCount {
      * @param inputs files and directories, expanded as the replay command does
      */
     public static void countInBackground(List<Path> inputs, LongConsumer onCount) {
-        Thread counter = new Thread(() -> {
-            try {
-                onCount.accept(count(ReplayInputs.expand(inputs)));
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("Could not count the records of {}; progress shows no ETA", inputs, e);
-            }
-        }, "progress-csv-count");
+        Thread counter = new Thread(
+                () -> {
+                    try {
+                        onCount.accept(count(ReplayInputs.expand(inputs)));
+                    } catch (IOException | RuntimeException e) {
+                        LOG.debug("Could not count the records of {}; progress shows no ETA", inputs, e);
+                    }
+                },
+                "progress-csv-count");
         counter.setDaemon(true);
         counter.start();
     }

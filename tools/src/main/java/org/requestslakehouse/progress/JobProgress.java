@@ -3,7 +3,6 @@ package org.requestslakehouse.progress;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.JobListener;
@@ -36,8 +35,11 @@ public final class JobProgress {
                 CsvRecordCount.countInBackground(paths.stream().map(Paths::get).toList(), reporter::total);
             }
         }
-        return CommittedRowsProgress.start(config.catalog(), new LakehouseTables(config.catalog()).identifier(LakehouseTable.RAW_EVENTS),
-                reporter, POLL_EVERY);
+        return CommittedRowsProgress.start(
+                config.catalog(),
+                new LakehouseTables(config.catalog()).identifier(LakehouseTable.RAW_EVENTS),
+                reporter,
+                POLL_EVERY);
     }
 
     /**

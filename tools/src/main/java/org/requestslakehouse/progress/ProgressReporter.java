@@ -37,8 +37,14 @@ public final class ProgressReporter {
      * @param plainEvery interval between plain lines when not on a terminal
      * @param nanoClock  monotonic time in nanoseconds ({@code System::nanoTime} outside tests)
      */
-    public ProgressReporter(String label, String unit, long total, PrintWriter out, boolean terminal,
-                            Duration plainEvery, LongSupplier nanoClock) {
+    public ProgressReporter(
+            String label,
+            String unit,
+            long total,
+            PrintWriter out,
+            boolean terminal,
+            Duration plainEvery,
+            LongSupplier nanoClock) {
         this.label = label;
         this.unit = unit;
         this.total = total;
@@ -96,8 +102,16 @@ public final class ProgressReporter {
             out.println();
         }
         double seconds = seconds(now);
-        out.println(String.format(Locale.ROOT, "%s: %,d %s%s in %.1f s (%,.0f %s/s)", label, count, unit,
-                destination == null ? "" : " into " + destination, seconds, rate(seconds), unit));
+        out.println(String.format(
+                Locale.ROOT,
+                "%s: %,d %s%s in %.1f s (%,.0f %s/s)",
+                label,
+                count,
+                unit,
+                destination == null ? "" : " into " + destination,
+                seconds,
+                rate(seconds),
+                unit));
         out.flush();
     }
 
@@ -110,7 +124,12 @@ public final class ProgressReporter {
         }
         line.append(String.format(Locale.ROOT, "%,d", count));
         if (total >= 0) {
-            line.append(String.format(Locale.ROOT, " of %,d %s (%d%%)", total, unit, total == 0 ? 100 : Math.min(100, count * 100 / total)));
+            line.append(String.format(
+                    Locale.ROOT,
+                    " of %,d %s (%d%%)",
+                    total,
+                    unit,
+                    total == 0 ? 100 : Math.min(100, count * 100 / total)));
         } else {
             line.append(' ').append(unit);
         }

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -33,6 +32,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(4);
     /** Extra wait beyond the admin call's own timeout, for the client to report that timeout. */
     private static final Duration GRACE = Duration.ofSeconds(1);
+
     private static final String AUTO_CREATE_TOPICS = "auto.create.topics.enable";
 
     private final KafkaProducer<String, byte[]> producer;
@@ -108,7 +108,9 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     private static boolean exists(Admin admin, String bootstrapServers, String topic) {
         try {
-            admin.describeTopics(List.of(topic)).topicNameValues().get(topic)
+            admin.describeTopics(List.of(topic))
+                    .topicNameValues()
+                    .get(topic)
                     .get(TOPIC_CHECK_TIMEOUT.toMillis() + GRACE.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException e) {
@@ -118,8 +120,10 @@ public final class KafkaEventPublisher implements EventPublisher {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw unreachable(bootstrapServers, e.getCause());
             }
-            throw new KafkaPreflightException("Cannot look up Kafka topic " + topic + " at " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new KafkaPreflightException(
+                    "Cannot look up Kafka topic " + topic + " at " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw unreachable(bootstrapServers, e);
         } catch (InterruptedException e) {
@@ -132,10 +136,17 @@ public final class KafkaEventPublisher implements EventPublisher {
     private static boolean brokerCreatesTopics(Admin admin) {
         try {
             long timeoutMs = TOPIC_CHECK_TIMEOUT.toMillis() + GRACE.toMillis();
-            Node broker = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).iterator().next();
+            Node broker = admin.describeCluster()
+                    .nodes()
+                    .get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .iterator()
+                    .next();
             ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker.idString());
-            ConfigEntry setting = admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS)
-                    .get(resource).get(AUTO_CREATE_TOPICS);
+            ConfigEntry setting = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .get(resource)
+                    .get(AUTO_CREATE_TOPICS);
             return setting == null || Boolean.parseBoolean(setting.value());
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return true;
@@ -146,8 +157,10 @@ public final class KafkaEventPublisher implements EventPublisher {
     }
 
     private static KafkaPreflightException unreachable(String bootstrapServers, Throwable cause) {
-        return new KafkaPreflightException("Cannot reach Kafka at " + bootstrapServers + " within "
-                + TOPIC_CHECK_TIMEOUT.toSeconds() + " s: is the broker running (requests-lakehouse kafka) and the address right?", cause);
+        return new KafkaPreflightException(
+                "Cannot reach Kafka at " + bootstrapServers + " within " + TOPIC_CHECK_TIMEOUT.toSeconds()
+                        + " s: is the broker running (requests-lakehouse kafka) and the address right?",
+                cause);
     }
 
     private void rethrowFailure() throws Exception {

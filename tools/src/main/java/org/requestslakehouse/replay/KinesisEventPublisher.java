@@ -8,10 +8,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.flink.util.concurrent.ExecutorThreadFactory;
 import org.requestslakehouse.sources.KinesisClients;
-
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -30,6 +28,7 @@ public final class KinesisEventPublisher implements EventPublisher {
 
     /** Kinesis's limit for one record: data plus partition key. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
+
     static final int MAX_PARTITION_KEY_LENGTH = 256;
 
     private final KinesisClient client;
@@ -46,8 +45,14 @@ public final class KinesisEventPublisher implements EventPublisher {
      *                 or null for the region's AWS endpoint
      */
     public KinesisEventPublisher(String stream, String region, String endpoint) {
-        this(KinesisClients.create(requireRegion(region), endpoint, KinesisPublisherSettings.DEFAULTS.callTimeout(),
-                KinesisPublisherSettings.DEFAULTS.lanes()), stream, KinesisPublisherSettings.DEFAULTS);
+        this(
+                KinesisClients.create(
+                        requireRegion(region),
+                        endpoint,
+                        KinesisPublisherSettings.DEFAULTS.callTimeout(),
+                        KinesisPublisherSettings.DEFAULTS.lanes()),
+                stream,
+                KinesisPublisherSettings.DEFAULTS);
     }
 
     /** Takes ownership of {@code client}: {@link #close} closes it. */
@@ -65,7 +70,8 @@ public final class KinesisEventPublisher implements EventPublisher {
             open[lane] = new PutRecordsBatch();
         }
         this.senders = Executors.newFixedThreadPool(settings.lanes(), new ExecutorThreadFactory("kinesis-publisher"));
-        this.lingerTimer = Executors.newSingleThreadScheduledExecutor(new ExecutorThreadFactory("kinesis-publisher-linger"));
+        this.lingerTimer =
+                Executors.newSingleThreadScheduledExecutor(new ExecutorThreadFactory("kinesis-publisher-linger"));
         long lingerMillis = Math.max(1, settings.linger().toMillis());
         lingerTimer.scheduleWithFixedDelay(new LingerTask(), lingerMillis, lingerMillis, TimeUnit.MILLISECONDS);
     }
@@ -124,7 +130,8 @@ public final class KinesisEventPublisher implements EventPublisher {
     /** Waits for the lane's previous batch, so a key's batches are written one after the other. */
     private void send(int lane) throws InterruptedException {
         awaitInFlight(lane);
-        inFlight[lane] = senders.submit(new PutRecordsSender(client, stream, open[lane].entries(), settings, this::recordFailure));
+        inFlight[lane] = senders.submit(
+                new PutRecordsSender(client, stream, open[lane].entries(), settings, this::recordFailure));
         open[lane] = new PutRecordsBatch();
     }
 
@@ -137,7 +144,8 @@ public final class KinesisEventPublisher implements EventPublisher {
             previous.get();
         } catch (ExecutionException e) {
             // PutRecordsSender reports its failures itself; anything else escaping it is a bug worth surfacing.
-            recordFailure(new KinesisPublishException("Sending to Kinesis stream " + stream + " failed unexpectedly", e.getCause()));
+            recordFailure(new KinesisPublishException(
+                    "Sending to Kinesis stream " + stream + " failed unexpectedly", e.getCause()));
         }
         inFlight[lane] = null;
     }
@@ -159,7 +167,8 @@ public final class KinesisEventPublisher implements EventPublisher {
     private void rethrowFailure() throws KinesisPublishException {
         KinesisPublishException e = failure.get();
         if (e != null) {
-            throw new KinesisPublishException("Publishing to Kinesis stream " + stream + " failed: " + e.getMessage(), e);
+            throw new KinesisPublishException(
+                    "Publishing to Kinesis stream " + stream + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -195,7 +204,8 @@ public final class KinesisEventPublisher implements EventPublisher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                recordFailure(new KinesisPublishException("Sending a lingering batch to Kinesis stream " + stream + " failed", e));
+                recordFailure(new KinesisPublishException(
+                        "Sending a lingering batch to Kinesis stream " + stream + " failed", e));
             }
         }
     }

@@ -12,8 +12,13 @@ import java.time.Duration;
  * @param linger         how long a partly filled batch waits for more records before it is sent anyway
  * @param callTimeout    bound for one PutRecords call, the SDK's own retries included
  */
-record KinesisPublisherSettings(int lanes, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                                Duration linger, Duration callTimeout) {
+record KinesisPublisherSettings(
+        int lanes,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration linger,
+        Duration callTimeout) {
 
     static final KinesisPublisherSettings DEFAULTS = new KinesisPublisherSettings(
             8, 10, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(30));

@@ -1,12 +1,11 @@
 package org.requestslakehouse.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.requestslakehouse.parsing.CanonicalField;
 import org.requestslakehouse.parsing.ColumnAliases;
 
@@ -22,7 +21,9 @@ final class LifecycleEvents {
         for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = row.fields(); it.hasNext(); ) {
             Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
             CanonicalField field = ColumnAliases.field(e.getKey());
-            if (field == CanonicalField.CLOSED_TS || field == CanonicalField.CLOSURE_REASON || field == CanonicalField.CLOSED_PHOTOS) {
+            if (field == CanonicalField.CLOSED_TS
+                    || field == CanonicalField.CLOSURE_REASON
+                    || field == CanonicalField.CLOSED_PHOTOS) {
                 e.setValue(row.textNode(""));
             } else if (field == CanonicalField.CASE_STATUS) {
                 e.setValue(row.textNode("Open"));

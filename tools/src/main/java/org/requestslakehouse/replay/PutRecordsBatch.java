@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**

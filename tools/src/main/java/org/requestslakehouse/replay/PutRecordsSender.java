@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,8 +28,12 @@ final class PutRecordsSender implements Runnable {
     private final KinesisPublisherSettings settings;
     private final Consumer<KinesisPublishException> onFailure;
 
-    PutRecordsSender(KinesisClient client, String stream, List<PutRecordsRequestEntry> batch,
-                     KinesisPublisherSettings settings, Consumer<KinesisPublishException> onFailure) {
+    PutRecordsSender(
+            KinesisClient client,
+            String stream,
+            List<PutRecordsRequestEntry> batch,
+            KinesisPublisherSettings settings,
+            Consumer<KinesisPublishException> onFailure) {
         this.client = client;
         this.stream = stream;
         this.batch = batch;
@@ -46,8 +49,10 @@ final class PutRecordsSender implements Runnable {
             onFailure.accept(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            onFailure.accept(new KinesisPublishException("Interrupted while writing " + batch.size()
-                    + " records to Kinesis stream " + stream + "; they may not have been written", e));
+            onFailure.accept(new KinesisPublishException(
+                    "Interrupted while writing " + batch.size() + " records to Kinesis stream " + stream
+                            + "; they may not have been written",
+                    e));
         }
     }
 
@@ -58,7 +63,8 @@ final class PutRecordsSender implements Runnable {
         for (int attempt = 1; ; attempt++) {
             try {
                 List<PutRecordsRequestEntry> request = pending;
-                PutRecordsResponse response = client.putRecords(r -> r.streamName(stream).records(request));
+                PutRecordsResponse response =
+                        client.putRecords(r -> r.streamName(stream).records(request));
                 List<PutRecordsRequestEntry> failed = failedEntries(request, response);
                 if (failed.isEmpty()) {
                     return;
@@ -68,8 +74,10 @@ final class PutRecordsSender implements Runnable {
                 pending = failed;
             } catch (AwsServiceException e) {
                 if (!isRetryable(e)) {
-                    throw new KinesisPublishException("Kinesis rejected PutRecords to stream " + stream + " ("
-                            + e.awsErrorDetails().errorCode() + "); " + pending.size() + " records not written", e);
+                    throw new KinesisPublishException(
+                            "Kinesis rejected PutRecords to stream " + stream + " ("
+                                    + e.awsErrorDetails().errorCode() + "); " + pending.size() + " records not written",
+                            e);
                 }
                 lastProblem = e.awsErrorDetails().errorCode();
                 lastException = e;
@@ -79,20 +87,25 @@ final class PutRecordsSender implements Runnable {
                 lastException = e;
             }
             if (attempt == settings.maxAttempts()) {
-                throw new KinesisPublishException(pending.size() + " of " + batch.size() + " records could not be written to Kinesis stream "
-                        + stream + " in " + attempt + " attempts; last error: " + lastProblem, lastException);
+                throw new KinesisPublishException(
+                        pending.size() + " of " + batch.size() + " records could not be written to Kinesis stream "
+                                + stream + " in " + attempt + " attempts; last error: " + lastProblem,
+                        lastException);
             }
-            Thread.sleep(settings.backoffMillis(attempt, ThreadLocalRandom.current().nextDouble()));
+            Thread.sleep(
+                    settings.backoffMillis(attempt, ThreadLocalRandom.current().nextDouble()));
         }
     }
 
-    private List<PutRecordsRequestEntry> failedEntries(List<PutRecordsRequestEntry> request, PutRecordsResponse response)
-            throws KinesisPublishException {
+    private List<PutRecordsRequestEntry> failedEntries(
+            List<PutRecordsRequestEntry> request, PutRecordsResponse response) throws KinesisPublishException {
         List<PutRecordsResultEntry> results = response.records();
         if (results.size() != request.size()) {
             // Results are matched to records by position; any other shape makes success unknowable.
-            throw new KinesisPublishException("PutRecords to stream " + stream + " answered " + results.size()
-                    + " results for " + request.size() + " records", null);
+            throw new KinesisPublishException(
+                    "PutRecords to stream " + stream + " answered " + results.size() + " results for " + request.size()
+                            + " records",
+                    null);
         }
         List<PutRecordsRequestEntry> failed = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

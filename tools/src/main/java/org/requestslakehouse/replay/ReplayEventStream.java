@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
-
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
@@ -33,9 +32,8 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
     /** Heap entry; the sequence keeps events of equal time in the order they were created (OPENED first). */
     private record Pending(ReplayEvent event, long sequence) {}
 
-    private static final Comparator<Pending> BY_TIME = Comparator
-            .comparingLong((Pending p) -> p.event().eventTimeMillis())
-            .thenComparingLong(Pending::sequence);
+    private static final Comparator<Pending> BY_TIME =
+            Comparator.comparingLong((Pending p) -> p.event().eventTimeMillis()).thenComparingLong(Pending::sequence);
 
     private final Iterator<Path> files;
     private final ReplayMode mode;
@@ -90,7 +88,10 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
                 continue;
             }
             if (request == null) {
-                ready.add(new ReplayEvent(latestOpenMillis == Long.MIN_VALUE ? 0 : latestOpenMillis, currentFile + ":" + row.lineNumber(), row.payload()));
+                ready.add(new ReplayEvent(
+                        latestOpenMillis == Long.MIN_VALUE ? 0 : latestOpenMillis,
+                        currentFile + ":" + row.lineNumber(),
+                        row.payload()));
                 return true;
             }
             enqueue(row.json(), request);
@@ -110,7 +111,8 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
         if (request.closedTs != null) {
             // A case "closed before it was opened" (a real quirk) is still closed after its opening.
             Instant closedAt = request.closedTs.isBefore(request.openTs) ? request.openTs : request.closedTs;
-            pending.add(new Pending(new ReplayEvent(closedAt.toEpochMilli(), key, LifecycleEvents.closed(json, closedAt)), sequence++));
+            pending.add(new Pending(
+                    new ReplayEvent(closedAt.toEpochMilli(), key, LifecycleEvents.closed(json, closedAt)), sequence++));
         }
         latestOpenMillis = Math.max(latestOpenMillis, open);
         while (!pending.isEmpty() && pending.peek().event().eventTimeMillis() <= latestOpenMillis) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.requestslakehouse.config.NotFoundException;
 
 /** Expands the command line's files and directories into the CSV files to replay, in a stable order. */
@@ -20,7 +19,10 @@ public final class ReplayInputs {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(ReplayInputs::isCsv).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(ReplayInputs::isCsv)
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot list " + p, e);
                 }

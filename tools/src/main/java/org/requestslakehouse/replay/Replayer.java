@@ -1,7 +1,6 @@
 package org.requestslakehouse.replay;
 
 import java.util.function.Supplier;
-
 import org.requestslakehouse.progress.ProgressReporter;
 
 /** Publishes a replay's events with pacing, an optional limit and looping, and reports progress. */
@@ -36,7 +35,9 @@ public final class Replayer {
                     progress.advance(1);
                 }
             }
-        } while (loop && (limit == 0 || published < limit) && !Thread.currentThread().isInterrupted());
+        } while (loop
+                && (limit == 0 || published < limit)
+                && !Thread.currentThread().isInterrupted());
         publisher.flush();
         progress.finish();
         return published;

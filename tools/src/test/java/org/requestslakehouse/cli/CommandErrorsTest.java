@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
-
 import picocli.CommandLine;
 
 /**
@@ -38,7 +36,8 @@ class CommandErrorsTest {
     @Test
     void runWithAMissingInputNamesTheFileAndTheFlag() {
         String missing = dir.resolve("missing.csv").toString();
-        Result result = execute("run", "--input", missing, "--warehouse", dir.resolve("w").toString());
+        Result result = execute(
+                "run", "--input", missing, "--warehouse", dir.resolve("w").toString());
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
         result.assertOneLine("Input " + missing + " does not exist: give existing CSV files or directories"
@@ -50,7 +49,8 @@ class CommandErrorsTest {
     void runWithAnUnreachableCatalogNamesTheSettingWithinTheCheck() throws IOException {
         Path input = Files.writeString(dir.resolve("one.csv"), "case_enquiry_id\n1\n");
         String uri = "http://127.0.0.1:" + closedPort();
-        Result result = execute("run", "--input", input.toString(), "--catalog-type", "rest", "--set", "catalog.rest.uri=" + uri);
+        Result result = execute(
+                "run", "--input", input.toString(), "--catalog-type", "rest", "--set", "catalog.rest.uri=" + uri);
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.UNREACHABLE);
         result.assertOneLineStartingWith("The Iceberg REST catalog at catalog.rest.uri=" + uri + " failed: ");
@@ -58,13 +58,16 @@ class CommandErrorsTest {
 
     @Test
     void anyOtherFailureIsOneLineAndAPointerToVerbose() throws IOException {
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+        CatalogConfig config =
+                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
         Catalog catalog = CatalogFactory.open(config);
         try {
             LakehouseTables tables = new LakehouseTables(config);
             tables.createMissing(catalog);
-            catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)).updateSchema()
-                    .addColumn("added_by_hand", Types.StringType.get()).commit();
+            catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS))
+                    .updateSchema()
+                    .addColumn("added_by_hand", Types.StringType.get())
+                    .commit();
         } finally {
             CatalogFactory.close(catalog);
         }
@@ -73,8 +76,10 @@ class CommandErrorsTest {
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.FAILED);
         assertThat(result.err.lines()).hasSize(2);
-        assertThat(result.err.lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("Table silver.service_requests exists with columns").endsWith("; migrate or drop the table"));
+        assertThat(result.err.lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("Table silver.service_requests exists with columns")
+                        .endsWith("; migrate or drop the table"));
         assertThat(result.err.lines().skip(1)).containsExactly("(--verbose prints the stack trace)");
         assertThat(result.console).doesNotContain("job:").doesNotContain("\tat ");
     }
@@ -105,13 +110,15 @@ class CommandErrorsTest {
         Result result = execute("verify", "--warehouse", dir.toString());
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
-        result.assertOneLine("No lakehouse tables in the warehouse at catalog.warehouse=" + dir + " (catalog.type=hadoop):"
-                + " check --warehouse, or run the job there first (run or demo creates the tables).");
+        result.assertOneLine(
+                "No lakehouse tables in the warehouse at catalog.warehouse=" + dir + " (catalog.type=hadoop):"
+                        + " check --warehouse, or run the job there first (run or demo creates the tables).");
     }
 
     @Test
     void verifyNamesTheOneTableThatIsMissing() {
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+        CatalogConfig config =
+                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
         Catalog catalog = CatalogFactory.open(config);
         try {
             LakehouseTables tables = new LakehouseTables(config);
@@ -123,8 +130,9 @@ class CommandErrorsTest {
         Result result = execute("verify", "--warehouse", dir.toString());
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
-        result.assertOneLine("Table gold.sla_daily is missing from the warehouse at catalog.warehouse=" + dir
-                + " (catalog.type=hadoop): run the job there first (run or demo creates every table), or check --warehouse.");
+        result.assertOneLine(
+                "Table gold.sla_daily is missing from the warehouse at catalog.warehouse=" + dir
+                        + " (catalog.type=hadoop): run the job there first (run or demo creates every table), or check --warehouse.");
     }
 
     @Test
@@ -133,7 +141,8 @@ class CommandErrorsTest {
         Result result = execute("sql", "--warehouse", wrong, "SELECT count(*) FROM silver.service_requests");
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
-        result.assertOneLineStartingWith("The warehouse directory " + wrong + " (--warehouse, catalog.warehouse) does not exist");
+        result.assertOneLineStartingWith(
+                "The warehouse directory " + wrong + " (--warehouse, catalog.warehouse) does not exist");
     }
 
     @Test
@@ -147,12 +156,16 @@ class CommandErrorsTest {
     @Test
     void verbosePrintsTheStackTraceAfterTheSameMessage() {
         String wrong = dir.resolve("typo").toString();
-        for (String[] args : new String[][] {{"verify", "--verbose", "--warehouse", wrong}, {"--verbose", "verify", "--warehouse", wrong}}) {
+        for (String[] args : new String[][] {
+            {"verify", "--verbose", "--warehouse", wrong}, {"--verbose", "verify", "--warehouse", wrong}
+        }) {
             Result result = execute(args);
 
             assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
-            assertThat(result.err.lines().findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith("The warehouse directory " + wrong));
-            assertThat(result.err).contains("org.requestslakehouse.config.NotFoundException: The warehouse directory")
+            assertThat(result.err.lines().findFirst())
+                    .hasValueSatisfying(line -> assertThat(line).startsWith("The warehouse directory " + wrong));
+            assertThat(result.err)
+                    .contains("org.requestslakehouse.config.NotFoundException: The warehouse directory")
                     .contains("\tat org.requestslakehouse.sinks.iceberg.ExistingTables.");
         }
     }

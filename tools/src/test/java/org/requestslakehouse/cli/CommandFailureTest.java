@@ -21,32 +21,48 @@ class CommandFailureTest {
 
     @Test
     void aConfigurationMistakeInsideAJobFailureExitsTwo() {
-        Exception wrapped = new JobExecutionException(null, "Job execution failed.",
-                new RuntimeException("task failed", ConfigException.missing("kafka.sasl.password-env", "a variable name")));
-        assertThat(CommandFailure.of(wrapped)).isEqualTo(new CommandFailure(ExitCodes.USAGE,
-                "Configuration error: Missing required setting kafka.sasl.password-env: expected a variable name"));
+        Exception wrapped = new JobExecutionException(
+                null,
+                "Job execution failed.",
+                new RuntimeException(
+                        "task failed", ConfigException.missing("kafka.sasl.password-env", "a variable name")));
+        assertThat(CommandFailure.of(wrapped))
+                .isEqualTo(
+                        new CommandFailure(
+                                ExitCodes.USAGE,
+                                "Configuration error: Missing required setting kafka.sasl.password-env: expected a variable name"));
     }
 
     @Test
     void everyUnreachableServiceExitsFour() {
-        assertThat(CommandFailure.of(new KafkaPreflightException("Cannot reach Kafka at kafka.bootstrap-servers=b:9092", null)))
-                .isEqualTo(new CommandFailure(ExitCodes.UNREACHABLE, "Cannot reach Kafka at kafka.bootstrap-servers=b:9092"));
-        assertThat(CommandFailure.of(new KinesisPreflightException("Stream s named by kinesis.stream does not exist", null)).exitCode())
+        assertThat(CommandFailure.of(
+                        new KafkaPreflightException("Cannot reach Kafka at kafka.bootstrap-servers=b:9092", null)))
+                .isEqualTo(new CommandFailure(
+                        ExitCodes.UNREACHABLE, "Cannot reach Kafka at kafka.bootstrap-servers=b:9092"));
+        assertThat(CommandFailure.of(
+                                new KinesisPreflightException("Stream s named by kinesis.stream does not exist", null))
+                        .exitCode())
                 .isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(CommandFailure.of(new CatalogPreflightException("The Iceberg REST catalog failed", null)).exitCode())
+        assertThat(CommandFailure.of(new CatalogPreflightException("The Iceberg REST catalog failed", null))
+                        .exitCode())
                 .isEqualTo(ExitCodes.UNREACHABLE);
     }
 
     @Test
     void icebergsMissingTableSaysWhatToDo() {
-        assertThat(CommandFailure.of(new RuntimeException(new NoSuchTableException("Table does not exist: gold.sla_daily"))))
-                .isEqualTo(new CommandFailure(ExitCodes.NOT_FOUND, "Table does not exist: gold.sla_daily:"
-                        + " check --warehouse, or run the job there first (run or demo creates the tables)."));
+        assertThat(CommandFailure.of(
+                        new RuntimeException(new NoSuchTableException("Table does not exist: gold.sla_daily"))))
+                .isEqualTo(new CommandFailure(
+                        ExitCodes.NOT_FOUND,
+                        "Table does not exist: gold.sla_daily:"
+                                + " check --warehouse, or run the job there first (run or demo creates the tables)."));
     }
 
     @Test
     void anythingElseIsOneLineWithItsRootCause() {
-        Exception failure = new JobExecutionException(null, "Job execution failed.\nmore detail",
+        Exception failure = new JobExecutionException(
+                null,
+                "Job execution failed.\nmore detail",
                 new IllegalStateException("outer", new java.io.IOException("disk full")));
         assertThat(CommandFailure.of(failure))
                 .isEqualTo(new CommandFailure(ExitCodes.FAILED, "Job execution failed. (caused by disk full)"));
@@ -54,8 +70,8 @@ class CommandFailureTest {
 
     @Test
     void anUnrecognisedFailureQuotingCredentialsIsPrintedMasked() {
-        CommandFailure failure = CommandFailure.of(new IllegalStateException(
-                "Cannot connect to jdbc:postgresql://etl:s3cret@db.example:5432/catalog"));
+        CommandFailure failure = CommandFailure.of(
+                new IllegalStateException("Cannot connect to jdbc:postgresql://etl:s3cret@db.example:5432/catalog"));
         assertThat(failure.message()).doesNotContain("s3cret").contains("db.example:5432/catalog");
         assertThat(failure.exitCode()).isEqualTo(ExitCodes.FAILED);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.apache.flink.connector.kafka.source.reader.KafkaSourceReader;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.checkpoint.CheckpointFailureManager;
@@ -27,24 +26,25 @@ class ConsoleLoggingTest {
 
     /** The sources of the warnings a first {@code demo} printed, one logger per kind of noise. */
     private static final List<String> NOISY = List.of(
-            MetricGroup.class.getName(),                    // "Name collision", operator names truncated
-            DefaultDelegationTokenManager.class.getName(),  // "No tokens obtained"
-            HadoopUtils.class.getName(),                    // "Could not find Hadoop configuration"
+            MetricGroup.class.getName(), // "Name collision", operator names truncated
+            DefaultDelegationTokenManager.class.getName(), // "No tokens obtained"
+            HadoopUtils.class.getName(), // "Could not find Hadoop configuration"
             "org.apache.hadoop.util.NativeCodeLoader",
-            KafkaSourceReader.class.getName(),              // "Failed to commit consumer offsets" with a retriable stack
+            KafkaSourceReader.class.getName(), // "Failed to commit consumer offsets" with a retriable stack
             ConsumerCoordinator.class.getName(),
             NetworkClient.class.getName(),
             "kafka.server.BrokerServer",
-            WebMonitorUtils.class.getName(),                // "'log.file' is not set"
-            CheckpointFailureManager.class.getName(),       // "Checkpoint was declined (task is closing)" with a stack
-            HadoopTableOperations.class.getName());         // "Error reading version hint file" with a stack
+            WebMonitorUtils.class.getName(), // "'log.file' is not set"
+            CheckpointFailureManager.class.getName(), // "Checkpoint was declined (task is closing)" with a stack
+            HadoopTableOperations.class.getName()); // "Error reading version hint file" with a stack
 
     private LoggerContext context;
 
     @BeforeEach
     void loadTheJarsConfiguration() throws IOException {
         context = new LoggerContext("console-logging-test");
-        ConfigurationSource source = ConfigurationSource.fromResource("log4j2.properties", getClass().getClassLoader());
+        ConfigurationSource source =
+                ConfigurationSource.fromResource("log4j2.properties", getClass().getClassLoader());
         assertThat(source).as("log4j2.properties of the jar").isNotNull();
         assertThat(source.getLocation()).doesNotContain("test-classes");
         context.start(new PropertiesConfigurationFactory().getConfiguration(context, source));
@@ -58,12 +58,21 @@ class ConsoleLoggingTest {
     @Test
     void theDefaultSilencesThirdPartyNoiseButNotErrorsOrOtherWarnings() {
         for (String noisy : NOISY) {
-            assertThat(context.getLogger(noisy).isEnabled(Level.WARN)).as(noisy + " at WARN").isFalse();
-            assertThat(context.getLogger(noisy).isEnabled(Level.ERROR)).as(noisy + " at ERROR").isTrue();
+            assertThat(context.getLogger(noisy).isEnabled(Level.WARN))
+                    .as(noisy + " at WARN")
+                    .isFalse();
+            assertThat(context.getLogger(noisy).isEnabled(Level.ERROR))
+                    .as(noisy + " at ERROR")
+                    .isTrue();
         }
-        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator").isEnabled(Level.WARN)).isTrue();
-        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator").isEnabled(Level.INFO)).isFalse();
-        assertThat(context.getLogger("org.requestslakehouse.job.LakehouseJob").isEnabled(Level.INFO)).isTrue();
+        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator")
+                        .isEnabled(Level.WARN))
+                .isTrue();
+        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator")
+                        .isEnabled(Level.INFO))
+                .isFalse();
+        assertThat(context.getLogger("org.requestslakehouse.job.LakehouseJob").isEnabled(Level.INFO))
+                .isTrue();
     }
 
     @Test
@@ -71,9 +80,14 @@ class ConsoleLoggingTest {
         ConsoleLogging.verbose(context);
 
         for (String noisy : NOISY) {
-            assertThat(context.getLogger(noisy).isEnabled(Level.WARN)).as(noisy + " at WARN").isTrue();
+            assertThat(context.getLogger(noisy).isEnabled(Level.WARN))
+                    .as(noisy + " at WARN")
+                    .isTrue();
         }
-        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator").isEnabled(Level.WARN)).isTrue();
-        assertThat(context.getLogger("org.requestslakehouse.job.LakehouseJob").isEnabled(Level.INFO)).isTrue();
+        assertThat(context.getLogger("org.apache.flink.runtime.checkpoint.CheckpointCoordinator")
+                        .isEnabled(Level.WARN))
+                .isTrue();
+        assertThat(context.getLogger("org.requestslakehouse.job.LakehouseJob").isEnabled(Level.INFO))
+                .isTrue();
     }
 }

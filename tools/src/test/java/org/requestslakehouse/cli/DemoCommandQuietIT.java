@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -32,7 +31,9 @@ class DemoCommandQuietIT {
     void aDemoPrintsAtMostFifteenWarnings(@TempDir Path dir) throws Exception {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         URI testConfiguration = context.getConfigLocation();
-        URI jarConfiguration = Objects.requireNonNull(getClass().getClassLoader().getResource("log4j2.properties")).toURI();
+        URI jarConfiguration = Objects.requireNonNull(
+                        getClass().getClassLoader().getResource("log4j2.properties"))
+                .toURI();
         Recorder warnings = new Recorder();
         context.setConfigLocation(jarConfiguration);
         int exitCode;
@@ -44,7 +45,12 @@ class DemoCommandQuietIT {
             exitCode = Main.commandLine()
                     .setOut(new PrintWriter(new StringWriter(), true))
                     .setErr(new PrintWriter(new StringWriter(), true))
-                    .execute("demo", "--rows", "500", "--warehouse", dir.resolve("demo-warehouse").toString());
+                    .execute(
+                            "demo",
+                            "--rows",
+                            "500",
+                            "--warehouse",
+                            dir.resolve("demo-warehouse").toString());
         } finally {
             context.setConfigLocation(testConfiguration);
             warnings.stop();
@@ -64,7 +70,8 @@ class DemoCommandQuietIT {
 
         @Override
         public void append(LogEvent event) {
-            lines.add(event.getLevel() + " " + event.getLoggerName() + " - " + event.getMessage().getFormattedMessage());
+            lines.add(event.getLevel() + " " + event.getLoggerName() + " - "
+                    + event.getMessage().getFormattedMessage());
         }
     }
 }

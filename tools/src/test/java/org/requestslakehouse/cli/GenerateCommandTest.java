@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.generate.GeneratorSettings;
@@ -38,8 +37,19 @@ class GenerateCommandTest {
     @Test
     void writesTheRequestedLayoutRowsAndSeedIntoAFile() throws IOException {
         Path out = dir.resolve("nested/requests.csv");
-        int exit = run("--layout", "socrata-2011", "--rows", "2500", "--seed", "7", "--out", out.toString(),
-                "--start", "2011-07-01", "--days", "30");
+        int exit = run(
+                "--layout",
+                "socrata-2011",
+                "--rows",
+                "2500",
+                "--seed",
+                "7",
+                "--out",
+                out.toString(),
+                "--start",
+                "2011-07-01",
+                "--days",
+                "30");
 
         assertThat(exit).isZero();
         List<String> lines = Files.readAllLines(out);
@@ -48,9 +58,13 @@ class GenerateCommandTest {
         assertThat(lines.get(1)).matches("1010040\\d{5},07/01/2011 \\d{2}:\\d{2}:\\d{2} [AP]M,.*");
 
         Path expected = dir.resolve("expected.csv");
-        RequestCsvWriter.write(expected, Layout.SOCRATA_2011, 2500,
-                new GeneratorSettings(7, java.time.LocalDate.of(2011, 7, 1), 30, true), false,
-                written -> { });
+        RequestCsvWriter.write(
+                expected,
+                Layout.SOCRATA_2011,
+                2500,
+                new GeneratorSettings(7, java.time.LocalDate.of(2011, 7, 1), 30, true),
+                false,
+                written -> {});
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
         assertThat(err.toString()).startsWith("generate: 2,500 rows into " + out + " in ");
     }
@@ -64,13 +78,16 @@ class GenerateCommandTest {
         assertThat(lines.get(0)).isEqualTo(String.join(",", Layout.CURRENT_2025.header()));
         assertThat(lines.get(1)).startsWith("1010040").contains(",2024-01-01 ");
         // clean data: no City Hall placeholders, no float zips
-        assertThat(lines).noneMatch(l -> l.contains(",42.3594,-71.0587,")).noneMatch(l -> l.matches(".*,\\d{4}\\.0,.*"));
+        assertThat(lines)
+                .noneMatch(l -> l.contains(",42.3594,-71.0587,"))
+                .noneMatch(l -> l.matches(".*,\\d{4}\\.0,.*"));
     }
 
     @Test
     void damagedAndGzipOutput() throws IOException {
         Path out = dir.resolve("damaged.csv.gz");
-        assertThat(run("--layout", "current-2025", "--damaged", "--rows", "300", "--out", out.toString())).isZero();
+        assertThat(run("--layout", "current-2025", "--damaged", "--rows", "300", "--out", out.toString()))
+                .isZero();
         String text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -86,7 +103,8 @@ class GenerateCommandTest {
         PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
         try {
             System.setOut(stdout);
-            assertThat(run("--layout", "system-2024", "--rows", "50", "--out", "-")).isZero();
+            assertThat(run("--layout", "system-2024", "--rows", "50", "--out", "-"))
+                    .isZero();
             stdout.print("still open");
         } finally {
             System.setOut(original);
@@ -101,11 +119,19 @@ class GenerateCommandTest {
 
     @Test
     void rejectsBadOptionsWithAUsageError() {
-        assertThat(run("--layout", "ckan-2019", "--damaged", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+        assertThat(run(
+                        "--layout",
+                        "ckan-2019",
+                        "--damaged",
+                        "--out",
+                        dir.resolve("x.csv").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--damaged only applies to --layout current-2025, not ckan-2019");
-        assertThat(run("--layout", "parquet", "--out", dir.resolve("y.csv").toString())).isEqualTo(2);
+        assertThat(run("--layout", "parquet", "--out", dir.resolve("y.csv").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("unknown layout 'parquet'");
-        assertThat(run("--rows", "-1", "--out", dir.resolve("z.csv").toString())).isEqualTo(2);
+        assertThat(run("--rows", "-1", "--out", dir.resolve("z.csv").toString()))
+                .isEqualTo(2);
         assertThat(run("--rows", "10")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--out=FILE'");
         assertThat(dir.resolve("x.csv")).doesNotExist();

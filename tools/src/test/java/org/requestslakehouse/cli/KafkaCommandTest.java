@@ -1,8 +1,8 @@
 package org.requestslakehouse.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -30,8 +29,9 @@ import picocli.CommandLine.ParameterException;
 
 class KafkaCommandTest {
 
-    private static final Pattern READY = Pattern.compile("Kafka broker ready at localhost:(\\d+) \\(topic requests-cli, 3 partitions;"
-            + " topic requests-two, 3 partitions; other topics created on first use with 3 partitions\\)\\. Press Ctrl-C to stop\\.");
+    private static final Pattern READY = Pattern.compile(
+            "Kafka broker ready at localhost:(\\d+) \\(topic requests-cli, 3 partitions;"
+                    + " topic requests-two, 3 partitions; other topics created on first use with 3 partitions\\)\\. Press Ctrl-C to stop\\.");
 
     @Test
     void defaultsServeTheJobsDefaultTopicOnTheUsualPort() {
@@ -61,8 +61,19 @@ class KafkaCommandTest {
     @Test
     void parsesEveryOption() {
         KafkaCommand command = new KafkaCommand();
-        new CommandLine(command).parseArgs("--port", "19092", "--topic", "requests-dev", "--topic", "requests-b,requests-c",
-                "--partitions", "4", "--no-auto-create", "--log-dir", "data/kafka");
+        new CommandLine(command)
+                .parseArgs(
+                        "--port",
+                        "19092",
+                        "--topic",
+                        "requests-dev",
+                        "--topic",
+                        "requests-b,requests-c",
+                        "--partitions",
+                        "4",
+                        "--no-auto-create",
+                        "--log-dir",
+                        "data/kafka");
 
         assertThat(command.port).isEqualTo(19092);
         assertThat(command.topics).containsExactly("requests-dev", "requests-b", "requests-c");
@@ -92,28 +103,36 @@ class KafkaCommandTest {
     void servesItsTopicsAndCreatesOthersOnFirstUseUntilStoppedThenShutsDown() throws Exception {
         KafkaCommand command = new KafkaCommand();
         StringWriter output = new StringWriter();
-        new CommandLine(command).setOut(new PrintWriter(output, true))
+        new CommandLine(command)
+                .setOut(new PrintWriter(output, true))
                 .parseArgs("--port", "0", "--topic", "requests-cli", "--topic", "requests-two", "--partitions", "3");
         CountDownLatch stop = new CountDownLatch(1);
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> exitCode = runner.submit(() -> command.serveUntil(stop));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> READY.matcher(output.toString()).find() || exitCode.isDone());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> READY.matcher(output.toString()).find() || exitCode.isDone());
             Matcher ready = READY.matcher(output.toString());
-            assertThat(ready.find()).as("ready line in %s%s", output, exitCode.isDone() ? "; serve ended: " + outcome(exitCode) : "").isTrue();
+            assertThat(ready.find())
+                    .as("ready line in %s%s", output, exitCode.isDone() ? "; serve ended: " + outcome(exitCode) : "")
+                    .isTrue();
             String bootstrap = "localhost:" + ready.group(1);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("first-use");
                 // As with a default broker, the first write to a topic nobody created makes it.
-                new KafkaTestClient(bootstrap).produce("first-use", List.of(new Message(null, "hello".getBytes(UTF_8))));
+                new KafkaTestClient(bootstrap)
+                        .produce("first-use", List.of(new Message(null, "hello".getBytes(UTF_8))));
 
-                Map<String, TopicDescription> topics = admin.describeTopics(List.of("requests-cli", "requests-two", "first-use"))
-                        .allTopicNames().get(30, TimeUnit.SECONDS);
+                Map<String, TopicDescription> topics = admin.describeTopics(
+                                List.of("requests-cli", "requests-two", "first-use"))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS);
                 assertThat(topics.get("requests-cli").partitions()).hasSize(3);
                 assertThat(topics.get("requests-two").partitions()).hasSize(3);
                 assertThat(topics.get("first-use").partitions()).hasSize(3);
-                assertThat(new KafkaTestClient(bootstrap).consumeAll("first-use")).hasSize(1);
+                assertThat(new KafkaTestClient(bootstrap).consumeAll("first-use"))
+                        .hasSize(1);
             }
             assertThat(exitCode.isDone()).isFalse();
 

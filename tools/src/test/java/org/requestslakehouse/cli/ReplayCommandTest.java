@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
@@ -31,12 +30,18 @@ class ReplayCommandTest {
             CommandLine cli = Main.commandLine();
             cli.setErr(new PrintWriter(err, true));
 
-            int exit = cli.execute("replay", "--bootstrap-servers", local.bootstrapServers(), "--topic", "requests",
+            int exit = cli.execute(
+                    "replay",
+                    "--bootstrap-servers",
+                    local.bootstrapServers(),
+                    "--topic",
+                    "requests",
                     Real311.file(Real311.CKAN_2022).toString());
 
             assertThat(exit).as(err.toString()).isZero();
             assertThat(local.partitionCount("requests")).isEqualTo(2);
-            assertThat(new KafkaTestClient(local.bootstrapServers()).consumeAll("requests")).hasSize(100);
+            assertThat(new KafkaTestClient(local.bootstrapServers()).consumeAll("requests"))
+                    .hasSize(100);
         }
     }
 
@@ -49,18 +54,26 @@ class ReplayCommandTest {
         cli.setErr(new PrintWriter(err, true));
 
         long start = System.nanoTime();
-        int exit = cli.execute("replay", "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", "requests",
+        int exit = cli.execute(
+                "replay",
+                "--bootstrap-servers",
+                KAFKA.bootstrapServers(),
+                "--topic",
+                "requests",
                 Real311.file(Real311.CKAN_2022).toString());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("replay to a missing topic failed after %d ms%n", took.toMillis());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("Configuration error: Kafka topic requests does not exist at "
-                + KAFKA.bootstrapServers() + " and the broker does not create topics on first use: create it"
-                + " (kafka-topics.sh --create --topic requests), or run the local broker with"
-                + " `requests-lakehouse kafka --topic requests`" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("Configuration error: Kafka topic requests does not exist at "
+                        + KAFKA.bootstrapServers() + " and the broker does not create topics on first use: create it"
+                        + " (kafka-topics.sh --create --topic requests), or run the local broker with"
+                        + " `requests-lakehouse kafka --topic requests`" + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
         assertThat(took).isLessThan(FAIL_FAST_BOUND);
-        assertThat(KAFKA.client().consumeAll("requests")).as("nothing created, nothing sent").isEmpty();
+        assertThat(KAFKA.client().consumeAll("requests"))
+                .as("nothing created, nothing sent")
+                .isEmpty();
     }
 }

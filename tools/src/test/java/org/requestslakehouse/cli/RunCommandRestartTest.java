@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,14 @@ class RunCommandRestartTest {
         Result run = run(List.of("--checkpoint-dir", checkpoints.toString()));
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).isEqualTo("Configuration error: " + checkpoints + " (job.checkpoint-dir) holds checkpoints of a"
-                + " previous job, newest " + checkpoints.toUri().resolve("job-a/chk-3").toString().replace("file:///", "file:/")
-                + ". Starting again without restoring would read the source from its starting position and archive every"
-                + " message in bronze a second time. Continue that job with --resume latest (job.resume=latest), or start"
-                + " over on purpose with --fresh (job.resume=none): a fresh start leaves the old checkpoints and the tables"
-                + " as they are." + System.lineSeparator());
+        assertThat(run.err)
+                .isEqualTo("Configuration error: " + checkpoints + " (job.checkpoint-dir) holds checkpoints of a"
+                        + " previous job, newest "
+                        + checkpoints.toUri().resolve("job-a/chk-3").toString().replace("file:///", "file:/")
+                        + ". Starting again without restoring would read the source from its starting position and archive every"
+                        + " message in bronze a second time. Continue that job with --resume latest (job.resume=latest), or start"
+                        + " over on purpose with --fresh (job.resume=none): a fresh start leaves the old checkpoints and the tables"
+                        + " as they are." + System.lineSeparator());
         assertThat(tmp.resolve("warehouse")).as("nothing ran").doesNotExist();
     }
 
@@ -56,44 +57,63 @@ class RunCommandRestartTest {
 
         Result first = run(List.of("--checkpoint-dir", checkpoints.toString(), "--fresh"));
         assertThat(first.exit).as(first.err).isZero();
-        assertThat(first.err).as("an empty warehouse has nothing archived twice").isEmpty();
+        assertThat(first.err)
+                .as("an empty warehouse has nothing archived twice")
+                .isEmpty();
         assertThat(bronzeRows()).isEqualTo(CSV_RECORDS);
 
         // The first run finished, so Flink discarded its checkpoints: nothing to refuse, but bronze holds the file.
         Result second = run(List.of("--checkpoint-dir", checkpoints.toString(), "--fresh"));
         assertThat(second.exit).as(second.err).isZero();
-        assertThat(second.err).isEqualTo("Warning: bronze.raw_events already holds 100 rows from the positions this fresh start"
-                + " reads (CSV " + CSV.toAbsolutePath() + "); this run archives them a second time. To continue the job that"
-                + " wrote them, run with --resume latest and its --checkpoint-dir instead." + System.lineSeparator());
+        assertThat(second.err)
+                .isEqualTo("Warning: bronze.raw_events already holds 100 rows from the positions this fresh start"
+                        + " reads (CSV " + CSV.toAbsolutePath()
+                        + "); this run archives them a second time. To continue the job that"
+                        + " wrote them, run with --resume latest and its --checkpoint-dir instead."
+                        + System.lineSeparator());
         assertThat(bronzeRows()).isEqualTo(2 * CSV_RECORDS);
     }
 
     @Test
     void freshAndResumeTogetherAreAUsageError() {
-        Result run = run(List.of("--fresh", "--resume", "latest", "--checkpoint-dir", tmp.resolve("checkpoints").toString()));
+        Result run = run(List.of(
+                "--fresh",
+                "--resume",
+                "latest",
+                "--checkpoint-dir",
+                tmp.resolve("checkpoints").toString()));
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).startsWith("--fresh and --resume exclude each other: start over, or continue from a checkpoint"
-                + System.lineSeparator());
+        assertThat(run.err)
+                .startsWith("--fresh and --resume exclude each other: start over, or continue from a checkpoint"
+                        + System.lineSeparator());
         assertThat(tmp.resolve("warehouse")).doesNotExist();
     }
 
     /** What a killed run leaves: a job directory with a completed checkpoint (its _metadata written last). */
     private Path previousJobsCheckpoints() throws IOException {
         Path checkpoints = tmp.resolve("checkpoints");
-        Files.writeString(Files.createDirectories(checkpoints.resolve("job-a/chk-3")).resolve("_metadata"), "x");
+        Files.writeString(
+                Files.createDirectories(checkpoints.resolve("job-a/chk-3")).resolve("_metadata"), "x");
         Files.createDirectories(checkpoints.resolve("job-a/shared"));
         return checkpoints;
     }
 
     private Result run(List<String> extra) {
-        List<String> args = new ArrayList<>(List.of("run",
-                "--input", CSV.toString(),
-                "--warehouse", tmp.resolve("warehouse").toString(),
-                "--flink-conf", flinkConf().toString(),
-                "--parallelism", "1",
-                "--checkpoint-interval", "1s",
-                "--no-progress", "--no-summary"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--input",
+                CSV.toString(),
+                "--warehouse",
+                tmp.resolve("warehouse").toString(),
+                "--flink-conf",
+                flinkConf().toString(),
+                "--parallelism",
+                "1",
+                "--checkpoint-interval",
+                "1s",
+                "--no-progress",
+                "--no-summary"));
         args.addAll(extra);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -116,12 +136,18 @@ class RunCommandRestartTest {
     }
 
     private long bronzeRows() {
-        JobConfig config = ConfigLoader.load(null, java.util.Map.of(
-                "source.csv.paths", CSV.toString(), "catalog.warehouse", tmp.resolve("warehouse").toString()));
+        JobConfig config = ConfigLoader.load(
+                null,
+                java.util.Map.of(
+                        "source.csv.paths",
+                        CSV.toString(),
+                        "catalog.warehouse",
+                        tmp.resolve("warehouse").toString()));
         Catalog catalog = CatalogFactory.open(config.catalog());
         try {
             TableIdentifier bronze = new LakehouseTables(config.catalog()).identifier(LakehouseTable.RAW_EVENTS);
-            return Long.parseLong(catalog.loadTable(bronze).currentSnapshot().summary().get("total-records"));
+            return Long.parseLong(
+                    catalog.loadTable(bronze).currentSnapshot().summary().get("total-records"));
         } finally {
             CatalogFactory.close(catalog);
         }

@@ -8,11 +8,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,14 +25,16 @@ import org.requestslakehouse.model.GoldWatermark;
 import org.requestslakehouse.model.LateCorrection;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
-
 import picocli.CommandLine;
 
 class SqlCommandTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     @TempDir
     static Path warehouse;
@@ -41,31 +42,41 @@ class SqlCommandTest {
     /** Written once through the real sinks; every test only reads. */
     @BeforeAll
     static void writeTables() throws Exception {
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", warehouse.toString())));
+        CatalogConfig config =
+                CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", warehouse.toString())));
         IcebergSinks sinks = IcebergSinks.create(config);
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.enableCheckpointing(100);
-        sinks.silver(env.fromData(TypeInformation.of(ServiceRequest.class),
-                request(1L, "2022-01-19T14:02:33.123456Z", new String[] {"ZIP_LEADING_ZERO_RESTORED", "WARD_PREFIX_STRIPPED"}, true),
+        sinks.silver(env.fromData(
+                TypeInformation.of(ServiceRequest.class),
+                request(
+                        1L,
+                        "2022-01-19T14:02:33.123456Z",
+                        new String[] {"ZIP_LEADING_ZERO_RESTORED", "WARD_PREFIX_STRIPPED"},
+                        true),
                 request(2L, "2022-02-02T08:00:00Z", new String[0], null)));
-        sinks.lateCorrections(env.fromData(TypeInformation.of(LateCorrection.class),
+        sinks.lateCorrections(env.fromData(
+                TypeInformation.of(LateCorrection.class),
                 late(-1, "neighborhood=Roxbury, \"Dudley\" Sq", "CLOSED"),
                 late(1, "neighborhood=Back Bay", null)));
-        sinks.watermarks(env.fromData(TypeInformation.of(GoldWatermark.class),
+        sinks.watermarks(env.fromData(
+                TypeInformation.of(GoldWatermark.class),
                 new GoldWatermark("requests_hourly", Instant.parse("2022-01-19T14:00:00Z"), null)));
         env.execute("sql-command-fixture");
     }
 
     @Test
     void csvHasAHeaderAndQuotesFieldsPerRfc4180() {
-        Result result = run("--format", "csv",
+        Result result = run(
+                "--format",
+                "csv",
                 "SELECT table_name, window_key, delta, measure, window_start FROM gold.late_corrections ORDER BY delta");
         assertThat(result.exitCode).isZero();
         assertThat(result.err).isEmpty();
-        assertThat(result.out).isEqualTo(
-                "table_name,window_key,delta,measure,window_start\r\n"
+        assertThat(result.out)
+                .isEqualTo("table_name,window_key,delta,measure,window_start\r\n"
                         + "requests_hourly,\"neighborhood=Roxbury, \"\"Dudley\"\" Sq\",-1,CLOSED,2022-01-19T14:00:00Z\r\n"
                         + "requests_hourly,neighborhood=Back Bay,1,,2022-01-19T14:00:00Z\r\n");
     }
@@ -79,13 +90,16 @@ class SqlCommandTest {
 
     @Test
     void jsonPrintsOneObjectPerLineWithArraysAndTimestamps() {
-        Result result = run("--format", "json",
+        Result result = run(
+                "--format",
+                "json",
                 "SELECT case_enquiry_id, open_ts, dq_flags, closed_on_time, ward FROM silver.service_requests ORDER BY case_enquiry_id");
         assertThat(result.exitCode).isZero();
-        assertThat(result.out.lines()).containsExactly(
-                "{\"case_enquiry_id\":1,\"open_ts\":\"2022-01-19T14:02:33.123456Z\","
-                        + "\"dq_flags\":[\"ZIP_LEADING_ZERO_RESTORED\",\"WARD_PREFIX_STRIPPED\"],\"closed_on_time\":true,\"ward\":20}",
-                "{\"case_enquiry_id\":2,\"open_ts\":\"2022-02-02T08:00:00Z\",\"dq_flags\":[],\"closed_on_time\":null,\"ward\":20}");
+        assertThat(result.out.lines())
+                .containsExactly(
+                        "{\"case_enquiry_id\":1,\"open_ts\":\"2022-01-19T14:02:33.123456Z\","
+                                + "\"dq_flags\":[\"ZIP_LEADING_ZERO_RESTORED\",\"WARD_PREFIX_STRIPPED\"],\"closed_on_time\":true,\"ward\":20}",
+                        "{\"case_enquiry_id\":2,\"open_ts\":\"2022-02-02T08:00:00Z\",\"dq_flags\":[],\"closed_on_time\":null,\"ward\":20}");
     }
 
     @Test
@@ -93,11 +107,12 @@ class SqlCommandTest {
         // WATERMARKS is a Flink SQL keyword, hence the backticks.
         Result result = run("SELECT table_name, complete_through, updated_at FROM gold.`watermarks`");
         assertThat(result.exitCode).isZero();
-        assertThat(result.out.lines()).containsExactly(
-                "table_name      | complete_through     | updated_at",
-                "----------------+----------------------+-----------",
-                "requests_hourly | 2022-01-19T14:00:00Z | NULL",
-                "(1 row)");
+        assertThat(result.out.lines())
+                .containsExactly(
+                        "table_name      | complete_through     | updated_at",
+                        "----------------+----------------------+-----------",
+                        "requests_hourly | 2022-01-19T14:00:00Z | NULL",
+                        "(1 row)");
     }
 
     /** The command must not return before the INSERT job has committed. */
@@ -107,9 +122,13 @@ class SqlCommandTest {
                 + " CAST(NULL AS STRING), '1', TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), X'7B')");
         assertThat(insert.exitCode).as(insert.err).isZero();
 
-        Result select = run("--format", "csv", "SELECT reason_code, source_partition, rejected_at, payload FROM silver.rejected_events");
-        assertThat(select.out).isEqualTo("reason_code,source_partition,rejected_at,payload\r\n"
-                + "MALFORMED_JSON,,1970-01-01T00:00:02Z,ew==\r\n");
+        Result select = run(
+                "--format",
+                "csv",
+                "SELECT reason_code, source_partition, rejected_at, payload FROM silver.rejected_events");
+        assertThat(select.out)
+                .isEqualTo("reason_code,source_partition,rejected_at,payload\r\n"
+                        + "MALFORMED_JSON,,1970-01-01T00:00:02Z,ew==\r\n");
     }
 
     @Test
@@ -125,10 +144,13 @@ class SqlCommandTest {
         Result result = run("SELECT * FROM gold.nope");
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(result.out).isEmpty();
-        assertThat(result.err.lines()).singleElement().asString()
+        assertThat(result.err.lines())
+                .singleElement()
+                .asString()
                 .startsWith("sql: ")
                 .contains("Object 'nope' not found within 'lakehouse.gold'")
-                .endsWith("; the warehouse at catalog.warehouse=" + warehouse + " (catalog.type=hadoop) has bronze.raw_events,"
+                .endsWith("; the warehouse at catalog.warehouse=" + warehouse
+                        + " (catalog.type=hadoop) has bronze.raw_events,"
                         + " silver.service_requests, silver.rejected_events, gold.requests_hourly, gold.sla_daily, gold.watermarks,"
                         + " gold.late_corrections");
     }

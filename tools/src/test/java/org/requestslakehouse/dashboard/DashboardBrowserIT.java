@@ -2,7 +2,8 @@ package org.requestslakehouse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,9 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -65,8 +63,11 @@ import org.requestslakehouse.testing.SystemChromium;
  */
 class DashboardBrowserIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 3, 1);
@@ -86,7 +87,13 @@ class DashboardBrowserIT {
     @BeforeAll
     static void runTheJobAndStartTheDashboard() throws Exception {
         Path csv = tmp.resolve("generated.csv");
-        RequestCsvWriter.write(csv, Layout.CURRENT_2025, 3_000, new GeneratorSettings(11, FIRST_DAY, DAYS, true), false, ProgressListener.NONE);
+        RequestCsvWriter.write(
+                csv,
+                Layout.CURRENT_2025,
+                3_000,
+                new GeneratorSettings(11, FIRST_DAY, DAYS, true),
+                false,
+                ProgressListener.NONE);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("source.csv.paths", csv.toString());
         settings.put("catalog.warehouse", tmp.resolve("warehouse").toString());
@@ -120,15 +127,27 @@ class DashboardBrowserIT {
             long navigationStart = System.nanoTime();
             browser.get(server.url().toString());
             long firstVersion = awaitLoad(browser, 0);
-            System.out.printf(Locale.ROOT, "dashboard: first full page load (HTML, Chart.js, 6 API calls, render) in %d ms%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "dashboard: first full page load (HTML, Chart.js, 6 API calls, render) in %d ms%n",
                     (System.nanoTime() - navigationStart) / 1_000_000);
 
-            LocalDate from = LocalDate.parse(browser.findElement(By.id("filter-from")).getDomProperty("value"));
-            LocalDate to = LocalDate.parse(browser.findElement(By.id("filter-to")).getDomProperty("value"));
-            LocalDate firstOpened = silverRows.stream().map(r -> localDate(r.getField("open_ts"))).min(Comparator.naturalOrder()).orElseThrow();
-            LocalDate lastOpened = silverRows.stream().map(r -> localDate(r.getField("open_ts"))).max(Comparator.naturalOrder()).orElseThrow();
+            LocalDate from =
+                    LocalDate.parse(browser.findElement(By.id("filter-from")).getDomProperty("value"));
+            LocalDate to =
+                    LocalDate.parse(browser.findElement(By.id("filter-to")).getDomProperty("value"));
+            LocalDate firstOpened = silverRows.stream()
+                    .map(r -> localDate(r.getField("open_ts")))
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            LocalDate lastOpened = silverRows.stream()
+                    .map(r -> localDate(r.getField("open_ts")))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             assertThat(to).isEqualTo(lastOpened);
-            assertThat(from).isEqualTo(Collections.max(List.of(firstOpened, lastOpened.minusDays(GoldQueries.DEFAULT_RANGE_DAYS - 1))));
+            assertThat(from)
+                    .isEqualTo(Collections.max(
+                            List.of(firstOpened, lastOpened.minusDays(GoldQueries.DEFAULT_RANGE_DAYS - 1))));
 
             Map<String, Object> everywhere = chartData(browser);
             assertThat(everywhere.get("hourlyLabels")).isEqualTo(labels(from, to));
@@ -153,11 +172,17 @@ class DashboardBrowserIT {
             assertThat(narrowed.get("onTimeLabels")).isEqualTo(new ArrayList<>(onTime.keySet()));
             assertThat(doubles(narrowed.get("onTime"))).isEqualTo(new ArrayList<>(onTime.values()));
             assertThat(doubles(narrowed.get("onTime"))).isNotEqualTo(doubles(everywhere.get("onTime")));
-            assertThat(narrowed.get("neighborhoodRows")).isEqualTo(List.of(List.of(neighborhood,
-                    String.format(Locale.US, "%,d", opened.stream().mapToLong(Long::longValue).sum()))));
+            assertThat(narrowed.get("neighborhoodRows"))
+                    .isEqualTo(List.of(List.of(
+                            neighborhood,
+                            String.format(
+                                    Locale.US,
+                                    "%,d",
+                                    opened.stream().mapToLong(Long::longValue).sum()))));
 
             Files.createDirectories(SCREENSHOT.getParent());
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
             assertThat(SCREENSHOT).isNotEmptyFile();
         } finally {
             browser.quit();
@@ -167,7 +192,8 @@ class DashboardBrowserIT {
     @Test
     void theCaseApiAnswersWithTheSilverRowOrAJsonError() throws Exception {
         // HTTP/1.1 as a browser speaks to this server; the default h2c upgrade attempt only adds latency here.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Record someCase = silverRows.get(silverRows.size() / 2);
         long id = (Long) someCase.getField("case_enquiry_id");
 
@@ -175,7 +201,8 @@ class DashboardBrowserIT {
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode row = new ObjectMapper().readTree(found.body());
         assertThat(row.get("case_enquiry_id").asLong()).isEqualTo(id);
-        assertThat(row.get("open_ts").asText()).isEqualTo(someCase.getField("open_ts").toString());
+        assertThat(row.get("open_ts").asText())
+                .isEqualTo(someCase.getField("open_ts").toString());
         assertThat(row.get("type").asText()).isEqualTo(someCase.getField("type"));
 
         HttpResponse<String> unknown = get(http, "/api/cases/1");
@@ -185,8 +212,14 @@ class DashboardBrowserIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
 
-        for (String endpoint : List.of("/api/filters", "/api/gold/hourly", "/api/gold/on-time", "/api/gold/resolution",
-                "/api/gold/neighborhoods", "/api/gold/completeness", "/api/cases/" + id)) {
+        for (String endpoint : List.of(
+                "/api/filters",
+                "/api/gold/hourly",
+                "/api/gold/on-time",
+                "/api/gold/resolution",
+                "/api/gold/neighborhoods",
+                "/api/gold/completeness",
+                "/api/cases/" + id)) {
             long[] millis = new long[5];
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
@@ -194,12 +227,20 @@ class DashboardBrowserIT {
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "dashboard: %-24s median %d ms, max %d ms (5 calls; the first may read the tables)%n", endpoint, millis[2], millis[4]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "dashboard: %-24s median %d ms, max %d ms (5 calls; the first may read the tables)%n",
+                    endpoint,
+                    millis[2],
+                    millis[4]);
         }
     }
 
     private static HttpResponse<String> get(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.url().resolve(path)).timeout(Duration.ofMinutes(1)).build(),
+        return http.send(
+                HttpRequest.newBuilder(server.url().resolve(path))
+                        .timeout(Duration.ofMinutes(1))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -207,14 +248,18 @@ class DashboardBrowserIT {
     private static long awaitLoad(ChromeDriver browser, long previousVersion) {
         new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> version(b) > previousVersion);
         assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-state"))
-                .as("page state; error box says: %s", browser.findElement(By.id("error")).getText())
+                .as(
+                        "page state; error box says: %s",
+                        browser.findElement(By.id("error")).getText())
                 .isEqualTo("ready");
         return version(browser);
     }
 
     private static void awaitFilter(ChromeDriver browser, long previousVersion, String neighborhood) {
-        new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> version(b) > previousVersion
-                && neighborhood.equals(((JavascriptExecutor) b).executeScript("return window.__dashboard.filter.neighborhood")));
+        new WebDriverWait(browser, PAGE_TIMEOUT)
+                .until(b -> version(b) > previousVersion
+                        && neighborhood.equals(((JavascriptExecutor) b)
+                                .executeScript("return window.__dashboard.filter.neighborhood")));
     }
 
     private static long version(org.openqa.selenium.WebDriver browser) {
@@ -224,20 +269,19 @@ class DashboardBrowserIT {
     /** What the Chart.js instances and the table hold right now: the drawn data, not the fetched JSON. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> chartData(ChromeDriver browser) {
-        return (Map<String, Object>) browser.executeScript(
-                "const data = id => Chart.getChart(id).data;"
-                        + "return {"
-                        + " hourlyLabels: data('chart-hourly').labels,"
-                        + " opened: data('chart-hourly').datasets[0].data,"
-                        + " closed: data('chart-hourly').datasets[1].data,"
-                        + " backlog: data('chart-backlog').datasets[0].data,"
-                        + " onTimeLabels: data('chart-on-time').labels,"
-                        + " onTime: data('chart-on-time').datasets[0].data,"
-                        + " hourlySource: document.getElementById('source-hourly').textContent,"
-                        + " onTimeSource: document.getElementById('source-on-time').textContent,"
-                        + " neighborhoodRows: Array.from(document.querySelectorAll('#neighborhoods tbody tr'))"
-                        + "   .map(tr => [tr.cells[0].textContent, tr.cells[1].textContent])"
-                        + "};");
+        return (Map<String, Object>) browser.executeScript("const data = id => Chart.getChart(id).data;"
+                + "return {"
+                + " hourlyLabels: data('chart-hourly').labels,"
+                + " opened: data('chart-hourly').datasets[0].data,"
+                + " closed: data('chart-hourly').datasets[1].data,"
+                + " backlog: data('chart-backlog').datasets[0].data,"
+                + " onTimeLabels: data('chart-on-time').labels,"
+                + " onTime: data('chart-on-time').datasets[0].data,"
+                + " hourlySource: document.getElementById('source-hourly').textContent,"
+                + " onTimeSource: document.getElementById('source-on-time').textContent,"
+                + " neighborhoodRows: Array.from(document.querySelectorAll('#neighborhoods tbody tr'))"
+                + "   .map(tr => [tr.cells[0].textContent, tr.cells[1].textContent])"
+                + "};");
     }
 
     private static List<String> labels(LocalDate from, LocalDate to) {
@@ -275,7 +319,8 @@ class DashboardBrowserIT {
             Instant end = hour.plus(1, ChronoUnit.HOURS);
             long open = 0;
             for (Record r : hourlyRows) {
-                if ((neighborhood == null || neighborhood.equals(r.getField("neighborhood"))) && instant(r.getField("window_start")).isBefore(end)) {
+                if ((neighborhood == null || neighborhood.equals(r.getField("neighborhood")))
+                        && instant(r.getField("window_start")).isBefore(end)) {
                     open += (Long) r.getField("opened") - (Long) r.getField("closed");
                 }
             }
@@ -310,8 +355,8 @@ class DashboardBrowserIT {
             }
         }
         Map<String, Double> percent = new LinkedHashMap<>();
-        byDepartment.forEach((department, c) -> percent.put(department,
-                c[0] + c[1] == 0 ? null : Math.round((double) c[0] / (c[0] + c[1]) * 1000) / 10.0));
+        byDepartment.forEach((department, c) -> percent.put(
+                department, c[0] + c[1] == 0 ? null : Math.round((double) c[0] / (c[0] + c[1]) * 1000) / 10.0));
         return percent;
     }
 
@@ -321,7 +366,10 @@ class DashboardBrowserIT {
 
     /** Selenium hands back whole JavaScript numbers as Long and the others as Double. */
     private static List<Double> doubles(Object chartValues) {
-        return ((List<?>) chartValues).stream().map(v -> v == null ? null : ((Number) v).doubleValue()).toList();
+        return ((List<?>) chartValues)
+                .stream()
+                        .map(v -> v == null ? null : ((Number) v).doubleValue())
+                        .toList();
     }
 
     private static String busiestNeighborhood() {
@@ -329,8 +377,11 @@ class DashboardBrowserIT {
         for (Record r : hourlyRows) {
             opened.merge((String) r.getField("neighborhood"), (Long) r.getField("opened"), Long::sum);
         }
-        return opened.entrySet().stream().filter(e -> !e.getKey().equals(CaseDimensions.UNKNOWN))
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return opened.entrySet().stream()
+                .filter(e -> !e.getKey().equals(CaseDimensions.UNKNOWN))
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     private static Instant instant(Object timestamptz) {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,9 @@ class DashboardServerTest {
 
     @BeforeAll
     static void start() {
-        CatalogConfig catalog = ConfigLoader.load(null, Map.of("source.csv.paths", "x", "catalog.warehouse", warehouse.toString())).catalog();
+        CatalogConfig catalog = ConfigLoader.load(
+                        null, Map.of("source.csv.paths", "x", "catalog.warehouse", warehouse.toString()))
+                .catalog();
         var iceberg = CatalogFactory.open(catalog);
         try {
             new LakehouseTables(catalog).createMissing(iceberg);
@@ -54,7 +55,8 @@ class DashboardServerTest {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(HttpResponses.CONTENT_SECURITY_POLICY);
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue(HttpResponses.CONTENT_SECURITY_POLICY);
         assertThat(page.body()).contains("<script src=\"" + StaticAssets.CHART_JS_PATH + "\" defer></script>");
 
         HttpResponse<String> chartJs = get(StaticAssets.CHART_JS_PATH);
@@ -66,20 +68,27 @@ class DashboardServerTest {
 
     @Test
     void servesNothingButItsOwnAssets() throws Exception {
-        assertThat(get("/org/requestslakehouse/dashboard/index.html").statusCode()).isEqualTo(404);
-        assertThat(get("/META-INF/maven/org.webjars.npm/chart.js/pom.properties").statusCode()).isEqualTo(404);
+        assertThat(get("/org/requestslakehouse/dashboard/index.html").statusCode())
+                .isEqualTo(404);
+        assertThat(get("/META-INF/maven/org.webjars.npm/chart.js/pom.properties")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(get("/%2e%2e/pom.xml").statusCode()).isEqualTo(404);
         assertThat(get("/api/nothing").body()).isEqualTo("{\"status\":404,\"error\":\"No endpoint /api/nothing\"}");
     }
 
     @Test
     void anEmptyLakehouseGivesEmptyChartsNotErrors() throws Exception {
-        assertThat(get("/api/filters").body()).isEqualTo("{\"timeZone\":\"America/New_York\",\"firstDay\":null,\"lastDay\":null,"
-                + "\"defaultFrom\":null,\"defaultTo\":null,\"neighborhoods\":[],\"departments\":[],\"types\":[],\"refreshSeconds\":5}");
-        assertThat(get("/api/gold/hourly").body()).isEqualTo("{\"source\":\"gold.requests_hourly\",\"from\":null,\"to\":null,"
-                + "\"windowStarts\":[],\"labels\":[],\"opened\":[],\"closed\":[],\"backlog\":[]}");
+        assertThat(get("/api/filters").body())
+                .isEqualTo(
+                        "{\"timeZone\":\"America/New_York\",\"firstDay\":null,\"lastDay\":null,"
+                                + "\"defaultFrom\":null,\"defaultTo\":null,\"neighborhoods\":[],\"departments\":[],\"types\":[],\"refreshSeconds\":5}");
+        assertThat(get("/api/gold/hourly").body())
+                .isEqualTo("{\"source\":\"gold.requests_hourly\",\"from\":null,\"to\":null,"
+                        + "\"windowStarts\":[],\"labels\":[],\"opened\":[],\"closed\":[],\"backlog\":[]}");
         assertThat(get("/api/gold/completeness").body()).isEqualTo("{\"tables\":[]}");
-        assertThat(get("/api/gold/hourly").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(get("/api/gold/hourly").headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
     }
 
     @Test
@@ -88,26 +97,38 @@ class DashboardServerTest {
         assertError("/api/cases/abc", 400, "A case id is a positive number of at most 18 digits, got 'abc'");
         assertError("/api/cases/", 400, "A case id is a positive number of at most 18 digits, got ''");
         assertError("/api/cases/0", 400, "A case id is a positive number, got 0");
-        assertError("/api/cases/1234567890123456789", 400, "A case id is a positive number of at most 18 digits, got '1234567890123456789'");
-        assertError("/api/cases/1%20OR%201=1", 400, "A case id is a positive number of at most 18 digits, got '1%20OR%201=1'");
+        assertError(
+                "/api/cases/1234567890123456789",
+                400,
+                "A case id is a positive number of at most 18 digits, got '1234567890123456789'");
+        assertError(
+                "/api/cases/1%20OR%201=1",
+                400, "A case id is a positive number of at most 18 digits, got '1%20OR%201=1'");
         assertError("/api/cases/42?fields=all", 400, "Unknown query parameter 'fields'; this endpoint takes none");
     }
 
     @Test
     void filtersAreValidatedBeforeAnythingIsRead() throws Exception {
-        assertError("/api/gold/on-time?neighborhood=Roxbury", 400, "Unknown neighborhood 'Roxbury'; GET /api/filters lists the 0 known values");
+        assertError(
+                "/api/gold/on-time?neighborhood=Roxbury",
+                400,
+                "Unknown neighborhood 'Roxbury'; GET /api/filters lists the 0 known values");
         assertError("/api/gold/hourly?from=yesterday", 400, "'from' must be a date like 2024-03-11, got 'yesterday'");
     }
 
     @Test
     void onlyGetAndOnlyForLocalhost() throws Exception {
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(server.url().resolve("/api/filters"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(server.url().resolve("/api/filters"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.body()).isEqualTo("{\"status\":405,\"error\":\"Method POST is not allowed; use GET\"}");
 
         // A page on another origin that rebinds its DNS name to 127.0.0.1 still sends its own Host.
-        assertThat(statusLine("/api/filters", "attacker.example:" + server.port())).isEqualTo("HTTP/1.1 403 Forbidden");
+        assertThat(statusLine("/api/filters", "attacker.example:" + server.port()))
+                .isEqualTo("HTTP/1.1 403 Forbidden");
         assertThat(statusLine("/", "attacker.example")).isEqualTo("HTTP/1.1 403 Forbidden");
         assertThat(statusLine("/api/filters", "127.0.0.1:" + server.port())).isEqualTo("HTTP/1.1 200 OK");
     }
@@ -120,7 +141,10 @@ class DashboardServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(server.url().resolve(path)).timeout(Duration.ofMinutes(1)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(server.url().resolve(path))
+                        .timeout(Duration.ofMinutes(1))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -128,7 +152,8 @@ class DashboardServerTest {
     private static String statusLine(String path, String host) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

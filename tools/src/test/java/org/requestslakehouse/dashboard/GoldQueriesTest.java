@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.dashboard.ChartData.DepartmentOnTime;
@@ -25,11 +24,15 @@ class GoldQueriesTest {
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     /** The spring-forward day: 23 hours long in Boston. */
     private static final LocalDate DST_DAY = LocalDate.of(2024, 3, 10);
+
     private static final DashboardFilter ON_DST_DAY = new DashboardFilter(DST_DAY, DST_DAY, null, null, null);
 
     private final InMemoryView view = new InMemoryView();
-    private final GoldQueries queries = new GoldQueries(view,
-            BOSTON, ConfigLoader.load(null, Map.of("source.csv.paths", "x")).catalog(), 5);
+    private final GoldQueries queries = new GoldQueries(
+            view,
+            BOSTON,
+            ConfigLoader.load(null, Map.of("source.csv.paths", "x")).catalog(),
+            5);
 
     @Test
     void hourlySeriesCoversEveryLocalHourOfTheRangeWithBacklogCarriedInFromBefore() {
@@ -41,7 +44,10 @@ class GoldQueriesTest {
         HourlySeries all = queries.hourly(ON_DST_DAY);
 
         assertThat(all.source()).isEqualTo("gold.requests_hourly");
-        assertThat(all.labels()).hasSize(23).startsWith("2024-03-10 00:00", "2024-03-10 01:00", "2024-03-10 03:00").endsWith("2024-03-10 23:00");
+        assertThat(all.labels())
+                .hasSize(23)
+                .startsWith("2024-03-10 00:00", "2024-03-10 01:00", "2024-03-10 03:00")
+                .endsWith("2024-03-10 23:00");
         assertThat(all.windowStarts()).startsWith("2024-03-10T05:00:00Z").endsWith("2024-03-11T03:00:00Z");
         assertThat(all.opened()).startsWith(3L, 1L, 0L).containsOnlyOnce(3L).containsOnlyOnce(1L);
         assertThat(all.closed()).startsWith(1L, 1L, 0L);
@@ -55,7 +61,8 @@ class GoldQueriesTest {
     @Test
     void aDepartmentFilterOnTheHourlyChartIsAnsweredFromSilver() {
         view.hourly.add(hourly("2024-03-10T14:00:00Z", "Roxbury", 2, 0));
-        view.silver.add(silverCase(1, "Roxbury", "PWDx", "Pothole", "2024-03-10T14:10:00Z", "2024-03-10T16:10:00Z", true));
+        view.silver.add(
+                silverCase(1, "Roxbury", "PWDx", "Pothole", "2024-03-10T14:10:00Z", "2024-03-10T16:10:00Z", true));
         view.silver.add(silverCase(2, "Roxbury", "BTDT", "Parking", "2024-03-10T14:20:00Z", null, null));
 
         HourlySeries pwd = queries.hourly(new DashboardFilter(DST_DAY, DST_DAY, null, "PWDx", null));
@@ -77,10 +84,11 @@ class GoldQueriesTest {
         view.daily.add(daily("2024-03-10", "PWDx", "Sidewalk", 2, 0, 2));
         view.daily.add(daily("2024-03-10", "GEN_", "Notification", 2, 0, 0));
 
-        assertThat(queries.onTime(ON_DST_DAY).departments()).containsExactly(
-                new DepartmentOnTime("GEN_", 2, 0, 0, null),
-                new DepartmentOnTime("PWDx", 6, 3, 3, 0.5));
-        assertThat(queries.onTime(new DashboardFilter(DST_DAY, DST_DAY, null, null, "Pothole")).departments())
+        assertThat(queries.onTime(ON_DST_DAY).departments())
+                .containsExactly(
+                        new DepartmentOnTime("GEN_", 2, 0, 0, null), new DepartmentOnTime("PWDx", 6, 3, 3, 0.5));
+        assertThat(queries.onTime(new DashboardFilter(DST_DAY, DST_DAY, null, null, "Pothole"))
+                        .departments())
                 .containsExactly(new DepartmentOnTime("PWDx", 4, 3, 1, 0.75));
         assertThat(queries.onTime(ON_DST_DAY).source()).isEqualTo("gold.sla_daily");
     }
@@ -88,14 +96,17 @@ class GoldQueriesTest {
     @Test
     void aNeighborhoodFilterOnTheOnTimeChartIsAnsweredFromSilver() {
         view.daily.add(daily("2024-03-10", "PWDx", "Pothole", 2, 1, 1));
-        view.silver.add(silverCase(1, "Roxbury", "PWDx", "Pothole", "2024-03-10T14:00:00Z", "2024-03-10T15:00:00Z", true));
-        view.silver.add(silverCase(2, " Back  Bay", "PWDx", "Pothole", "2024-03-10T14:00:00Z", "2024-03-10T18:00:00Z", false));
+        view.silver.add(
+                silverCase(1, "Roxbury", "PWDx", "Pothole", "2024-03-10T14:00:00Z", "2024-03-10T15:00:00Z", true));
+        view.silver.add(
+                silverCase(2, " Back  Bay", "PWDx", "Pothole", "2024-03-10T14:00:00Z", "2024-03-10T18:00:00Z", false));
 
         var roxbury = queries.onTime(new DashboardFilter(DST_DAY, DST_DAY, "Roxbury", null, null));
 
         assertThat(roxbury.source()).isEqualTo("silver.service_requests");
         assertThat(roxbury.departments()).containsExactly(new DepartmentOnTime("PWDx", 1, 1, 0, 1.0));
-        assertThat(queries.onTime(new DashboardFilter(DST_DAY, DST_DAY, "Back Bay", null, null)).departments())
+        assertThat(queries.onTime(new DashboardFilter(DST_DAY, DST_DAY, "Back Bay", null, null))
+                        .departments())
                 .containsExactly(new DepartmentOnTime("PWDx", 1, 0, 1, 0.0));
     }
 
@@ -103,19 +114,27 @@ class GoldQueriesTest {
     void resolutionQuantilesAreOfTheCasesClosedInTheRangeByLocalDay() {
         double[] hours = {1, 2, 3, 4};
         for (int i = 0; i < hours.length; i++) {
-            view.silver.add(withResolution(silverCase(i + 1, "Roxbury", "PWDx", "Pothole", "2024-03-09T12:00:00Z", "2024-03-10T12:00:00Z", true), hours[i]));
+            view.silver.add(withResolution(
+                    silverCase(
+                            i + 1, "Roxbury", "PWDx", "Pothole", "2024-03-09T12:00:00Z", "2024-03-10T12:00:00Z", true),
+                    hours[i]));
         }
-        view.silver.add(withResolution(silverCase(9, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-10T13:00:00Z", true), 1));
+        view.silver.add(withResolution(
+                silverCase(9, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-10T13:00:00Z", true), 1));
         // 23:30 in Boston on the 10th is already the 11th in UTC: still closed on the 10th.
-        view.silver.add(withResolution(silverCase(10, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-11T03:30:00Z", true), 15.5));
-        view.silver.add(withResolution(silverCase(11, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-11T04:30:00Z", true), 99));
+        view.silver.add(withResolution(
+                silverCase(10, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-11T03:30:00Z", true),
+                15.5));
+        view.silver.add(withResolution(
+                silverCase(11, "Roxbury", "BTDT", "Parking", "2024-03-10T12:00:00Z", "2024-03-11T04:30:00Z", true),
+                99));
 
         var resolution = queries.resolution(ON_DST_DAY);
 
         assertThat(resolution.source()).isEqualTo("silver.service_requests");
-        assertThat(resolution.types()).containsExactly(
-                new TypeResolution("Pothole", 4, 2.0, 4.0),
-                new TypeResolution("Parking", 2, 1.0, 15.5));
+        assertThat(resolution.types())
+                .containsExactly(
+                        new TypeResolution("Pothole", 4, 2.0, 4.0), new TypeResolution("Parking", 2, 1.0, 15.5));
     }
 
     @Test
@@ -124,9 +143,10 @@ class GoldQueriesTest {
         view.hourly.add(hourly("2024-03-10T07:00:00Z", "Back Bay", 3, 2, 1, 1));
         view.hourly.add(hourly("2024-03-11T07:00:00Z", "Roxbury", 9, 0, 0, 0));
 
-        assertThat(queries.neighborhoods(ON_DST_DAY).neighborhoods()).containsExactly(
-                new NeighborhoodRow("Back Bay", 3, 2, 1, 1, 0.5),
-                new NeighborhoodRow("Roxbury", 1, 1, 1, 0, 1.0));
+        assertThat(queries.neighborhoods(ON_DST_DAY).neighborhoods())
+                .containsExactly(
+                        new NeighborhoodRow("Back Bay", 3, 2, 1, 1, 0.5),
+                        new NeighborhoodRow("Roxbury", 1, 1, 1, 0, 1.0));
     }
 
     @Test
@@ -160,27 +180,32 @@ class GoldQueriesTest {
 
     @Test
     void anHourlySeriesOfMoreThanFourHundredDaysIsRefused() {
-        DashboardFilter tooLong = new DashboardFilter(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 2, 5), null, null, null);
+        DashboardFilter tooLong =
+                new DashboardFilter(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 2, 5), null, null, null);
         assertThatThrownBy(() -> queries.hourly(tooLong))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessage("An hourly series covers at most 400 days; narrow 'from' and 'to'");
     }
 
     @Test
     void completenessListsEveryGoldTableByName() {
-        view.watermarks.add(new GoldWatermark("sla_daily", Instant.parse("2024-03-10T05:00:00Z"), Instant.parse("2024-03-12T00:00:00Z")));
+        view.watermarks.add(new GoldWatermark(
+                "sla_daily", Instant.parse("2024-03-10T05:00:00Z"), Instant.parse("2024-03-12T00:00:00Z")));
         view.watermarks.add(new GoldWatermark("requests_hourly", Instant.parse("2024-03-11T03:00:00Z"), null));
 
-        assertThat(queries.completeness().tables()).containsExactly(
-                new ChartData.TableCompleteness("requests_hourly", "2024-03-11T03:00:00Z", null),
-                new ChartData.TableCompleteness("sla_daily", "2024-03-10T05:00:00Z", "2024-03-12T00:00:00Z"));
+        assertThat(queries.completeness().tables())
+                .containsExactly(
+                        new ChartData.TableCompleteness("requests_hourly", "2024-03-11T03:00:00Z", null),
+                        new ChartData.TableCompleteness("sla_daily", "2024-03-10T05:00:00Z", "2024-03-12T00:00:00Z"));
     }
 
     private static HourlyRequests hourly(String windowStart, String neighborhood, long opened, long closed) {
         return hourly(windowStart, neighborhood, opened, closed, 0, 0);
     }
 
-    private static HourlyRequests hourly(String windowStart, String neighborhood, long opened, long closed, long onTime, long overdue) {
+    private static HourlyRequests hourly(
+            String windowStart, String neighborhood, long opened, long closed, long onTime, long overdue) {
         HourlyRequests h = new HourlyRequests();
         h.windowStart = Instant.parse(windowStart);
         h.neighborhood = neighborhood;
@@ -202,8 +227,14 @@ class GoldQueriesTest {
         return d;
     }
 
-    private static ServiceRequest silverCase(long id, String neighborhood, String department, String type,
-                                             String openTs, String closedTs, Boolean closedOnTime) {
+    private static ServiceRequest silverCase(
+            long id,
+            String neighborhood,
+            String department,
+            String type,
+            String openTs,
+            String closedTs,
+            Boolean closedOnTime) {
         ServiceRequest r = new ServiceRequest();
         r.caseEnquiryId = id;
         r.neighborhood = neighborhood;

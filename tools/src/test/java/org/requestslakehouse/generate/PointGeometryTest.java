@@ -3,7 +3,6 @@ package org.requestslakehouse.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,8 @@ class PointGeometryTest {
         int geom = header.indexOf("geom_4326");
         assertThat(records).hasSize(30);
         for (CSVRecord row : records.subList(1, records.size())) {
-            assertThat(PointGeometry.ewkbHex(Double.parseDouble(row.get(latitude)), Double.parseDouble(row.get(longitude))))
+            assertThat(PointGeometry.ewkbHex(
+                            Double.parseDouble(row.get(latitude)), Double.parseDouble(row.get(longitude))))
                     .isEqualTo(row.get(geom));
         }
     }

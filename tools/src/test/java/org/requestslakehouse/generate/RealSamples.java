@@ -1,7 +1,5 @@
 package org.requestslakehouse.generate;
 
-import org.requestslakehouse.testing.Real311;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.requestslakehouse.testing.Real311;
 
 /** The real Boston extracts (test fixtures, see testing/Real311). */
 final class RealSamples {
@@ -21,8 +19,7 @@ final class RealSamples {
     static final String CKAN = "boston311_2022_layout-ckan.csv";
     static final String CURRENT_DAMAGED = "boston311_2025_layout-current_damaged.csv";
 
-    private RealSamples() {
-    }
+    private RealSamples() {}
 
     static Path file(String name) {
         return Real311.file(name);
@@ -40,7 +37,8 @@ final class RealSamples {
 
     /** Every record, header row included, as commons-csv reads it. */
     static List<CSVRecord> parse(String csv) throws IOException {
-        try (Reader reader = new StringReader(csv); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+        try (Reader reader = new StringReader(csv);
+                CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
             return parser.getRecords();
         }
     }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
@@ -23,13 +22,14 @@ final class ReferenceNormaliser {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
 
-    private ReferenceNormaliser() {
-    }
+    private ReferenceNormaliser() {}
 
     static void assertRecovers(Layout layout, Map<String, String> published, GeneratedRequest expected) {
         String id = "case " + expected.caseId() + " in " + layout.cliName();
         Place place = expected.place();
-        assertThat(Long.parseLong(value(layout, published, Column.CASE_ID))).as(id).isEqualTo(expected.caseId());
+        assertThat(Long.parseLong(value(layout, published, Column.CASE_ID)))
+                .as(id)
+                .isEqualTo(expected.caseId());
         assertThat(instant(layout, published, Column.OPEN)).as(id).isEqualTo(expected.openTs());
         assertThat(instant(layout, published, Column.TARGET)).as(id).isEqualTo(expected.targetTs());
         assertThat(instant(layout, published, Column.CLOSED)).as(id).isEqualTo(expected.closedTs());
@@ -49,7 +49,9 @@ final class ReferenceNormaliser {
             assertThat(value(layout, published, Column.CASE_TITLE)).as(id).isEqualTo(expected.caseTitle());
             assertThat(value(layout, published, Column.SOURCE)).as(id).isEqualTo(expected.source());
         }
-        assertThat(photos(value(layout, published, Column.SUBMITTED_PHOTO))).as(id).isEqualTo(expected.submittedPhotos());
+        assertThat(photos(value(layout, published, Column.SUBMITTED_PHOTO)))
+                .as(id)
+                .isEqualTo(expected.submittedPhotos());
         assertThat(photos(value(layout, published, Column.CLOSED_PHOTO))).as(id).isEqualTo(expected.closedPhotos());
 
         String location = StringEscapeUtils.unescapeHtml4(value(layout, published, Column.LOCATION));
@@ -64,19 +66,27 @@ final class ReferenceNormaliser {
         String neighborhood = value(layout, published, Column.NEIGHBORHOOD);
         assertThat(neighborhood.isBlank() ? null : neighborhood).as(id).isEqualTo(place.neighborhood());
         if (layout.publishes(Column.PRECINCT)) {
-            assertThat(precinct(value(layout, published, Column.PRECINCT))).as(id).isEqualTo(place.precinct());
-            assertThat(district(value(layout, published, Column.FIRE_DISTRICT))).as(id).isEqualTo(place.fireDistrict());
-            assertThat(district(value(layout, published, Column.CITY_COUNCIL_DISTRICT))).as(id)
+            assertThat(precinct(value(layout, published, Column.PRECINCT)))
+                    .as(id)
+                    .isEqualTo(place.precinct());
+            assertThat(district(value(layout, published, Column.FIRE_DISTRICT)))
+                    .as(id)
+                    .isEqualTo(place.fireDistrict());
+            assertThat(district(value(layout, published, Column.CITY_COUNCIL_DISTRICT)))
+                    .as(id)
                     .isEqualTo(place.cityCouncilDistrict());
-            assertThat(district(value(layout, published, Column.NEIGHBORHOOD_SERVICES_DISTRICT))).as(id)
+            assertThat(district(value(layout, published, Column.NEIGHBORHOOD_SERVICES_DISTRICT)))
+                    .as(id)
                     .isEqualTo(place.neighborhoodServicesDistrict());
             String street = StringEscapeUtils.unescapeHtml4(value(layout, published, Column.STREET_NAME));
             assertThat(street.isEmpty() ? null : street).as(id).isEqualTo(place.streetName());
         }
         double tolerance = layout == Layout.SOCRATA_2011 || layout == Layout.CKAN_2019 ? 0.00005 : 0;
-        assertThat(Double.parseDouble(value(layout, published, Column.LATITUDE))).as(id)
+        assertThat(Double.parseDouble(value(layout, published, Column.LATITUDE)))
+                .as(id)
                 .isCloseTo(place.latitude(), within(tolerance));
-        assertThat(Double.parseDouble(value(layout, published, Column.LONGITUDE))).as(id)
+        assertThat(Double.parseDouble(value(layout, published, Column.LONGITUDE)))
+                .as(id)
                 .isCloseTo(place.longitude(), within(tolerance));
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,13 +65,16 @@ class RequestCsvWriterTest {
 
     @Test
     void headersAreExactlyThoseOfTheRealExports() throws IOException {
-        assertThat(String.join(",", Layout.SOCRATA_2011.header())).isEqualTo(RealSamples.headerLine(RealSamples.SOCRATA));
+        assertThat(String.join(",", Layout.SOCRATA_2011.header()))
+                .isEqualTo(RealSamples.headerLine(RealSamples.SOCRATA));
         assertThat(String.join(",", Layout.CKAN_2019.header())).isEqualTo(RealSamples.headerLine(RealSamples.CKAN));
         assertThat(String.join(",", Layout.CURRENT_2025.header()) + ";;")
                 .isEqualTo(RealSamples.headerLine(RealSamples.CURRENT_DAMAGED));
-        assertThat(String.join(", ", Layout.SYSTEM_2024.header())).isEqualTo("case_id, open_date, target_close_date,"
-                + " close_date, case_status, case_topic, service_name, closure_reason, assigned_department,"
-                + " submitted_photo, closed_photo, full_address, zip_code, ward, neighborhood, latitude, longitude");
+        assertThat(String.join(", ", Layout.SYSTEM_2024.header()))
+                .isEqualTo(
+                        "case_id, open_date, target_close_date,"
+                                + " close_date, case_status, case_topic, service_name, closure_reason, assigned_department,"
+                                + " submitted_photo, closed_photo, full_address, zip_code, ward, neighborhood, latitude, longitude");
         for (Layout layout : Layout.values()) {
             assertThat(CSV.get(layout)).startsWith(String.join(",", layout.header()) + "\n");
         }
@@ -83,7 +85,8 @@ class RequestCsvWriterTest {
     void everyRowParsesBackWithTheHeadersWidth(Layout layout) {
         List<CSVRecord> records = RECORDS.get(layout);
         assertThat(records).hasSize(ROWS + 1);
-        assertThat(records).allSatisfy(r -> assertThat(r.size()).isEqualTo(layout.header().size()));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.size()).isEqualTo(layout.header().size()));
         assertThat(CSV.get(layout)).doesNotContain("\r").endsWith("\n").doesNotEndWith("\n\n");
     }
 
@@ -102,7 +105,9 @@ class RequestCsvWriterTest {
     void datesHaveTheLayoutsFormatAndStatusAgreesWithClosedDate(Layout layout) {
         Pattern date = layout == Layout.SOCRATA_2011 ? US_12_HOUR : ISO_SPACE;
         assertThat(column(layout, Column.OPEN)).allSatisfy(v -> assertThat(v).matches(date));
-        assertThat(column(layout, Column.TARGET)).allSatisfy(v -> assertThat(v.isEmpty() || date.matcher(v).matches()).isTrue());
+        assertThat(column(layout, Column.TARGET))
+                .allSatisfy(v ->
+                        assertThat(v.isEmpty() || date.matcher(v).matches()).isTrue());
         assertThat(column(layout, Column.TARGET)).anySatisfy(v -> assertThat(v).isEmpty());
         List<String> closed = column(layout, Column.CLOSED);
         List<String> status = column(layout, Column.STATUS);
@@ -161,10 +166,12 @@ class RequestCsvWriterTest {
     @Test
     void oldExportsRoundCoordinatesToFourDecimalsAndNewOnesDoNot() {
         for (Layout layout : List.of(Layout.SOCRATA_2011, Layout.CKAN_2019)) {
-            assertThat(column(layout, Column.LATITUDE)).allSatisfy(v -> assertThat(v).matches("42\\.\\d{1,4}"));
+            assertThat(column(layout, Column.LATITUDE))
+                    .allSatisfy(v -> assertThat(v).matches("42\\.\\d{1,4}"));
         }
         for (Layout layout : List.of(Layout.CURRENT_2025, Layout.SYSTEM_2024)) {
-            assertThat(share(column(layout, Column.LATITUDE), v -> v.matches("42\\.\\d{10,}"))).isGreaterThan(0.9);
+            assertThat(share(column(layout, Column.LATITUDE), v -> v.matches("42\\.\\d{10,}")))
+                    .isGreaterThan(0.9);
         }
     }
 
@@ -180,8 +187,10 @@ class RequestCsvWriterTest {
         List<String> currentLongitudes = column(Layout.CURRENT_2025, Column.LONGITUDE);
         List<String> geometries = column(Layout.CURRENT_2025, Column.GEOM_4326);
         for (int i = 0; i < ROWS; i++) {
-            assertThat(geometries.get(i)).matches("0101000020E6100000[0-9A-F]{32}").isEqualTo(PointGeometry.ewkbHex(
-                    Double.parseDouble(currentLatitudes.get(i)), Double.parseDouble(currentLongitudes.get(i))));
+            assertThat(geometries.get(i))
+                    .matches("0101000020E6100000[0-9A-F]{32}")
+                    .isEqualTo(PointGeometry.ewkbHex(
+                            Double.parseDouble(currentLatitudes.get(i)), Double.parseDouble(currentLongitudes.get(i))));
         }
         assertThat(column(Layout.SOCRATA_2011, Column.PROPERTY_TYPE)).containsOnly("Address", "Intersection", "");
     }
@@ -210,7 +219,9 @@ class RequestCsvWriterTest {
         assertThat(ckan).anySatisfy(l -> assertThat(l).matches("INTERSECTION of .+ &amp; .+  [A-Za-z ]+  MA  "));
         assertThat(ckan).anySatisfy(l -> assertThat(l).matches("INTERSECTION of .+ & .+  [A-Za-z ]+  MA  "));
         // the 2011 export has no separator after an intersection's missing zip
-        assertThat(socrata).filteredOn(l -> l.startsWith("INTERSECTION")).isNotEmpty()
+        assertThat(socrata)
+                .filteredOn(l -> l.startsWith("INTERSECTION"))
+                .isNotEmpty()
                 .allSatisfy(l -> assertThat(l).endsWith("  MA"));
         assertThat(share(ckan, l -> l.contains("&amp;"))).isCloseTo(0.2 * 0.3, within(0.015));
         List<String> streets = column(Layout.CKAN_2019, Column.STREET_NAME);
@@ -221,7 +232,8 @@ class RequestCsvWriterTest {
 
     @Test
     void tabsInsideFreeTextSurviveTheRoundTrip() {
-        assertThat(column(Layout.CKAN_2019, Column.CLOSURE_REASON)).anySatisfy(c -> assertThat(c).contains("\t"));
+        assertThat(column(Layout.CKAN_2019, Column.CLOSURE_REASON))
+                .anySatisfy(c -> assertThat(c).contains("\t"));
         assertThat(column(Layout.CKAN_2019, Column.SUBMITTED_PHOTO))
                 .anySatisfy(p -> assertThat(p).matches("https://\\S+ \\| https://\\S+.*"));
     }
@@ -252,8 +264,10 @@ class RequestCsvWriterTest {
         String[] lines = damaged.split("\r\n");
         assertThat(lines).hasSize(2_001);
         List<CSVRecord> records = RealSamples.parse(damaged);
-        assertThat(records).hasSize(2_001)
-                .allSatisfy(r -> assertThat(r.size()).isEqualTo(Layout.CURRENT_2025.header().size()));
+        assertThat(records)
+                .hasSize(2_001)
+                .allSatisfy(r -> assertThat(r.size())
+                        .isEqualTo(Layout.CURRENT_2025.header().size()));
         int zip = Layout.CURRENT_2025.columns().indexOf(Column.ZIPCODE);
         int withSuffix = 0;
         for (CSVRecord record : records.subList(1, records.size())) {
@@ -265,13 +279,16 @@ class RequestCsvWriterTest {
         // apart from the damage, the rows are those of the clean file
         String clean = csv(Layout.CURRENT_2025, GeneratorSettings.defaults(42), 2_000, false);
         String repaired = (damaged + "\r\n").replace(";;\r\n", "\n").replace("\r\n", "\n");
-        assertThat(repaired.equals(clean)).as("damaged file minus CRLF and ;; equals the clean file").isTrue();
+        assertThat(repaired.equals(clean))
+                .as("damaged file minus CRLF and ;; equals the clean file")
+                .isTrue();
     }
 
     @Test
     void onlyTheCurrentLayoutHasADamagedVariant() {
         assertThatThrownBy(() -> new RequestCsvWriter(Layout.CKAN_2019, true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current-2025");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("current-2025");
     }
 
     @Test
@@ -293,9 +310,12 @@ class RequestCsvWriterTest {
     @Test
     void reportsProgressEveryIntervalAndAtTheEnd() throws IOException {
         List<Long> reported = new ArrayList<>();
-        new RequestCsvWriter(Layout.SYSTEM_2024, false).write(
-                new SyntheticRequestGenerator(GeneratorSettings.defaults(1), 20_000), new ByteArrayOutputStream(),
-                false, reported::add);
+        new RequestCsvWriter(Layout.SYSTEM_2024, false)
+                .write(
+                        new SyntheticRequestGenerator(GeneratorSettings.defaults(1), 20_000),
+                        new ByteArrayOutputStream(),
+                        false,
+                        reported::add);
         assertThat(reported).containsExactly(8_192L, 16_384L, 20_000L);
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +23,18 @@ class RequestCsvWriterThroughputTest {
     void writesWellOverOneHundredFiftyThousandRowsPerCpuSecond() throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         RequestCsvWriter writer = new RequestCsvWriter(Layout.CURRENT_2025, false);
-        writer.write(new SyntheticRequestGenerator(GeneratorSettings.defaults(1), WARM_UP_ROWS),
-                OutputStream.nullOutputStream(), false, ProgressListener.NONE);
+        writer.write(
+                new SyntheticRequestGenerator(GeneratorSettings.defaults(1), WARM_UP_ROWS),
+                OutputStream.nullOutputStream(),
+                false,
+                ProgressListener.NONE);
 
         long cpuBefore = threads.getCurrentThreadCpuTime();
-        long written = writer.write(new SyntheticRequestGenerator(GeneratorSettings.defaults(2), MEASURED_ROWS),
-                OutputStream.nullOutputStream(), false, ProgressListener.NONE);
+        long written = writer.write(
+                new SyntheticRequestGenerator(GeneratorSettings.defaults(2), MEASURED_ROWS),
+                OutputStream.nullOutputStream(),
+                false,
+                ProgressListener.NONE);
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
 
         assertThat(written).isEqualTo(MEASURED_ROWS);

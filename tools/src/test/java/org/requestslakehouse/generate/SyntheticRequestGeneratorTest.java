@@ -18,7 +18,6 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,11 +64,12 @@ class SyntheticRequestGeneratorTest {
 
     @Test
     void caseIdsIncreaseStrictlyFromNearTheFirstIdAndOpenTimesNeverGoBack() {
-        assertThat(sample.get(0).caseId()).isBetween(SyntheticRequestGenerator.FIRST_CASE_ID,
-                SyntheticRequestGenerator.FIRST_CASE_ID + 999);
+        assertThat(sample.get(0).caseId())
+                .isBetween(SyntheticRequestGenerator.FIRST_CASE_ID, SyntheticRequestGenerator.FIRST_CASE_ID + 999);
         for (int i = 1; i < sample.size(); i++) {
             assertThat(sample.get(i).caseId()).isGreaterThan(sample.get(i - 1).caseId());
-            assertThat(sample.get(i).openTs()).isAfterOrEqualTo(sample.get(i - 1).openTs());
+            assertThat(sample.get(i).openTs())
+                    .isAfterOrEqualTo(sample.get(i - 1).openTs());
         }
         // ids skip some numbers like real exports do, but not many
         long span = sample.get(ROWS - 1).caseId() - sample.get(0).caseId();
@@ -87,17 +87,20 @@ class SyntheticRequestGeneratorTest {
 
         GeneratorSettings july = new GeneratorSettings(7, LocalDate.of(2025, 7, 4), 3, true);
         List<GeneratedRequest> holiday = generate(july, 500);
-        Set<LocalDate> days = holiday.stream().map(r -> BostonTime.toLocal(r.openTs()).toLocalDate())
+        Set<LocalDate> days = holiday.stream()
+                .map(r -> BostonTime.toLocal(r.openTs()).toLocalDate())
                 .collect(Collectors.toSet());
-        assertThat(days).containsExactlyInAnyOrder(
-                LocalDate.of(2025, 7, 4), LocalDate.of(2025, 7, 5), LocalDate.of(2025, 7, 6));
+        assertThat(days)
+                .containsExactlyInAnyOrder(
+                        LocalDate.of(2025, 7, 4), LocalDate.of(2025, 7, 5), LocalDate.of(2025, 7, 6));
     }
 
     @Test
     void volumeFollowsLocalDailyAndWeeklyRhythmAcrossTheDstChange() {
-        Map<Boolean, Long> weekendSplit = sample.stream().collect(Collectors.partitioningBy(
-                r -> BostonTime.toLocal(r.openTs()).getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue(),
-                Collectors.counting()));
+        Map<Boolean, Long> weekendSplit = sample.stream()
+                .collect(Collectors.partitioningBy(
+                        r -> BostonTime.toLocal(r.openTs()).getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue(),
+                        Collectors.counting()));
         double perWeekday = weekendSplit.get(false) / 5.0;
         double perWeekendDay = weekendSplit.get(true) / 2.0;
         assertThat(perWeekday / perWeekendDay).isBetween(1.4, 2.0);
@@ -107,12 +110,17 @@ class SyntheticRequestGeneratorTest {
                 .map(r -> BostonTime.toLocal(r.openTs()))
                 .filter(t -> t.toLocalDate().isAfter(LocalDate.of(2024, 3, 10)))
                 .collect(Collectors.toList());
-        long night = afterDst.stream().filter(t -> t.getHour() >= 2 && t.getHour() < 5).count();
-        long morning = afterDst.stream().filter(t -> t.getHour() >= 9 && t.getHour() < 12).count();
+        long night = afterDst.stream()
+                .filter(t -> t.getHour() >= 2 && t.getHour() < 5)
+                .count();
+        long morning = afterDst.stream()
+                .filter(t -> t.getHour() >= 9 && t.getHour() < 12)
+                .count();
         assertThat((double) morning / night).isGreaterThan(10);
         // nothing is opened in the hour the clocks skip
-        assertThat(sample).noneSatisfy(r -> assertThat(BostonTime.toLocal(r.openTs()))
-                .isBetween(LocalDateTime.of(2024, 3, 10, 2, 0), LocalDateTime.of(2024, 3, 10, 2, 59, 59)));
+        assertThat(sample)
+                .noneSatisfy(r -> assertThat(BostonTime.toLocal(r.openTs()))
+                        .isBetween(LocalDateTime.of(2024, 3, 10, 2, 0), LocalDateTime.of(2024, 3, 10, 2, 59, 59)));
     }
 
     @Test
@@ -137,14 +145,16 @@ class SyntheticRequestGeneratorTest {
         Map<String, List<Long>> secondsByType = new HashMap<>();
         for (GeneratedRequest r : sample) {
             if (r.closed() && !r.has(Quirk.CLOSED_BEFORE_OPEN)) {
-                secondsByType.computeIfAbsent(r.type(), t -> new ArrayList<>())
+                secondsByType
+                        .computeIfAbsent(r.type(), t -> new ArrayList<>())
                         .add(r.closedTs().getEpochSecond() - r.openTs().getEpochSecond());
             }
         }
         assertThat(median(secondsByType.get("Pothole Repair (Internal)"))).isLessThan(60);
         assertThat(median(secondsByType.get("Parking Enforcement"))).isBetween(3600L, 6 * 3600L);
         assertThat(median(secondsByType.get("Street Light Outages"))).isBetween(5 * 86_400L, 14 * 86_400L);
-        assertThat(secondsByType.values().stream().flatMap(List::stream)).allSatisfy(s -> assertThat(s).isNotNegative());
+        assertThat(secondsByType.values().stream().flatMap(List::stream))
+                .allSatisfy(s -> assertThat(s).isNotNegative());
     }
 
     private static long median(List<Long> values) {
@@ -155,7 +165,8 @@ class SyntheticRequestGeneratorTest {
 
     @Test
     void onTimeStatusAgreesWithTargetAndCloseTime() {
-        Instant exportedAt = LocalDate.of(2024, 3, 31).atStartOfDay(BostonTime.ZONE).toInstant();
+        Instant exportedAt =
+                LocalDate.of(2024, 3, 31).atStartOfDay(BostonTime.ZONE).toInstant();
         int judged = 0;
         for (GeneratedRequest r : sample) {
             if (r.has(Quirk.ON_TIME_MISSING)) {
@@ -190,12 +201,15 @@ class SyntheticRequestGeneratorTest {
                     // 08:30 on the next business day
                     assertThat(target.toLocalTime()).isEqualTo(LocalTime.of(8, 30));
                     assertThat(target.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
-                    assertThat(target.toLocalDate()).isAfter(open.toLocalDate())
+                    assertThat(target.toLocalDate())
+                            .isAfter(open.toLocalDate())
                             .isBeforeOrEqualTo(open.toLocalDate().plusDays(3));
                     break;
                 case "Street Light Outages":
                     // same wall-clock time 14 days later, give or take the system's drift
-                    assertThat(java.time.Duration.between(open.plusDays(14), target).getSeconds()).isBetween(-3L, 60L);
+                    assertThat(java.time.Duration.between(open.plusDays(14), target)
+                                    .getSeconds())
+                            .isBetween(-3L, 60L);
                     break;
                 case "Needle Pickup":
                 case "Schedule a Bulk Item Pickup":
@@ -208,8 +222,8 @@ class SyntheticRequestGeneratorTest {
 
     @Test
     void categoriesAreConsistentAndSkewed() {
-        Map<String, Long> byDepartment = sample.stream()
-                .collect(Collectors.groupingBy(GeneratedRequest::department, Collectors.counting()));
+        Map<String, Long> byDepartment =
+                sample.stream().collect(Collectors.groupingBy(GeneratedRequest::department, Collectors.counting()));
         assertThat(byDepartment.keySet()).contains("PWDx", "BTDT", "ISD", "PARK", "BWSC", "GEN_", "INFO", "PROP");
         assertThat(byDepartment.get("PWDx")).isGreaterThan(byDepartment.get("BTDT"));
         assertThat(byDepartment.get("BTDT")).isGreaterThan(5 * byDepartment.get("PARK"));
@@ -217,14 +231,20 @@ class SyntheticRequestGeneratorTest {
             // the department is the queue's owner
             String queuePrefix = r.queue().substring(0, r.queue().indexOf('_') + 1);
             assertThat(queuePrefix.startsWith(r.department().replace("_", "")) || queuePrefix.equals(r.department()))
-                    .as("%s handled by %s", r.queue(), r.department()).isTrue();
+                    .as("%s handled by %s", r.queue(), r.department())
+                    .isTrue();
             if (r.queue().startsWith("PWDx_District") && r.place().geocoded()) {
                 assertThat(r.queue()).startsWith("PWDx_District " + r.place().pwdDistrict() + ":");
             }
         }
         Set<String> sources = sample.stream().map(GeneratedRequest::source).collect(Collectors.toSet());
-        assertThat(sources).contains("Constituent Call", "Citizens Connect App", "Self Service", "Employee Generated",
-                "City Worker App");
+        assertThat(sources)
+                .contains(
+                        "Constituent Call",
+                        "Citizens Connect App",
+                        "Self Service",
+                        "Employee Generated",
+                        "City Worker App");
         assertThat(sample.stream().filter(r -> r.type().equals("Pothole Repair (Internal)")))
                 .allSatisfy(r -> {
                     assertThat(r.source()).isEqualTo("Employee Generated");
@@ -251,7 +271,9 @@ class SyntheticRequestGeneratorTest {
                 assertThat(area.pwdDistrict()).isEqualTo(p.pwdDistrict());
                 assertThat(area.policeDistrict()).isEqualTo(p.policeDistrict());
                 assertThat(area.fireDistrict()).isEqualTo(p.fireDistrict());
-                assertThat(p.precinct()).startsWith(String.format("%02d", area.ward())).hasSize(4);
+                assertThat(p.precinct())
+                        .startsWith(String.format("%02d", area.ward()))
+                        .hasSize(4);
                 if (p.zipcode() != null) {
                     assertThat(area.zip()).isEqualTo(p.zipcode());
                 }
@@ -260,8 +282,10 @@ class SyntheticRequestGeneratorTest {
                 assertThat(p.location()).matches("INTERSECTION of .+ & .+  [A-Za-z ]+  MA");
                 assertThat(p.zipcode()).isNull();
             } else {
-                assertThat(p.location()).matches("\\d+[A-D]?(-\\d+)? .+  [A-Za-z ]+  MA  0\\d{4}")
-                        .isEqualTo(p.streetName() + p.location().substring(p.streetName().length()))
+                assertThat(p.location())
+                        .matches("\\d+[A-D]?(-\\d+)? .+  [A-Za-z ]+  MA  0\\d{4}")
+                        .isEqualTo(p.streetName()
+                                + p.location().substring(p.streetName().length()))
                         .endsWith(p.zipcode());
             }
             if (!p.placeholderCoordinates()) {
@@ -275,17 +299,28 @@ class SyntheticRequestGeneratorTest {
     @Test
     void quirksAppearAtTheirRatesAndOnlyWhenEnabled() {
         assertThat(share(r -> true, r -> r.place().placeholderCoordinates())).isCloseTo(0.03, within(0.01));
-        assertThat(share(r -> r.place().zipcode() != null, r -> r.has(Quirk.ZIP_AS_FLOAT))).isCloseTo(0.03, within(0.01));
-        assertThat(share(r -> r.place().zipcode() != null, r -> r.has(Quirk.ZIP_MISSING))).isCloseTo(0.02, within(0.01));
-        assertThat(share(GeneratedRequest::closed, r -> r.has(Quirk.CLOSED_BEFORE_OPEN))).isBetween(0.0005, 0.008);
+        assertThat(share(r -> r.place().zipcode() != null, r -> r.has(Quirk.ZIP_AS_FLOAT)))
+                .isCloseTo(0.03, within(0.01));
+        assertThat(share(r -> r.place().zipcode() != null, r -> r.has(Quirk.ZIP_MISSING)))
+                .isCloseTo(0.02, within(0.01));
+        assertThat(share(GeneratedRequest::closed, r -> r.has(Quirk.CLOSED_BEFORE_OPEN)))
+                .isBetween(0.0005, 0.008);
         assertThat(share(r -> true, r -> r.has(Quirk.ON_TIME_MISSING))).isCloseTo(0.01, within(0.005));
-        assertThat(share(r -> r.place().intersection(), r -> r.has(Quirk.HTML_ENTITIES))).isCloseTo(0.3, within(0.05));
-        assertThat(share(r -> r.place().intersection(), r -> r.has(Quirk.WARD_BARE_NUMBER))).isCloseTo(0.6, within(0.05));
-        assertThat(sample).filteredOn(r -> r.has(Quirk.CLOSED_BEFORE_OPEN)).allSatisfy(r ->
-                assertThat(r.openTs().getEpochSecond() - r.closedTs().getEpochSecond()).isBetween(1L, 20L));
-        assertThat(sample).filteredOn(r -> r.has(Quirk.TAB_IN_TEXT)).isNotEmpty()
+        assertThat(share(r -> r.place().intersection(), r -> r.has(Quirk.HTML_ENTITIES)))
+                .isCloseTo(0.3, within(0.05));
+        assertThat(share(r -> r.place().intersection(), r -> r.has(Quirk.WARD_BARE_NUMBER)))
+                .isCloseTo(0.6, within(0.05));
+        assertThat(sample)
+                .filteredOn(r -> r.has(Quirk.CLOSED_BEFORE_OPEN))
+                .allSatisfy(r -> assertThat(
+                                r.openTs().getEpochSecond() - r.closedTs().getEpochSecond())
+                        .isBetween(1L, 20L));
+        assertThat(sample)
+                .filteredOn(r -> r.has(Quirk.TAB_IN_TEXT))
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.closureReason()).contains("\t"));
-        assertThat(sample).filteredOn(r -> !r.has(Quirk.TAB_IN_TEXT) && r.closed())
+        assertThat(sample)
+                .filteredOn(r -> !r.has(Quirk.TAB_IN_TEXT) && r.closed())
                 .allSatisfy(r -> assertThat(r.closureReason()).doesNotContain("\t"));
 
         List<GeneratedRequest> clean = generate(GeneratorSettings.defaults(42).withQuirks(false), ROWS);
@@ -302,11 +337,18 @@ class SyntheticRequestGeneratorTest {
 
     @Test
     void closureTextsComeInTheRealShapes() {
-        Map<String, Long> shapes = sample.stream().filter(GeneratedRequest::closed)
+        Map<String, Long> shapes = sample.stream()
+                .filter(GeneratedRequest::closed)
                 .collect(Collectors.groupingBy(r -> shapeOf(r.closureReason()), Collectors.counting()));
-        assertThat(shapes.keySet()).containsExactlyInAnyOrder(
-                "date-to-string", "sql", "legacy-resolved", "legacy-noted", "legacy-invalid", "legacy-duplicate",
-                "internal");
+        assertThat(shapes.keySet())
+                .containsExactlyInAnyOrder(
+                        "date-to-string",
+                        "sql",
+                        "legacy-resolved",
+                        "legacy-noted",
+                        "legacy-invalid",
+                        "legacy-duplicate",
+                        "internal");
         for (GeneratedRequest r : sample) {
             if (!r.closed()) {
                 continue;
@@ -327,10 +369,13 @@ class SyntheticRequestGeneratorTest {
                     assertThat(text).contains("Invalid");
                     break;
                 case DUPLICATE:
-                    assertThat(text).containsPattern("Duplicate of Existing Case|Case Duplicate\\sDuplicate of case #\\d{12}$");
+                    assertThat(text)
+                            .containsPattern("Duplicate of Existing Case|Case Duplicate\\sDuplicate of case #\\d{12}$");
                     if (text.contains("#")) {
                         long earlier = Long.parseLong(text.substring(text.indexOf('#') + 1));
-                        assertThat(earlier).isLessThan(r.caseId()).isGreaterThanOrEqualTo(sample.get(0).caseId());
+                        assertThat(earlier)
+                                .isLessThan(r.caseId())
+                                .isGreaterThanOrEqualTo(sample.get(0).caseId());
                     }
                     break;
                 case INTERNAL:
@@ -368,14 +413,20 @@ class SyntheticRequestGeneratorTest {
         double withSubmitted = share(r -> true, r -> !r.submittedPhotos().isEmpty());
         assertThat(withSubmitted).isBetween(0.1, 0.35);
         assertThat(sample).filteredOn(r -> r.submittedPhotos().size() > 1).isNotEmpty();
-        assertThat(sample).filteredOn(r -> r.source().equals("Constituent Call"))
+        assertThat(sample)
+                .filteredOn(r -> r.source().equals("Constituent Call"))
                 .allSatisfy(r -> assertThat(r.submittedPhotos()).isEmpty());
         assertThat(sample.stream().flatMap(r -> r.submittedPhotos().stream()))
-                .allSatisfy(url -> assertThat(url).matches(
-                        "https://311\\.boston\\.gov/media/boston/report/photos/[0-9a-f]{24}/(report|photo_\\d{8}_\\d{6})\\.jpg"));
+                .allSatisfy(
+                        url -> assertThat(url)
+                                .matches(
+                                        "https://311\\.boston\\.gov/media/boston/report/photos/[0-9a-f]{24}/(report|photo_\\d{8}_\\d{6})\\.jpg"));
         assertThat(sample.stream().flatMap(r -> r.closedPhotos().stream()))
                 .isNotEmpty()
-                .allSatisfy(url -> assertThat(url).matches("https://spot-boston-res\\.cloudinary\\.com/image/upload/v\\d{10}"
-                        + "/boston/production/[a-z0-9]{20}\\.jpg#spot=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+                .allSatisfy(
+                        url -> assertThat(url)
+                                .matches(
+                                        "https://spot-boston-res\\.cloudinary\\.com/image/upload/v\\d{10}"
+                                                + "/boston/production/[a-z0-9]{20}\\.jpg#spot=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     }
 }

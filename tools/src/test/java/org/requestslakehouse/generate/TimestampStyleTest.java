@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class TimestampStyleTest {
@@ -29,8 +28,8 @@ class TimestampStyleTest {
         for (int i = 0; i < 20_000; i++) {
             instants.add(Instant.ofEpochSecond(random.nextLong(from, to)));
         }
-        for (String change : List.of("2024-03-10T07:00:00Z", "2024-11-03T06:00:00Z", "2011-03-13T07:00:00Z",
-                "2011-11-06T06:00:00Z")) {
+        for (String change : List.of(
+                "2024-03-10T07:00:00Z", "2024-11-03T06:00:00Z", "2011-03-13T07:00:00Z", "2011-11-06T06:00:00Z")) {
             Instant at = Instant.parse(change);
             for (int s = -3700; s <= 3700; s++) {
                 instants.add(at.plusSeconds(s));
@@ -46,9 +45,14 @@ class TimestampStyleTest {
     void everyStyleMatchesItsDateTimeFormatterPattern() {
         for (Instant instant : instants()) {
             ZonedDateTime boston = instant.atZone(BostonTime.ZONE);
-            assertThat(TimestampStyle.ISO_SPACE.format(instant)).as("%s", instant).isEqualTo(ISO.format(boston));
-            assertThat(TimestampStyle.US_12_HOUR.format(instant)).as("%s", instant).isEqualTo(US.format(boston));
-            assertThat(TimestampStyle.DATE_TO_STRING.format(instant)).as("%s", instant)
+            assertThat(TimestampStyle.ISO_SPACE.format(instant))
+                    .as("%s", instant)
+                    .isEqualTo(ISO.format(boston));
+            assertThat(TimestampStyle.US_12_HOUR.format(instant))
+                    .as("%s", instant)
+                    .isEqualTo(US.format(boston));
+            assertThat(TimestampStyle.DATE_TO_STRING.format(instant))
+                    .as("%s", instant)
                     .isEqualTo(DATE_TO_STRING.format(boston));
         }
     }
@@ -63,13 +67,15 @@ class TimestampStyleTest {
         assertThat(TimestampStyle.DATE_TO_STRING.format(summer)).isEqualTo("Thu Mar 27 14:52:03 EDT 2025");
         Instant socrata = BostonTime.toInstant(LocalDateTime.of(2011, 7, 1, 0, 32, 33));
         assertThat(TimestampStyle.US_12_HOUR.format(socrata)).isEqualTo("07/01/2011 12:32:33 AM");
-        assertThat(TimestampStyle.US_12_HOUR.format(socrata.plusSeconds(12 * 3600))).isEqualTo("07/01/2011 12:32:33 PM");
+        assertThat(TimestampStyle.US_12_HOUR.format(socrata.plusSeconds(12 * 3600)))
+                .isEqualTo("07/01/2011 12:32:33 PM");
     }
 
     @Test
     void offsetTableAgreesWithTheZoneRules() {
         for (Instant instant : instants()) {
-            assertThat(BostonTime.offsetSeconds(instant.getEpochSecond())).as("%s", instant)
+            assertThat(BostonTime.offsetSeconds(instant.getEpochSecond()))
+                    .as("%s", instant)
                     .isEqualTo(BostonTime.ZONE.getRules().getOffset(instant).getTotalSeconds());
         }
         // outside the table it falls back to the rules

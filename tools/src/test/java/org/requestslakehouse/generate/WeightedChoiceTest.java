@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class WeightedChoiceTest {
@@ -41,6 +40,7 @@ class WeightedChoiceTest {
         assertThatThrownBy(() -> WeightedChoice.ofPairs("a", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WeightedChoice.ofPairs("a", -1, "b", 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WeightedChoice.ofPairs("a", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WeightedChoice.of(List.of("a"), List.of(1, 2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WeightedChoice.of(List.of("a"), List.of(1, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

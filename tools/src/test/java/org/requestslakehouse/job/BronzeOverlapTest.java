@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.LongStream;
-
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.RowDelta;
@@ -81,17 +80,25 @@ class BronzeOverlapTest {
         append(config("earliest"), bronze);
         commitOffsets("resumers", Map.of(new TopicPartition(TOPIC, 0), 4L, new TopicPartition(TOPIC, 1), 1L));
 
-        BronzeOverlap.Count fromEarliest = BronzeOverlap.count(config("earliest"), BUDGET).orElseThrow();
-        assertThat(fromEarliest).isEqualTo(new BronzeOverlap.Count("bronze.raw_events", 10, true,
-                "Kafka topic overlap from the earliest offsets"));
-        assertThat(fromEarliest.warning()).contains("Warning: bronze.raw_events already holds 10 rows from the positions"
-                + " this fresh start reads (Kafka topic overlap from the earliest offsets); this run archives them a second"
-                + " time. To continue the job that wrote them, run with --resume latest and its --checkpoint-dir instead.");
+        BronzeOverlap.Count fromEarliest =
+                BronzeOverlap.count(config("earliest"), BUDGET).orElseThrow();
+        assertThat(fromEarliest)
+                .isEqualTo(new BronzeOverlap.Count(
+                        "bronze.raw_events", 10, true, "Kafka topic overlap from the earliest offsets"));
+        assertThat(fromEarliest.warning())
+                .contains(
+                        "Warning: bronze.raw_events already holds 10 rows from the positions"
+                                + " this fresh start reads (Kafka topic overlap from the earliest offsets); this run archives them a second"
+                                + " time. To continue the job that wrote them, run with --resume latest and its --checkpoint-dir instead.");
 
         // Partition 0 resumes at offset 4 (offsets 4 and 5 archived), partition 1 at offset 1 (1, 2 and 3).
-        assertThat(BronzeOverlap.count(config("committed"), BUDGET)).get()
-                .extracting(BronzeOverlap.Count::rows).isEqualTo(5L);
-        assertThat(BronzeOverlap.count(config("latest"), BUDGET)).as("only new messages are read").isEmpty();
+        assertThat(BronzeOverlap.count(config("committed"), BUDGET))
+                .get()
+                .extracting(BronzeOverlap.Count::rows)
+                .isEqualTo(5L);
+        assertThat(BronzeOverlap.count(config("latest"), BUDGET))
+                .as("only new messages are read")
+                .isEmpty();
     }
 
     /**
@@ -102,14 +109,24 @@ class BronzeOverlapTest {
     void countsALargeBronzeWithinRunsBudget() throws Exception {
         long rows = Long.getLong("overlap.rows", 20_000);
         KAFKA.createTopic(TOPIC, 2);
-        append(config("earliest"), LongStream.range(0, rows).mapToObj(i -> kafkaRow(TOPIC, (int) (i % 2), i / 2)).toList());
+        append(
+                config("earliest"),
+                LongStream.range(0, rows)
+                        .mapToObj(i -> kafkaRow(TOPIC, (int) (i % 2), i / 2))
+                        .toList());
 
         long start = System.nanoTime();
-        BronzeOverlap.Count count = BronzeOverlap.count(config("earliest"), RunCommand.OVERLAP_CHECK_BUDGET).orElseThrow();
+        BronzeOverlap.Count count = BronzeOverlap.count(config("earliest"), RunCommand.OVERLAP_CHECK_BUDGET)
+                .orElseThrow();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        System.out.printf(Locale.ROOT, "Bronze overlap check: %,d of %,d rows counted in %d ms (complete: %s)%n",
-                count.rows(), rows, took.toMillis(), count.complete());
+        System.out.printf(
+                Locale.ROOT,
+                "Bronze overlap check: %,d of %,d rows counted in %d ms (complete: %s)%n",
+                count.rows(),
+                rows,
+                took.toMillis(),
+                count.complete());
         assertThat(count.complete()).isTrue();
         assertThat(count.rows()).isEqualTo(rows);
     }
@@ -119,18 +136,38 @@ class BronzeOverlapTest {
         long t0 = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
         List<RawEvent> bronze = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            bronze.add(new RawEvent("kinesis", "requests", "shardId-000000000000", "4960" + i, t0 + i * 60_000L, 0L, "{}".getBytes(UTF_8)));
+            bronze.add(new RawEvent(
+                    "kinesis",
+                    "requests",
+                    "shardId-000000000000",
+                    "4960" + i,
+                    t0 + i * 60_000L,
+                    0L,
+                    "{}".getBytes(UTF_8)));
         }
-        bronze.add(new RawEvent("kinesis", "other-stream", "shardId-000000000000", "49601", t0, 0L, "{}".getBytes(UTF_8)));
+        bronze.add(
+                new RawEvent("kinesis", "other-stream", "shardId-000000000000", "49601", t0, 0L, "{}".getBytes(UTF_8)));
         append(kinesis(Map.of()), bronze);
 
-        assertThat(BronzeOverlap.count(kinesis(Map.of()), BUDGET)).contains(new BronzeOverlap.Count("bronze.raw_events", 5, true,
-                "Kinesis stream requests from TRIM_HORIZON, as far as the stream still retains them"));
+        assertThat(BronzeOverlap.count(kinesis(Map.of()), BUDGET))
+                .contains(new BronzeOverlap.Count(
+                        "bronze.raw_events",
+                        5,
+                        true,
+                        "Kinesis stream requests from TRIM_HORIZON, as far as the stream still retains them"));
         // Records at 12:02, 12:03 and 12:04 are at or after the timestamp.
-        assertThat(BronzeOverlap.count(kinesis(Map.of("kinesis.initial-position", "at-timestamp",
-                "kinesis.initial-timestamp", "2026-03-01T12:02:00Z")), BUDGET)).get()
-                .extracting(BronzeOverlap.Count::rows).isEqualTo(3L);
-        assertThat(BronzeOverlap.count(kinesis(Map.of("kinesis.initial-position", "latest")), BUDGET)).isEmpty();
+        assertThat(BronzeOverlap.count(
+                        kinesis(Map.of(
+                                "kinesis.initial-position",
+                                "at-timestamp",
+                                "kinesis.initial-timestamp",
+                                "2026-03-01T12:02:00Z")),
+                        BUDGET))
+                .get()
+                .extracting(BronzeOverlap.Count::rows)
+                .isEqualTo(3L);
+        assertThat(BronzeOverlap.count(kinesis(Map.of("kinesis.initial-position", "latest")), BUDGET))
+                .isEmpty();
     }
 
     @Test
@@ -139,13 +176,21 @@ class BronzeOverlapTest {
     }
 
     private JobConfig config(String startingOffsets) {
-        return ConfigLoader.load(null, Map.of(
-                "source.type", "kafka",
-                "kafka.bootstrap-servers", KAFKA.bootstrapServers(),
-                "kafka.topics", TOPIC,
-                "kafka.group-id", "resumers",
-                "kafka.starting-offsets", startingOffsets,
-                "catalog.warehouse", tmp.resolve("warehouse").toString()));
+        return ConfigLoader.load(
+                null,
+                Map.of(
+                        "source.type",
+                        "kafka",
+                        "kafka.bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "kafka.topics",
+                        TOPIC,
+                        "kafka.group-id",
+                        "resumers",
+                        "kafka.starting-offsets",
+                        startingOffsets,
+                        "catalog.warehouse",
+                        tmp.resolve("warehouse").toString()));
     }
 
     private JobConfig kinesis(Map<String, String> overrides) {
@@ -158,7 +203,8 @@ class BronzeOverlapTest {
     }
 
     private static RawEvent kafkaRow(String topic, int partition, long offset) {
-        return new RawEvent("kafka", topic, Integer.toString(partition), Long.toString(offset), 0L, 0L, "{}".getBytes(UTF_8));
+        return new RawEvent(
+                "kafka", topic, Integer.toString(partition), Long.toString(offset), 0L, 0L, "{}".getBytes(UTF_8));
     }
 
     /** One commit to bronze, written as the job's sink writes it (its converter, Iceberg's Flink task writer). */
@@ -169,8 +215,14 @@ class BronzeOverlapTest {
             tables.createMissing(catalog);
             Table table = catalog.loadTable(tables.identifier(LakehouseTable.RAW_EVENTS));
             RawEventConverter converter = new RawEventConverter();
-            RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(table, converter.rowType(),
-                    TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT, FileFormat.PARQUET, table.properties(), null, false);
+            RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(
+                    table,
+                    converter.rowType(),
+                    TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT,
+                    FileFormat.PARQUET,
+                    table.properties(),
+                    null,
+                    false);
             factory.initialize(0, 0);
             TaskWriter<RowData> writer = factory.create();
             for (RawEvent row : rows) {
@@ -192,7 +244,8 @@ class BronzeOverlapTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(offsets.keySet());
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             offsets.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));

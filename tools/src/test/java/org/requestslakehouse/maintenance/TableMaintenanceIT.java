@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -76,8 +75,11 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class TableMaintenanceIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -86,6 +88,7 @@ class TableMaintenanceIT {
     private static final int RETAIN_LAST = 5;
     /** Iceberg's bin-pack planner rewrites a partition's small files once there are this many (its default). */
     private static final int MIN_INPUT_FILES = 5;
+
     private static final Duration GENEROUS = Duration.ofMinutes(5);
     private static final String TOPIC = "maintained";
 
@@ -93,8 +96,13 @@ class TableMaintenanceIT {
     void manySmallCommitsEndInBoundedFilesAndSnapshotsWithExactContents(@TempDir Path tmp) throws Exception {
         Path csv = tmp.resolve("march-2024.csv");
         // Twenty days of March: silver has one partition, so its small files all pile up in one place.
-        RequestCsvWriter.write(csv, Layout.CURRENT_2025, 1_200, new GeneratorSettings(11, LocalDate.of(2024, 3, 1), 20, true),
-                false, ProgressListener.NONE);
+        RequestCsvWriter.write(
+                csv,
+                Layout.CURRENT_2025,
+                1_200,
+                new GeneratorSettings(11, LocalDate.of(2024, 3, 1), 20, true),
+                false,
+                ProgressListener.NONE);
         JobConfig config = config(tmp.resolve("warehouse"));
 
         IcebergSinks.create(config.catalog());
@@ -115,9 +123,14 @@ class TableMaintenanceIT {
         for (LakehouseTable table : LakehouseTable.values()) {
             // Flink's committer also commits an empty snapshot every tenth empty checkpoint; without those the
             // tables stand still once the input is drained, and the final state can be asserted exactly.
-            load(catalog, config, table).updateProperties().set("flink.max-continuous-empty-commits", "1000000").commit();
+            load(catalog, config, table)
+                    .updateProperties()
+                    .set("flink.max-continuous-empty-commits", "1000000")
+                    .commit();
         }
-        Path silverData = localPath(load(catalog, config, LakehouseTable.SERVICE_REQUESTS).location()).resolve("data");
+        Path silverData = localPath(
+                        load(catalog, config, LakehouseTable.SERVICE_REQUESTS).location())
+                .resolve("data");
         Files.createDirectories(silverData);
         Path oldStray = Files.writeString(silverData.resolve("stray-from-a-crash-long-ago.parquet"), "not referenced");
         Files.setLastModifiedTime(oldStray, FileTime.from(Instant.now().minus(Duration.ofDays(4))));
@@ -144,7 +157,10 @@ class TableMaintenanceIT {
                 int expectedInBronze = produced;
                 // Each batch waits for its commit, so the next one lands in a later checkpoint: one small file
                 // (at least) per batch and table.
-                awaitWhileRunning(job, "batch committed to bronze", () -> totalRecords(catalog, config, LakehouseTable.RAW_EVENTS) >= expectedInBronze);
+                awaitWhileRunning(
+                        job,
+                        "batch committed to bronze",
+                        () -> totalRecords(catalog, config, LakehouseTable.RAW_EVENTS) >= expectedInBronze);
                 written.forEach((table, observer) -> observer.observe(load(catalog, config, table)));
             }
             long streamed = System.nanoTime();
@@ -161,8 +177,9 @@ class TableMaintenanceIT {
                 }
                 return true;
             });
-            System.out.printf("streamed %d batches in %.1f s, maintained in %.1f s more%n", BATCHES,
-                    (streamed - started) / 1e9, (System.nanoTime() - streamed) / 1e9);
+            System.out.printf(
+                    "streamed %d batches in %.1f s, maintained in %.1f s more%n",
+                    BATCHES, (streamed - started) / 1e9, (System.nanoTime() - streamed) / 1e9);
         } finally {
             job.cancel().get();
         }
@@ -178,7 +195,8 @@ class TableMaintenanceIT {
         assertThat(written.get(LakehouseTable.SERVICE_REQUESTS).dataCommits).isGreaterThanOrEqualTo(BATCHES);
         assertThat(written.get(LakehouseTable.SERVICE_REQUESTS).dataFilesAdded).isGreaterThanOrEqualTo(BATCHES);
         assertThat(written.get(LakehouseTable.SERVICE_REQUESTS).rewrites).isPositive();
-        assertThat(end.get(LakehouseTable.SERVICE_REQUESTS).dataFilesByPartition).hasSize(1);
+        assertThat(end.get(LakehouseTable.SERVICE_REQUESTS).dataFilesByPartition)
+                .hasSize(1);
         for (TableState state : end.values()) {
             assertThat(state.snapshots).isLessThanOrEqualTo(RETAIN_LAST);
             assertThat(state.maxDataFilesPerPartition()).isLessThan(MIN_INPUT_FILES);
@@ -186,10 +204,12 @@ class TableMaintenanceIT {
         assertThat(freshStray).exists();
 
         assertThat(totalRecords(catalog, config, LakehouseTable.RAW_EVENTS)).isEqualTo(messages);
-        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(malformed);
+        assertThat(LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS))
+                .hasSize(malformed);
         Map<Long, OffsetDateTime> silver = new HashMap<>();
         for (Record row : LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS)) {
-            assertThat(silver.put((Long) row.getField("case_enquiry_id"), (OffsetDateTime) row.getField("closed_ts"))).isNull();
+            assertThat(silver.put((Long) row.getField("case_enquiry_id"), (OffsetDateTime) row.getField("closed_ts")))
+                    .isNull();
         }
         assertThat(silver).isEqualTo(finalClosedTimes(csv, config));
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
@@ -225,14 +245,16 @@ class TableMaintenanceIT {
      */
     private static List<List<Message>> batches(Path csv, JobConfig config) throws Exception {
         List<ReplayEvent> events = new ArrayList<>();
-        try (ReplayEventStream stream = new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, config.parse())) {
+        try (ReplayEventStream stream =
+                new ReplayEventStream(List.of(csv), ReplayMode.LIFECYCLE, ReplayFilter.ALL, config.parse())) {
             stream.forEachRemaining(events::add);
         }
         List<List<Message>> batches = new ArrayList<>();
         int size = (events.size() + BATCHES - 1) / BATCHES;
         for (int b = 0; b < BATCHES; b++) {
             List<Message> batch = new ArrayList<>();
-            for (ReplayEvent e : events.subList(Math.min(b * size, events.size()), Math.min((b + 1) * size, events.size()))) {
+            for (ReplayEvent e :
+                    events.subList(Math.min(b * size, events.size()), Math.min((b + 1) * size, events.size()))) {
                 batch.add(new Message(e.key().getBytes(StandardCharsets.UTF_8), e.json()));
             }
             if (b % 10 == 9) {
@@ -250,10 +272,21 @@ class TableMaintenanceIT {
         try (CsvEventReader reader = CsvEventReader.open(csv)) {
             CsvEvent row;
             while ((row = reader.next()) != null) {
-                ServiceRequest request = parser.parse(new RawEvent("csv", csv.toString(), null,
-                        Long.toString(row.lineNumber()), null, 0L, row.json()), 0L).request();
+                ServiceRequest request = parser.parse(
+                                new RawEvent(
+                                        "csv",
+                                        csv.toString(),
+                                        null,
+                                        Long.toString(row.lineNumber()),
+                                        null,
+                                        0L,
+                                        row.json()),
+                                0L)
+                        .request();
                 if (request != null) {
-                    expected.put(request.caseEnquiryId, request.closedTs == null ? null : request.closedTs.atOffset(ZoneOffset.UTC));
+                    expected.put(
+                            request.caseEnquiryId,
+                            request.closedTs == null ? null : request.closedTs.atOffset(ZoneOffset.UTC));
                 }
             }
         }
@@ -290,9 +323,13 @@ class TableMaintenanceIT {
     }
 
     /** What maintenance bounds, read from the table's current metadata. */
-    record TableState(int snapshots, Map<String, Integer> dataFilesByPartition, int deleteFiles, int snapshotJsonBytes) {
+    record TableState(
+            int snapshots, Map<String, Integer> dataFilesByPartition, int deleteFiles, int snapshotJsonBytes) {
         int maxDataFilesPerPartition() {
-            return dataFilesByPartition.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return dataFilesByPartition.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
         }
     }
 
@@ -311,13 +348,17 @@ class TableMaintenanceIT {
             }
         }
         // What each retained snapshot adds to every metadata.json written: the price of a longer max-age.
-        int snapshotJsonBytes = table.currentSnapshot() == null ? 0 : SnapshotParser.toJson(table.currentSnapshot()).length();
+        int snapshotJsonBytes = table.currentSnapshot() == null
+                ? 0
+                : SnapshotParser.toJson(table.currentSnapshot()).length();
         return new TableState(snapshots, files, deletes.size(), snapshotJsonBytes);
     }
 
     private static long totalRecords(Catalog catalog, JobConfig config, LakehouseTable table) {
         Table t = load(catalog, config, table);
-        return t.currentSnapshot() == null ? 0L : Long.parseLong(t.currentSnapshot().summary().get("total-records"));
+        return t.currentSnapshot() == null
+                ? 0L
+                : Long.parseLong(t.currentSnapshot().summary().get("total-records"));
     }
 
     private static Path localPath(String location) {
@@ -330,13 +371,16 @@ class TableMaintenanceIT {
 
     /** Fails at once, with the job's failure, if the job stops instead of waiting out the timeout. */
     private static void awaitWhileRunning(JobClient job, String what, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(GENEROUS).pollInterval(Duration.ofMillis(250)).until(() -> {
-            CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
-            if (result.isDone()) {
-                result.get();
-                throw new AssertionError("The job ended while waiting for: " + what);
-            }
-            return condition.call();
-        });
+        Awaitility.await(what)
+                .atMost(GENEROUS)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+                    if (result.isDone()) {
+                        result.get();
+                        throw new AssertionError("The job ended while waiting for: " + what);
+                    }
+                    return condition.call();
+                });
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.metrics.MetricConfig;
@@ -51,14 +50,15 @@ class PrometheusReporterBindingTest {
         MetricConfig config = new MetricConfig();
         config.setProperty("host", "127.0.0.1");
         config.setProperty("port", "0");
-        LocalPrometheusReporterFactory.Reporter reporter =
-                (LocalPrometheusReporterFactory.Reporter) new LocalPrometheusReporterFactory().createMetricReporter(config);
+        LocalPrometheusReporterFactory.Reporter reporter = (LocalPrometheusReporterFactory.Reporter)
+                new LocalPrometheusReporterFactory().createMetricReporter(config);
         try {
             SimpleCounter counter = new SimpleCounter();
             counter.inc(7);
             // Reporters are handed front groups, which know the logical scope Prometheus names are made of.
-            FrontMetricGroup<?> group = new FrontMetricGroup<>(new ReporterScopedSettings(0, '.', MetricFilter.NO_OP_FILTER,
-                    Set.of(), Map.of()), UnregisteredMetricGroups.createUnregisteredTaskManagerMetricGroup());
+            FrontMetricGroup<?> group = new FrontMetricGroup<>(
+                    new ReporterScopedSettings(0, '.', MetricFilter.NO_OP_FILTER, Set.of(), Map.of()),
+                    UnregisteredMetricGroups.createUnregisteredTaskManagerMetricGroup());
             reporter.notifyOfAddedMetric(counter, "eventsParsed", group);
 
             assertThat(reporter.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
@@ -74,9 +74,15 @@ class PrometheusReporterBindingTest {
         return get(reporter, host).statusCode();
     }
 
-    private static HttpResponse<String> get(LocalPrometheusReporterFactory.Reporter reporter, String host) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + reporter.address().getPort() + "/metrics"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(LocalPrometheusReporterFactory.Reporter reporter, String host)
+            throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://" + host + ":" + reporter.address().getPort() + "/metrics"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

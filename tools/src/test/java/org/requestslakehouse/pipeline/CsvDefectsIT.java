@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -52,8 +51,11 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class CsvDefectsIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final int GOOD_ROWS = 10_000;
     private static final int DEFECT_EVERY = 100;
@@ -139,13 +141,22 @@ class CsvDefectsIT {
         List<Record> bronze = LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS);
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
-        System.out.printf("CsvDefectsIT: %d good + %d defective lines: bronze %d, silver %d, rejected %d, "
-                        + "restarts %d, job %.1f s%n", GOOD_ROWS, expectedRejections.size(), bronze.size(), silver.size(),
-                rejected.size(), restarts(cluster, result), seconds);
+        System.out.printf(
+                "CsvDefectsIT: %d good + %d defective lines: bronze %d, silver %d, rejected %d, "
+                        + "restarts %d, job %.1f s%n",
+                GOOD_ROWS,
+                expectedRejections.size(),
+                bronze.size(),
+                silver.size(),
+                rejected.size(),
+                restarts(cluster, result),
+                seconds);
 
         assertThat(restarts(cluster, result)).isZero();
         assertThat(bronze).hasSize(GOOD_ROWS + expectedRejections.size());
-        assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expectedFromClean.validCaseIds());
         assertThat(silver).hasSize(expectedFromClean.validCaseIds().size());
         assertThat(rejected).hasSize(expectedRejections.size());
@@ -158,9 +169,10 @@ class CsvDefectsIT {
         }
         assertThat(actualRejections).isEqualTo(expectedRejections);
         Map<String, ByteBuffer> bronzeDefects = bronze.stream()
-                .filter(r -> expectedRejections.containsKey(r.getField("source_name") + ":" + r.getField("source_position")))
-                .collect(Collectors.toMap(r -> r.getField("source_name") + ":" + r.getField("source_position"),
-                        r -> (ByteBuffer) r.getField("payload")));
+                .filter(r ->
+                        expectedRejections.containsKey(r.getField("source_name") + ":" + r.getField("source_position")))
+                .collect(Collectors.toMap(r -> r.getField("source_name") + ":" + r.getField("source_position"), r ->
+                        (ByteBuffer) r.getField("payload")));
         assertThat(bronzeDefects).as("bronze keeps the defective lines' bytes").isEqualTo(defectBytes);
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
     }
@@ -194,20 +206,25 @@ class CsvDefectsIT {
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         assertThat(restarts(cluster, result)).isZero();
         assertThat(bronze).hasSize(2 * (intact + 1));
-        assertThat(silver.stream().map(r -> (Long) r.getField("case_enquiry_id")).collect(Collectors.toSet()))
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(expectedCases);
         assertThat(expectedCases).hasSize(intact);
         Set<String> rejections = new HashSet<>();
         long damagedLine = intact + 2;
         for (Record r : rejected) {
-            rejections.add(r.getField("source_name") + ":" + r.getField("source_position") + "=" + r.getField("reason_code"));
+            rejections.add(
+                    r.getField("source_name") + ":" + r.getField("source_position") + "=" + r.getField("reason_code"));
             assertThat((ByteBuffer) r.getField("payload")).isEqualTo(ByteBuffer.wrap(cutRow));
-            assertThat((String) r.getField("detail")).startsWith("line " + damagedLine + ": the gzip stream ")
+            assertThat((String) r.getField("detail"))
+                    .startsWith("line " + damagedLine + ": the gzip stream ")
                     .endsWith("; the " + intact + " records before it were read");
         }
-        assertThat(rejections).containsExactlyInAnyOrder(
-                truncated + ":" + damagedLine + "=" + RejectReason.TRUNCATED_GZIP,
-                corrupt + ":" + damagedLine + "=" + RejectReason.CORRUPT_GZIP);
+        assertThat(rejections)
+                .containsExactlyInAnyOrder(
+                        truncated + ":" + damagedLine + "=" + RejectReason.TRUNCATED_GZIP,
+                        corrupt + ":" + damagedLine + "=" + RejectReason.CORRUPT_GZIP);
     }
 
     /** Runs the job as {@code run} does: its environment over the repository's flink-conf, then {@link LakehouseJob#run}. */
@@ -218,7 +235,8 @@ class CsvDefectsIT {
 
     /** Task attempts beyond the first, over every subtask: any restart, global or of one region, counts. */
     private static int restarts(MiniCluster cluster, JobExecutionResult result) throws Exception {
-        AccessExecutionGraph graph = cluster.getArchivedExecutionGraph(result.getJobID()).get();
+        AccessExecutionGraph graph =
+                cluster.getArchivedExecutionGraph(result.getJobID()).get();
         int restarts = 0;
         for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
             restarts += vertex.getCurrentExecutionAttempt().getAttemptNumber();
@@ -228,7 +246,8 @@ class CsvDefectsIT {
 
     private static JobConfig config(Path warehouse, Path... inputs) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.csv.paths", Arrays.stream(inputs).map(Path::toString).collect(Collectors.joining(",")));
+        settings.put(
+                "source.csv.paths", Arrays.stream(inputs).map(Path::toString).collect(Collectors.joining(",")));
         settings.put("catalog.warehouse", warehouse.toString());
         settings.put("job.checkpoint-interval", "1 s");
         settings.put("gold.emit-interval", "500 ms");

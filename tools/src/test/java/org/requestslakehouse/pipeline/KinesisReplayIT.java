@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -50,8 +49,11 @@ class KinesisReplayIT {
     static final KinesaliteExtension KINESIS = new KinesaliteExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final String STREAM = "replay-three-shards";
 
@@ -59,31 +61,50 @@ class KinesisReplayIT {
     void replayedSamplesReachSilverThroughAThreeShardStream(@TempDir Path tmp) throws Exception {
         List<Path> inputs = Real311.all();
         ExpectedLakehouse expected = ExpectedLakehouse.of(inputs);
-        JobConfig fromCsv = LakehousePipelineIT.config(tmp.resolve("csv"), Map.of("source.csv.paths",
-                inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
+        JobConfig fromCsv = LakehousePipelineIT.config(
+                tmp.resolve("csv"),
+                Map.of("source.csv.paths", inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
         LakehousePipelineIT.runBounded(fromCsv);
 
         KINESIS.createStream(STREAM, 3);
         JobConfig fromKinesis = LakehousePipelineIT.config(tmp.resolve("kinesis"), kinesisSource());
-        try (KinesisEventPublisher publisher = new KinesisEventPublisher(STREAM, KINESIS.region(), KINESIS.endpoint())) {
+        try (KinesisEventPublisher publisher =
+                new KinesisEventPublisher(STREAM, KINESIS.region(), KINESIS.endpoint())) {
             new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
-                    .run(() -> new ReplayEventStream(inputs, ReplayMode.SNAPSHOT, ReplayFilter.ALL, fromKinesis.parse()),
-                            new ProgressReporter("replay", "events", -1, new PrintWriter(System.err, true), false, Duration.ofSeconds(60), System::nanoTime));
+                    .run(
+                            () -> new ReplayEventStream(
+                                    inputs, ReplayMode.SNAPSHOT, ReplayFilter.ALL, fromKinesis.parse()),
+                            new ProgressReporter(
+                                    "replay",
+                                    "events",
+                                    -1,
+                                    new PrintWriter(System.err, true),
+                                    false,
+                                    Duration.ofSeconds(60),
+                                    System::nanoTime));
         }
         List<KinesisTestRecord> published = KINESIS.readAll(STREAM);
         assertThat(published).hasSize(expected.rows());
-        assertThat(published).extracting(KinesisTestRecord::shardId).containsOnly(
-                "shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
+        assertThat(published)
+                .extracting(KinesisTestRecord::shardId)
+                .containsOnly("shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
 
         runUntilEverythingIsCommitted(fromKinesis, expected);
 
         List<Record> bronze = LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.RAW_EVENTS);
-        assertThat(bronze).extracting(r -> r.getField("source_partition") + "@" + r.getField("source_position"))
-                .containsExactlyInAnyOrderElementsOf(published.stream().map(r -> r.shardId() + "@" + r.sequenceNumber()).toList());
-        assertThat(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.REJECTED_EVENTS)).hasSize(expected.rejections().size());
+        assertThat(bronze)
+                .extracting(r -> r.getField("source_partition") + "@" + r.getField("source_position"))
+                .containsExactlyInAnyOrderElementsOf(published.stream()
+                        .map(r -> r.shardId() + "@" + r.sequenceNumber())
+                        .toList());
+        assertThat(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.REJECTED_EVENTS))
+                .hasSize(expected.rejections().size());
         Set<String> sourceSpecific = Set.of("ingested_at", "source_ref");
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
-                .isEqualTo(LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromKinesis.catalog(), LakehouseTable.SERVICE_REQUESTS),
+                        sourceSpecific))
+                .isEqualTo(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
                 .hasSize(expected.validCaseIds().size());
     }
 
@@ -97,7 +118,9 @@ class KinesisReplayIT {
         LakehouseJob.define(env, config);
         JobClient job = env.executeAsync("kinesis-replay");
         try {
-            await("every replayed event committed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+            await("every replayed event committed")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> committed(job, config, expected));
         } finally {
             job.cancel().get();
@@ -110,9 +133,15 @@ class KinesisReplayIT {
             job.getJobExecutionResult().get();
             throw new AssertionError("The unbounded Kinesis job ended by itself");
         }
-        return LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS).size() >= expected.rows()
-                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS).size() >= expected.validCaseIds().size()
-                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS).size() >= expected.rejections().size();
+        return LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS)
+                                .size()
+                        >= expected.rows()
+                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS)
+                                .size()
+                        >= expected.validCaseIds().size()
+                && LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS)
+                                .size()
+                        >= expected.rejections().size();
     }
 
     private static Map<String, String> kinesisSource() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
@@ -46,8 +45,11 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class ReplayModesIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -60,17 +62,22 @@ class ReplayModesIT {
     @BeforeAll
     static void inputs() throws Exception {
         Path generated = tmp.resolve("generated-system-2024.csv");
-        RequestCsvWriter.write(generated, Layout.SYSTEM_2024, 3_000, GeneratorSettings.defaults(7), false, ProgressListener.NONE);
+        RequestCsvWriter.write(
+                generated, Layout.SYSTEM_2024, 3_000, GeneratorSettings.defaults(7), false, ProgressListener.NONE);
         // Chronological, as a user replays history: a stream that jumps back further than the allowed lateness
         // (180 days) makes late corrections by design, and verify would rightly report them.
-        inputs = List.of(Real311.file(Real311.SOCRATA_2011), Real311.file(Real311.CKAN_2022), generated,
+        inputs = List.of(
+                Real311.file(Real311.SOCRATA_2011),
+                Real311.file(Real311.CKAN_2022),
+                generated,
                 Real311.file(Real311.CURRENT_2025_DAMAGED));
     }
 
     @Test
     void snapshotAndLifecycleReplaysGiveTheSameGoldAsTheCsvSource() throws Exception {
-        JobConfig fromCsv = LakehousePipelineIT.config(tmp.resolve("csv"), Map.of("source.csv.paths",
-                inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
+        JobConfig fromCsv = LakehousePipelineIT.config(
+                tmp.resolve("csv"),
+                Map.of("source.csv.paths", inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
         LakehousePipelineIT.runBounded(fromCsv);
         JobConfig snapshot = replayAndRun(ReplayMode.SNAPSHOT);
         JobConfig lifecycle = replayAndRun(ReplayMode.LIFECYCLE);
@@ -81,16 +88,25 @@ class ReplayModesIT {
         }
         Set<String> emissionTime = Set.of("updated_at");
         for (LakehouseTable gold : List.of(LakehouseTable.REQUESTS_HOURLY, LakehouseTable.SLA_DAILY)) {
-            Set<Map<String, Object>> expected = LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), gold), emissionTime);
+            Set<Map<String, Object>> expected =
+                    LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), gold), emissionTime);
             assertThat(expected).isNotEmpty();
-            assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(snapshot.catalog(), gold), emissionTime)).isEqualTo(expected);
-            assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(lifecycle.catalog(), gold), emissionTime)).isEqualTo(expected);
+            assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(snapshot.catalog(), gold), emissionTime))
+                    .isEqualTo(expected);
+            assertThat(LakehouseAssertions.comparable(
+                            LakehouseAssertions.rows(lifecycle.catalog(), gold), emissionTime))
+                    .isEqualTo(expected);
         }
         // The envelope differs by mode (lifecycle events carry event_type and emitted_at); the cases do not.
         Set<String> envelope = Set.of("ingested_at", "source_ref", "event_type", "emitted_at", "event_ts", "dq_flags");
-        Set<Map<String, Object>> silver = LakehouseAssertions.comparable(LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope);
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(snapshot.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope)).isEqualTo(silver);
-        assertThat(LakehouseAssertions.comparable(LakehouseAssertions.rows(lifecycle.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope)).isEqualTo(silver);
+        Set<Map<String, Object>> silver = LakehouseAssertions.comparable(
+                LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope);
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(snapshot.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope))
+                .isEqualTo(silver);
+        assertThat(LakehouseAssertions.comparable(
+                        LakehouseAssertions.rows(lifecycle.catalog(), LakehouseTable.SERVICE_REQUESTS), envelope))
+                .isEqualTo(silver);
     }
 
     private static JobConfig replayAndRun(ReplayMode mode) throws Exception {
@@ -102,10 +118,19 @@ class ReplayModesIT {
         settings.put("kafka.topics", topic);
         settings.put("kafka.bounded", "true");
         JobConfig config = LakehousePipelineIT.config(tmp.resolve(topic), settings);
-        try (KafkaEventPublisher publisher = new KafkaEventPublisher(KAFKA.bootstrapServers(), topic, new Properties())) {
+        try (KafkaEventPublisher publisher =
+                new KafkaEventPublisher(KAFKA.bootstrapServers(), topic, new Properties())) {
             new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
-                    .run(() -> new ReplayEventStream(inputs, mode, ReplayFilter.ALL, config.parse()),
-                            new ProgressReporter("replay", "events", -1, new PrintWriter(System.err, true), false, Duration.ofSeconds(60), System::nanoTime));
+                    .run(
+                            () -> new ReplayEventStream(inputs, mode, ReplayFilter.ALL, config.parse()),
+                            new ProgressReporter(
+                                    "replay",
+                                    "events",
+                                    -1,
+                                    new PrintWriter(System.err, true),
+                                    false,
+                                    Duration.ofSeconds(60),
+                                    System::nanoTime));
         }
         LakehousePipelineIT.runBounded(config);
         return config;
@@ -113,14 +138,19 @@ class ReplayModesIT {
 
     /** A bounded run ends with each gold table complete through the end of its last window. */
     private static void assertAllWindowsFinal(JobConfig config) {
-        Map<String, OffsetDateTime> completeThrough = LakehouseAssertions.rows(config.catalog(), LakehouseTable.WATERMARKS).stream()
-                .collect(Collectors.toMap(r -> (String) r.getField("table_name"), r -> (OffsetDateTime) r.getField("complete_through")));
+        Map<String, OffsetDateTime> completeThrough =
+                LakehouseAssertions.rows(config.catalog(), LakehouseTable.WATERMARKS).stream()
+                        .collect(Collectors.toMap(r -> (String) r.getField("table_name"), r ->
+                                (OffsetDateTime) r.getField("complete_through")));
         OffsetDateTime lastHour = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REQUESTS_HOURLY).stream()
-                .map(r -> (OffsetDateTime) r.getField("window_start")).max(OffsetDateTime::compareTo).orElseThrow();
+                .map(r -> (OffsetDateTime) r.getField("window_start"))
+                .max(OffsetDateTime::compareTo)
+                .orElseThrow();
         assertThat(completeThrough.keySet()).containsExactlyInAnyOrder("requests_hourly", "sla_daily");
         assertThat(completeThrough.get("requests_hourly")).isEqualTo(lastHour.plusHours(1));
         List<Record> daily = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SLA_DAILY);
-        assertThat(completeThrough.get("sla_daily")).isAfterOrEqualTo(lastHour.plusHours(1).minusDays(1));
+        assertThat(completeThrough.get("sla_daily"))
+                .isAfterOrEqualTo(lastHour.plusHours(1).minusDays(1));
         assertThat(daily).isNotEmpty();
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
@@ -76,25 +75,40 @@ class BoundedRunKillAndResumeIT {
         // On a fast machine the first checkpoint could hold every message; a read slower than that keeps it mid-stream.
         limitEveryConsumer(FIRST_RUN_BYTES_PER_SECOND);
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("1-mid-stream.log"), arguments)) {
-            run.awaitWhileAlive(timeout, "a retained checkpoint and committed rows",
+            run.awaitWhileAlive(
+                    timeout,
+                    "a retained checkpoint and committed rows",
                     () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
             run.kill();
             bronzeMidStream = bronzeRows(config);
-            firstJob = CheckpointLocator.latest(checkpointDir).orElseThrow().getParent().getFileName().toString();
+            firstJob = CheckpointLocator.latest(checkpointDir)
+                    .orElseThrow()
+                    .getParent()
+                    .getFileName()
+                    .toString();
         } finally {
             limitEveryConsumer(null);
         }
-        assertThat(bronzeMidStream).as("rows committed when the first run was killed").isLessThan(events);
+        assertThat(bronzeMidStream)
+                .as("rows committed when the first run was killed")
+                .isLessThan(events);
 
         String secondJob;
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("2-before-first-checkpoint.log"), resumed)) {
             // The job's checkpoint directory is made when it starts, its first checkpoint seconds later.
-            run.awaitWhileAlive(timeout, "the resumed job's checkpoint directory",
+            run.awaitWhileAlive(
+                    timeout,
+                    "the resumed job's checkpoint directory",
                     () -> RetainedCheckpoints.jobIds(checkpointDir).size() == 2);
             run.kill();
-            secondJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(firstJob)).findFirst().orElseThrow();
+            secondJob = RetainedCheckpoints.jobIds(checkpointDir).stream()
+                    .filter(id -> !id.equals(firstJob))
+                    .findFirst()
+                    .orElseThrow();
         }
-        assertThat(RetainedCheckpoints.of(checkpointDir, secondJob)).as("checkpoints of the run killed before its first").isEmpty();
+        assertThat(RetainedCheckpoints.of(checkpointDir, secondJob))
+                .as("checkpoints of the run killed before its first")
+                .isEmpty();
 
         Path held = tmp.resolve("held-commit");
         List<String> holding = new ArrayList<>(resumed);
@@ -106,44 +120,72 @@ class BoundedRunKillAndResumeIT {
             run.kill();
             bronzeBeforeLastCommit = bronzeRows(config);
         }
-        assertThat(bronzeBeforeLastCommit).as("rows committed when the source had read everything").isLessThan(events);
+        assertThat(bronzeBeforeLastCommit)
+                .as("rows committed when the source had read everything")
+                .isLessThan(events);
 
         try (RunCommandProcess run = RunCommandProcess.start(tmp.resolve("4-to-the-end.log"), resumed)) {
             Stopwatch last = Stopwatch.start();
-            assertThat(run.awaitExit(timeout)).as("the last run ended by itself within %s; its log:%n%s", timeout, run.log()).isTrue();
-            assertThat(run.exitValue()).as("exit code of the last run; its log:%n%s", run.log()).isZero();
-            LakehouseVerdict verdict = LakehouseVerdict.of(config, expected, expected.bronzeOnce(), expected.rejectedOnce());
-            System.out.printf(Locale.ROOT, "Bounded run killed and resumed: %,d events; killed mid-stream with %,d committed to bronze, "
+            assertThat(run.awaitExit(timeout))
+                    .as("the last run ended by itself within %s; its log:%n%s", timeout, run.log())
+                    .isTrue();
+            assertThat(run.exitValue())
+                    .as("exit code of the last run; its log:%n%s", run.log())
+                    .isZero();
+            LakehouseVerdict verdict =
+                    LakehouseVerdict.of(config, expected, expected.bronzeOnce(), expected.rejectedOnce());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Bounded run killed and resumed: %,d events; killed mid-stream with %,d committed to bronze, "
                             + "before the resumed run's first checkpoint, and with the source done and %,d committed; "
                             + "the last run ended in %s (test %s)%n%s%n",
-                    events, bronzeMidStream, bronzeBeforeLastCommit, last, took, verdict);
+                    events,
+                    bronzeMidStream,
+                    bronzeBeforeLastCommit,
+                    last,
+                    took,
+                    verdict);
             verdict.assertExact();
         }
     }
 
     private static List<String> runArguments(Path tmp, String topic, Path flinkConf) {
         return List.of(
-                "--source", "kafka",
+                "--source",
+                "kafka",
                 "--bounded",
-                "--bootstrap-servers", KAFKA.bootstrapServers(),
-                "--topic", topic,
-                "--group-id", "reliability-" + topic,
-                "--warehouse", tmp.resolve("warehouse").toString(),
-                "--checkpoint-dir", tmp.resolve("checkpoints").toString(),
-                "--checkpoint-interval", "2s",
-                "--parallelism", "2",
-                "--flink-conf", flinkConf.toString(),
-                "--set", "gold.emit-interval=500ms",
+                "--bootstrap-servers",
+                KAFKA.bootstrapServers(),
+                "--topic",
+                topic,
+                "--group-id",
+                "reliability-" + topic,
+                "--warehouse",
+                tmp.resolve("warehouse").toString(),
+                "--checkpoint-dir",
+                tmp.resolve("checkpoints").toString(),
+                "--checkpoint-interval",
+                "2s",
+                "--parallelism",
+                "2",
+                "--flink-conf",
+                flinkConf.toString(),
+                "--set",
+                "gold.emit-interval=500ms",
                 "--no-summary");
     }
 
     /** A broker-wide default consumer quota; {@code null} removes it. */
     private static void limitEveryConsumer(Double bytesPerSecond) throws Exception {
-        ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
+        ClientQuotaEntity everyClient =
+                new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(everyClient,
-                    List.of(new ClientQuotaAlteration.Op(QuotaConfigs.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG, bytesPerSecond)))))
-                    .all().get(1, TimeUnit.MINUTES);
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(
+                            everyClient,
+                            List.of(new ClientQuotaAlteration.Op(
+                                    QuotaConfigs.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG, bytesPerSecond)))))
+                    .all()
+                    .get(1, TimeUnit.MINUTES);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.requestslakehouse.reliability;
 
 import java.util.Map;
-
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
@@ -33,7 +32,8 @@ public class CommitHoldingCatalog extends HadoopCatalog {
     private static String require(Map<String, String> properties, String key) {
         String value = properties.get(key);
         if (value == null) {
-            throw new IllegalArgumentException(CommitHoldingCatalog.class.getSimpleName() + " needs catalog property " + key);
+            throw new IllegalArgumentException(
+                    CommitHoldingCatalog.class.getSimpleName() + " needs catalog property " + key);
         }
         return value;
     }
@@ -41,15 +41,21 @@ public class CommitHoldingCatalog extends HadoopCatalog {
     @Override
     protected TableOperations newTableOps(TableIdentifier identifier) {
         TableOperations operations = super.newTableOps(identifier);
-        return identifier.name().equals(table) ? new HoldingTableOperations(operations, totalRecords, marker) : operations;
+        return identifier.name().equals(table)
+                ? new HoldingTableOperations(operations, totalRecords, marker)
+                : operations;
     }
 
     /** Catalog properties that make {@code run} hold the commit completing {@code table} at {@code totalRecords}. */
     static Map<String, String> settings(String table, long totalRecords, java.nio.file.Path marker) {
         return Map.of(
-                "catalog.property.catalog-impl", CommitHoldingCatalog.class.getName(),
-                "catalog.property." + TABLE, table,
-                "catalog.property." + TOTAL_RECORDS, String.valueOf(totalRecords),
-                "catalog.property." + MARKER, marker.toString());
+                "catalog.property.catalog-impl",
+                CommitHoldingCatalog.class.getName(),
+                "catalog.property." + TABLE,
+                table,
+                "catalog.property." + TOTAL_RECORDS,
+                String.valueOf(totalRecords),
+                "catalog.property." + MARKER,
+                marker.toString());
     }
 }

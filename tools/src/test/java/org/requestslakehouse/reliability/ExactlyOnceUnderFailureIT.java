@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -61,16 +60,18 @@ import org.requestslakehouse.verify.GoldVerifier;
 class ExactlyOnceUnderFailureIT {
     /** An OPENED event for every case, a CLOSED one for most, and a malformed message every 499. */
     private static final int CASES = Integer.getInteger("faults.cases", 25_000);
+
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     /** The shipped back-off reaches its one-minute cap at the seventh restart; a restore follows it. */
     private static final Duration FAULT_TIMEOUT = Duration.ofMinutes(4);
     /** Input slices: one per fault, the rest of the input kept for small top-ups and the end. */
     private static final int SLICES = 24;
+
     private static final int TOP_UP = 300;
 
     @RegisterExtension
-    static final InternalMiniClusterExtension FLINK = new InternalMiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final InternalMiniClusterExtension FLINK =
+            new InternalMiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(2)
                     .setNumberSlotsPerTaskManager(1)
                     .setConfiguration(clusterConfiguration())
@@ -121,29 +122,46 @@ class ExactlyOnceUnderFailureIT {
             events = feed.published();
         }
         ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-        LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(config, expected, RUN_TIMEOUT, MiniClusterJobs.ended(cluster, id));
+        LakehouseVerdict verdict =
+                LakehouseVerdict.awaitExactlyOnce(config, expected, RUN_TIMEOUT, MiniClusterJobs.ended(cluster, id));
         CheckpointStatsCounts checkpoints = MiniClusterJobs.checkpoints(cluster, id);
         int restarts = MiniClusterJobs.restarts(cluster, id);
         MiniClusterJobs.cancel(cluster, id);
         boolean verified = GoldVerifier.verify(config, System.out);
 
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "Exactly-once under failure, shipped topology with maintenance: %,d events (%,d cases, %,d malformed), "
                         + "%d faults injected (%d that restart the job), %d restarts, %d restores from checkpoint, "
                         + "%d checkpoints completed, %d failed; commits that succeeded: %d by the sinks, %d rewrites, "
                         + "%d expiries; submit to exact tables: %s%n%s%n",
-                events, expected.silver.size(), expected.rejected.size(), plan.size(), FaultPlan.restarting(plan),
-                restarts, checkpoints.getNumberOfRestoredCheckpoints(), checkpoints.getNumberOfCompletedCheckpoints(),
-                checkpoints.getNumberOfFailedCheckpoints(), Faults.commits(Committer.STREAM),
-                Faults.commits(Committer.REWRITE), Faults.commits(Committer.EXPIRY), run, verdict);
+                events,
+                expected.silver.size(),
+                expected.rejected.size(),
+                plan.size(),
+                FaultPlan.restarting(plan),
+                restarts,
+                checkpoints.getNumberOfRestoredCheckpoints(),
+                checkpoints.getNumberOfCompletedCheckpoints(),
+                checkpoints.getNumberOfFailedCheckpoints(),
+                Faults.commits(Committer.STREAM),
+                Faults.commits(Committer.REWRITE),
+                Faults.commits(Committer.EXPIRY),
+                run,
+                verdict);
         verdict.assertExact();
-        assertThat(verified).as("verify: gold equals its recomputation from silver").isTrue();
+        assertThat(verified)
+                .as("verify: gold equals its recomputation from silver")
+                .isTrue();
         assertThat(plan).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(restarts).as("restarts: at least one of its own for each fault that restarts the job")
+        assertThat(restarts)
+                .as("restarts: at least one of its own for each fault that restarts the job")
                 .isGreaterThanOrEqualTo((int) FaultPlan.restarting(plan));
         assertThat(Faults.commits(Committer.REWRITE)).as("rewrite commits").isPositive();
         assertThat(Faults.commits(Committer.EXPIRY)).as("expiry commits").isPositive();
-        assertThat(incrementalRocksDbFiles(tmp.resolve("checkpoints"), id)).as("RocksDB files in incremental checkpoints").isPositive();
+        assertThat(incrementalRocksDbFiles(tmp.resolve("checkpoints"), id))
+                .as("RocksDB files in incremental checkpoints")
+                .isPositive();
     }
 
     /** The job carries the shipped state backend and restart strategy itself, so no cluster default can replace them. */
@@ -192,7 +210,9 @@ class ExactlyOnceUnderFailureIT {
                     feed.publish(slice);
                 }
             }
-            awaitWithInput("every fault in table maintenance fired", () -> plan.stream().allMatch(Fault::fired));
+            awaitWithInput(
+                    "every fault in table maintenance fired",
+                    () -> plan.stream().allMatch(Fault::fired));
         }
 
         private void strikeAndRecover(Fault fault) throws Exception {
@@ -207,12 +227,15 @@ class ExactlyOnceUnderFailureIT {
                 taskManagers.replaceOldest();
             }
             awaitWithInput(fault + ": fired", fault::fired);
-            await(fault + ": a restart of its own").atMost(FAULT_TIMEOUT).pollInterval(Duration.ofMillis(100))
+            await(fault + ": a restart of its own")
+                    .atMost(FAULT_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
                     .failFast("the job ended", MiniClusterJobs.ended(cluster, job))
                     .until(() -> MiniClusterJobs.restarts(cluster, job) > restarts
                             && cluster.getJobStatus(job).get() == JobStatus.RUNNING);
             long completed = MiniClusterJobs.checkpoints(cluster, job).getNumberOfCompletedCheckpoints();
-            awaitWithInput(fault + ": a checkpoint completed after its restart",
+            awaitWithInput(
+                    fault + ": a checkpoint completed after its restart",
                     () -> MiniClusterJobs.checkpoints(cluster, job).getNumberOfCompletedCheckpoints() > completed);
             Faults.hold(false);
         }
@@ -222,7 +245,9 @@ class ExactlyOnceUnderFailureIT {
          * committing (and maintenance keeps running) until the condition holds.
          */
         private void awaitWithInput(String what, Callable<Boolean> condition) {
-            await(what).atMost(FAULT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            await(what)
+                    .atMost(FAULT_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .failFast("the job ended", MiniClusterJobs.ended(cluster, job))
                     .until(() -> {
                         if (condition.call()) {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
@@ -40,12 +39,20 @@ final class ExpectedTables {
             byte[] payload = message.value() == null ? new byte[0] : message.value();
             ByteBuffer digest = TableContents.digest(payload);
             expected.bronze.put(coordinate, digest);
-            RawEvent raw = new RawEvent(RawEventKafkaDeserializer.SOURCE_TYPE, topic, String.valueOf(message.partition()),
-                    String.valueOf(message.offset()), message.timestamp(), 0L, payload);
+            RawEvent raw = new RawEvent(
+                    RawEventKafkaDeserializer.SOURCE_TYPE,
+                    topic,
+                    String.valueOf(message.partition()),
+                    String.valueOf(message.offset()),
+                    message.timestamp(),
+                    0L,
+                    payload);
             ParseOutcome outcome = parser.parse(raw, System.currentTimeMillis());
             if (!outcome.isAccepted()) {
                 expected.rejected.put(coordinate, outcome.reason().name());
-            } else if (seenPayloads.computeIfAbsent(outcome.request().caseEnquiryId, id -> new HashSet<>()).add(digest)) {
+            } else if (seenPayloads
+                    .computeIfAbsent(outcome.request().caseEnquiryId, id -> new HashSet<>())
+                    .add(digest)) {
                 expected.silver.put(outcome.request().caseEnquiryId, SilverRow.of(outcome.request()));
             }
         }

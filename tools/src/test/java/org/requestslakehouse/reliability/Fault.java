@@ -11,6 +11,7 @@ final class Fault {
     private final FaultKind kind;
     /** A table name, or null for any table (or where the kind needs none). */
     private final String target;
+
     private volatile boolean armed;
     private final AtomicLong firedAtEvents = new AtomicLong(-1);
 
@@ -50,7 +51,8 @@ final class Fault {
     @Override
     public String toString() {
         String where = target == null ? "" : " at " + target;
-        String when = fired() ? String.format(Locale.ROOT, "fired after %,d bronze rows", firedAtEvents.get())
+        String when = fired()
+                ? String.format(Locale.ROOT, "fired after %,d bronze rows", firedAtEvents.get())
                 : armed ? "armed, not fired" : "not armed";
         return kind + where + " (" + when + ")";
     }

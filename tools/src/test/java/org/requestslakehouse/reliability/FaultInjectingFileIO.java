@@ -26,7 +26,8 @@ public class FaultInjectingFileIO extends HadoopFileIO {
             String table = path.substring(path.lastIndexOf('/', data - 1) + 1, data);
             if (calledFrom(REWRITE_RUNNER, null)) {
                 Faults.onDataFileCreated(table, true);
-            } else if (calledFrom(STREAM_WRITER, "processElement") || calledFrom(STREAM_WRITER, "prepareSnapshotPreBarrier")) {
+            } else if (calledFrom(STREAM_WRITER, "processElement")
+                    || calledFrom(STREAM_WRITER, "prepareSnapshotPreBarrier")) {
                 // Not while a writer closes: that happens when its task is cancelled (a restart, a lost TaskManager),
                 // and a failure then is swallowed, so the fault would fire without effect.
                 Faults.onDataFileCreated(table, false);
@@ -49,7 +50,8 @@ public class FaultInjectingFileIO extends HadoopFileIO {
 
     /** Which operator, and which of its methods (null: any), calls: the sinks and the maintenance tasks share this file IO. */
     private static boolean calledFrom(String className, String method) {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                f -> f.getClassName().equals(className) && (method == null || f.getMethodName().equals(method))));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.anyMatch(f -> f.getClassName().equals(className)
+                        && (method == null || f.getMethodName().equals(method))));
     }
 }

@@ -28,6 +28,9 @@ final class FaultInjectingTableOperations extends ForwardingTableOperations {
         Faults.beforeCommit(tableName, committer);
         delegate.commit(base, metadata);
         Snapshot snapshot = metadata.currentSnapshot();
-        Faults.afterCommit(tableName, committer, snapshot == null ? null : snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP));
+        Faults.afterCommit(
+                tableName,
+                committer,
+                snapshot == null ? null : snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
@@ -70,7 +69,8 @@ final class Faults {
     static void onDataFileCreated(String table, boolean rewrite) {
         Fault fault = due(rewrite ? FaultKind.REWRITE_FILE_FAILURE : FaultKind.WRITER_FILE_FAILURE, table);
         if (fault != null) {
-            throw new UncheckedIOException("Cannot create a data file of " + table, new IOException(new InjectedFailure(fault)));
+            throw new UncheckedIOException(
+                    "Cannot create a data file of " + table, new IOException(new InjectedFailure(fault)));
         }
     }
 
@@ -84,14 +84,17 @@ final class Faults {
     static void beforeCommit(String table, Committer committer) {
         Fault fault = due(committer.rejected(), table);
         if (fault != null) {
-            throw new UncheckedIOException(committer + " commit to " + table + " refused", new IOException(new InjectedFailure(fault)));
+            throw new UncheckedIOException(
+                    committer + " commit to " + table + " refused", new IOException(new InjectedFailure(fault)));
         }
     }
 
     /** @param totalRecords the table's row count after the commit, from its snapshot summary (null when unknown) */
     static void afterCommit(String table, Committer committer, String totalRecords) {
         commits.get(committer).incrementAndGet();
-        if (committer == Committer.STREAM && LakehouseTable.RAW_EVENTS.tableName().equals(table) && totalRecords != null) {
+        if (committer == Committer.STREAM
+                && LakehouseTable.RAW_EVENTS.tableName().equals(table)
+                && totalRecords != null) {
             progress.accumulateAndGet(Long.parseLong(totalRecords), Math::max);
         }
         Fault fault = due(committer.outcomeLost(), table);

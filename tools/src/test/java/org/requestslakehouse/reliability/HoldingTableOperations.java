@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.CountDownLatch;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.TableMetadata;
@@ -29,8 +28,11 @@ final class HoldingTableOperations extends ForwardingTableOperations {
     @Override
     public void commit(TableMetadata base, TableMetadata metadata) {
         Snapshot snapshot = metadata.currentSnapshot();
-        if (base != null && snapshot != null && snapshot.summary() != null
-                && Long.parseLong(snapshot.summary().getOrDefault(SnapshotSummary.TOTAL_RECORDS_PROP, "0")) >= totalRecords) {
+        if (base != null
+                && snapshot != null
+                && snapshot.summary() != null
+                && Long.parseLong(snapshot.summary().getOrDefault(SnapshotSummary.TOTAL_RECORDS_PROP, "0"))
+                        >= totalRecords) {
             hold();
         }
         delegate.commit(base, metadata);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.gold.GoldComparison;
@@ -24,8 +23,13 @@ import org.requestslakehouse.verify.TableRows;
  * case, gold against {@code verify}'s batch recomputation from silver, and no late corrections (the input is in
  * event-time order per case, so none are due).
  */
-record LakehouseVerdict(Tally bronze, Tally rejected, Tally silver, boolean goldEqualsRecomputation, String goldDifferences,
-                        int lateCorrections) {
+record LakehouseVerdict(
+        Tally bronze,
+        Tally rejected,
+        Tally silver,
+        boolean goldEqualsRecomputation,
+        String goldDifferences,
+        int lateCorrections) {
 
     private static final Duration POLL = Duration.ofSeconds(2);
     /**
@@ -34,20 +38,33 @@ record LakehouseVerdict(Tally bronze, Tally rejected, Tally silver, boolean gold
      * emissions and then runs at a slower pace.
      */
     private static final Duration FIRST_FULL_CHECK = Duration.ofSeconds(4);
+
     private static final Duration FULL_CHECK_POLL = Duration.ofSeconds(5);
     private static final int MAX_GOLD_DIFFERENCES_SHOWN = 20;
 
-    static LakehouseVerdict of(JobConfig config, ExpectedTables expected, Map<String, Integer> bronzeCounts,
-                               Map<String, Integer> rejectedCounts) {
+    static LakehouseVerdict of(
+            JobConfig config,
+            ExpectedTables expected,
+            Map<String, Integer> bronzeCounts,
+            Map<String, Integer> rejectedCounts) {
         Tally bronze = Tally.bronze(bronzeCounts, expected.bronze, TableContents.bronze(config.catalog()));
-        Tally rejected = Tally.rejected(expected.rejected, rejectedCounts, TableContents.rejected(config.catalog(), null));
+        Tally rejected =
+                Tally.rejected(expected.rejected, rejectedCounts, TableContents.rejected(config.catalog(), null));
         List<Record> silverRows = TableContents.silver(config.catalog());
-        Tally silver = Tally.silver(expected.silver, silverRows.stream().map(SilverRow::of).toList());
+        Tally silver = Tally.silver(
+                expected.silver, silverRows.stream().map(SilverRow::of).toList());
         List<String> goldDifferences = goldDifferences(config, silverRows);
-        int late = TableContents.rows(config.catalog(), LakehouseTable.LATE_CORRECTIONS).size();
-        String shown = String.join("\n", goldDifferences.subList(0, Math.min(goldDifferences.size(), MAX_GOLD_DIFFERENCES_SHOWN)));
-        return new LakehouseVerdict(bronze, rejected, silver, goldDifferences.isEmpty(),
-                goldDifferences.size() + " gold rows differ from the recomputation:\n" + shown, late);
+        int late = TableContents.rows(config.catalog(), LakehouseTable.LATE_CORRECTIONS)
+                .size();
+        String shown = String.join(
+                "\n", goldDifferences.subList(0, Math.min(goldDifferences.size(), MAX_GOLD_DIFFERENCES_SHOWN)));
+        return new LakehouseVerdict(
+                bronze,
+                rejected,
+                silver,
+                goldDifferences.isEmpty(),
+                goldDifferences.size() + " gold rows differ from the recomputation:\n" + shown,
+                late);
     }
 
     /**
@@ -58,13 +75,18 @@ record LakehouseVerdict(Tally bronze, Tally rejected, Tally silver, boolean gold
     private static List<String> goldDifferences(JobConfig config, List<Record> silverRows) {
         RecomputedGold recomputed = new GoldRecomputation(config.parse().zoneId())
                 .recompute(silverRows.stream().map(TableRows::silver).toList());
-        List<HourlyRequests> hourly = TableContents.rows(config.catalog(), LakehouseTable.REQUESTS_HOURLY).stream().map(TableRows::hourly).toList();
-        List<DailySla> daily = TableContents.rows(config.catalog(), LakehouseTable.SLA_DAILY).stream().map(TableRows::daily).toList();
+        List<HourlyRequests> hourly = TableContents.rows(config.catalog(), LakehouseTable.REQUESTS_HOURLY).stream()
+                .map(TableRows::hourly)
+                .toList();
+        List<DailySla> daily = TableContents.rows(config.catalog(), LakehouseTable.SLA_DAILY).stream()
+                .map(TableRows::daily)
+                .toList();
         return GoldComparison.compare(recomputed, hourly, daily);
     }
 
     /** Each message exactly once in bronze and (when rejected) in quarantine. */
-    static LakehouseVerdict awaitExactlyOnce(JobConfig config, ExpectedTables expected, Duration timeout, Callable<Boolean> jobEnded) {
+    static LakehouseVerdict awaitExactlyOnce(
+            JobConfig config, ExpectedTables expected, Duration timeout, Callable<Boolean> jobEnded) {
         return awaitExact(config, expected, expected.bronzeOnce(), expected.rejectedOnce(), timeout, jobEnded);
     }
 
@@ -73,28 +95,44 @@ record LakehouseVerdict(Tally bronze, Tally rejected, Tally silver, boolean gold
      * more rows than expected can never go away, and a job that ended will commit nothing more: both fail at once
      * instead of at the timeout.
      */
-    static LakehouseVerdict awaitExact(JobConfig config, ExpectedTables expected, Map<String, Integer> bronzeCounts,
-                                       Map<String, Integer> rejectedCounts, Duration timeout, Callable<Boolean> jobEnded) {
-        long bronzeRows = bronzeCounts.values().stream().mapToLong(Integer::longValue).sum();
-        await("bronze holds " + bronzeRows + " rows").atMost(timeout).pollInterval(POLL)
+    static LakehouseVerdict awaitExact(
+            JobConfig config,
+            ExpectedTables expected,
+            Map<String, Integer> bronzeCounts,
+            Map<String, Integer> rejectedCounts,
+            Duration timeout,
+            Callable<Boolean> jobEnded) {
+        long bronzeRows =
+                bronzeCounts.values().stream().mapToLong(Integer::longValue).sum();
+        await("bronze holds " + bronzeRows + " rows")
+                .atMost(timeout)
+                .pollInterval(POLL)
                 .failFast("the job ended", jobEnded)
-                .failFast("bronze holds more rows than messages it should archive",
+                .failFast(
+                        "bronze holds more rows than messages it should archive",
                         () -> TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS) > bronzeRows)
                 .until(() -> TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS) == bronzeRows);
         AtomicReference<LakehouseVerdict> last = new AtomicReference<>();
-        await("every table exact").atMost(timeout).pollDelay(FIRST_FULL_CHECK).pollInterval(FULL_CHECK_POLL)
-                .failFast("the job ended", jobEnded).untilAsserted(() -> {
-            Stopwatch check = Stopwatch.start();
-            LakehouseVerdict verdict = of(config, expected, bronzeCounts, rejectedCounts);
-            System.out.println("Tables read back and checked in " + check + (verdict.isExact() ? "" : ", not exact yet"));
-            last.set(verdict);
-            verdict.assertExact();
-        });
+        await("every table exact")
+                .atMost(timeout)
+                .pollDelay(FIRST_FULL_CHECK)
+                .pollInterval(FULL_CHECK_POLL)
+                .failFast("the job ended", jobEnded)
+                .untilAsserted(() -> {
+                    Stopwatch check = Stopwatch.start();
+                    LakehouseVerdict verdict = of(config, expected, bronzeCounts, rejectedCounts);
+                    System.out.println(
+                            "Tables read back and checked in " + check + (verdict.isExact() ? "" : ", not exact yet"));
+                    last.set(verdict);
+                    verdict.assertExact();
+                });
         return last.get();
     }
 
     boolean isExact() {
-        return List.of(bronze, rejected, silver).stream().allMatch(Tally::isExact) && goldEqualsRecomputation && lateCorrections == 0;
+        return List.of(bronze, rejected, silver).stream().allMatch(Tally::isExact)
+                && goldEqualsRecomputation
+                && lateCorrections == 0;
     }
 
     void assertExact() {
@@ -107,7 +145,7 @@ record LakehouseVerdict(Tally bronze, Tally rejected, Tally silver, boolean gold
 
     @Override
     public String toString() {
-        return bronze + "\n" + rejected + "\n" + silver + "\ngold equals verify's recomputation: " + goldEqualsRecomputation
-                + ", late corrections: " + lateCorrections;
+        return bronze + "\n" + rejected + "\n" + silver + "\ngold equals verify's recomputation: "
+                + goldEqualsRecomputation + ", late corrections: " + lateCorrections;
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
@@ -46,7 +45,8 @@ final class LifecycleFeed implements AutoCloseable {
     /** Generates {@code cases} synthetic cases (current export layout, with the real exports' quirks). */
     static Path generate(Path dir, String name, int cases, long seed) throws IOException {
         Path csv = dir.resolve(name + ".csv");
-        RequestCsvWriter.write(csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+        RequestCsvWriter.write(
+                csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
         return csv;
     }
 

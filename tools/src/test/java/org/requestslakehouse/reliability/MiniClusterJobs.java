@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -16,8 +15,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
-import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -66,7 +65,8 @@ final class MiniClusterJobs {
     static JobGraph shippedJob(JobConfig config) {
         Path flinkConf = Paths.get("flink-conf");
         if (!Files.isRegularFile(flinkConf.resolve("config.yaml"))) {
-            throw new IllegalStateException("No flink-conf/config.yaml under " + Paths.get("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No flink-conf/config.yaml under " + Paths.get("").toAbsolutePath());
         }
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), flinkConf);
         LakehouseJob.define(env, config);
@@ -87,7 +87,9 @@ final class MiniClusterJobs {
     }
 
     static void awaitStatus(MiniCluster cluster, JobID job, JobStatus status) {
-        await("job " + job + " " + status).atMost(JOB_STATE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        await("job " + job + " " + status)
+                .atMost(JOB_STATE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> cluster.getJobStatus(job).get() == status);
     }
 
@@ -119,7 +121,8 @@ final class MiniClusterJobs {
 
     /** Stops the job after a final savepoint (no drain: windows and timers stay in state) and returns its path. */
     static String stopWithSavepoint(MiniCluster cluster, JobID job, String directory) throws Exception {
-        String path = cluster.stopWithSavepoint(job, directory, false, SavepointFormatType.CANONICAL).get();
+        String path = cluster.stopWithSavepoint(job, directory, false, SavepointFormatType.CANONICAL)
+                .get();
         awaitStatus(cluster, job, JobStatus.FINISHED);
         return path;
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InternalMiniClusterExtension;
@@ -35,8 +34,8 @@ class RestartAndReplayIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @RegisterExtension
-    static final InternalMiniClusterExtension FLINK = new InternalMiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final InternalMiniClusterExtension FLINK =
+            new InternalMiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(2)
                     .setConfiguration(MiniClusterJobs.clusterConfiguration())
@@ -58,15 +57,21 @@ class RestartAndReplayIT {
         Path csv = LifecycleFeed.generate(tmp, "cases", 12_000, 41);
         String savepoints = tmp.resolve("savepoints").toUri().toString();
         JobConfig last;
-        try (LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic).parse())) {
+        try (LifecycleFeed feed = new LifecycleFeed(
+                csv,
+                KAFKA.bootstrapServers(),
+                topic,
+                SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic).parse())) {
             feed.publish(8_000);
-            JobID first = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(parallelism(tmp, topic, 2, null)));
+            JobID first =
+                    MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(parallelism(tmp, topic, 2, null)));
             awaitBronzeCommitted(tmp, topic, 1);
             String atTwo = MiniClusterJobs.stopWithSavepoint(cluster, first, savepoints);
             long bronzeAtFirstStop = bronzeRows(tmp, topic);
 
             feed.publish(8_000);
-            JobID second = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(parallelism(tmp, topic, 1, atTwo)));
+            JobID second =
+                    MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(parallelism(tmp, topic, 1, atTwo)));
             awaitBronzeCommitted(tmp, topic, bronzeAtFirstStop + 1);
             String atOne = MiniClusterJobs.stopWithSavepoint(cluster, second, savepoints);
             long bronzeAtSecondStop = bronzeRows(tmp, topic);
@@ -75,10 +80,18 @@ class RestartAndReplayIT {
             last = parallelism(tmp, topic, 2, atOne);
             JobID third = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(last));
             ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, last.parse());
-            LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(last, expected, TIMEOUT, MiniClusterJobs.ended(cluster, third));
+            LakehouseVerdict verdict =
+                    LakehouseVerdict.awaitExactlyOnce(last, expected, TIMEOUT, MiniClusterJobs.ended(cluster, third));
             MiniClusterJobs.cancel(cluster, third);
-            System.out.printf(Locale.ROOT, "Savepoint and rescale: %,d events; stopped at parallelism 2 with %,d rows in bronze, "
-                    + "at parallelism 1 with %,d, finished at parallelism 2 (%s)%n%s%n", feed.published(), bronzeAtFirstStop, bronzeAtSecondStop, took, verdict);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Savepoint and rescale: %,d events; stopped at parallelism 2 with %,d rows in bronze, "
+                            + "at parallelism 1 with %,d, finished at parallelism 2 (%s)%n%s%n",
+                    feed.published(),
+                    bronzeAtFirstStop,
+                    bronzeAtSecondStop,
+                    took,
+                    verdict);
             verdict.assertExact();
         }
     }
@@ -102,7 +115,10 @@ class RestartAndReplayIT {
         try (LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, config.parse())) {
             feed.publish(10_000);
             JobID first = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(config));
-            await().atMost(TIMEOUT).until(() -> RetainedCheckpoints.of(checkpointDir, first.toString()).size() >= 3);
+            await().atMost(TIMEOUT)
+                    .until(() -> RetainedCheckpoints.of(checkpointDir, first.toString())
+                                    .size()
+                            >= 3);
             long before = bronzeRows(tmp, topic);
             feed.publish(Long.MAX_VALUE);
             // Cancel right after a commit of the second part: the oldest retained checkpoint then predates it.
@@ -112,28 +128,45 @@ class RestartAndReplayIT {
             List<Path> retained = RetainedCheckpoints.of(checkpointDir, first.toString());
             assertThat(retained).hasSizeGreaterThanOrEqualTo(2);
             Path older = retained.get(0);
-            Long committedAsOfOlder = bronzeSnapshotCommittedThrough(config, first.toString(), RetainedCheckpoints.id(older));
+            Long committedAsOfOlder =
+                    bronzeSnapshotCommittedThrough(config, first.toString(), RetainedCheckpoints.id(older));
             Set<String> bronzeAtOlder = coordinates(TableContents.bronze(config.catalog(), committedAsOfOlder));
             Set<String> bronzeAtCancel = coordinates(TableContents.bronze(config.catalog()));
-            Set<String> rejectedAtOlder = coordinatesOfRejected(TableContents.rejected(config.catalog(),
+            Set<String> rejectedAtOlder = coordinatesOfRejected(TableContents.rejected(
+                    config.catalog(),
                     rejectedSnapshotCommittedThrough(config, first.toString(), RetainedCheckpoints.id(older))));
             Set<String> rejectedAtCancel = coordinatesOfRejected(TableContents.rejected(config.catalog(), null));
 
-            JobConfig resumed = SuiteConfigs.with(tmp, KAFKA.bootstrapServers(), topic, Map.of("job.resume", older.toUri().toString()));
+            JobConfig resumed = SuiteConfigs.with(
+                    tmp,
+                    KAFKA.bootstrapServers(),
+                    topic,
+                    Map.of("job.resume", older.toUri().toString()));
             JobID second = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(resumed));
             ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
             Map<String, Integer> bronzeCounts = countsWithRepeats(expected.bronzeOnce(), bronzeAtCancel, bronzeAtOlder);
-            Map<String, Integer> rejectedCounts = countsWithRepeats(expected.rejectedOnce(), rejectedAtCancel, rejectedAtOlder);
-            LakehouseVerdict verdict = LakehouseVerdict.awaitExact(resumed, expected, bronzeCounts, rejectedCounts, TIMEOUT,
-                    MiniClusterJobs.ended(cluster, second));
+            Map<String, Integer> rejectedCounts =
+                    countsWithRepeats(expected.rejectedOnce(), rejectedAtCancel, rejectedAtOlder);
+            LakehouseVerdict verdict = LakehouseVerdict.awaitExact(
+                    resumed, expected, bronzeCounts, rejectedCounts, TIMEOUT, MiniClusterJobs.ended(cluster, second));
             MiniClusterJobs.cancel(cluster, second);
 
             long repeated = bronzeAtCancel.size() - bronzeAtOlder.size();
-            System.out.printf(Locale.ROOT, "Older checkpoint: %,d events; checkpoints retained %s, restored chk-%d; bronze held %,d rows at "
+            System.out.printf(
+                    Locale.ROOT,
+                    "Older checkpoint: %,d events; checkpoints retained %s, restored chk-%d; bronze held %,d rows at "
                             + "that checkpoint and %,d at cancel, so %,d messages are archived twice (%s)%n%s%n",
-                    feed.published(), retained.stream().map(RetainedCheckpoints::id).toList(), RetainedCheckpoints.id(older),
-                    bronzeAtOlder.size(), bronzeAtCancel.size(), repeated, took, verdict);
-            assertThat(repeated).as("messages committed after the restored checkpoint").isPositive();
+                    feed.published(),
+                    retained.stream().map(RetainedCheckpoints::id).toList(),
+                    RetainedCheckpoints.id(older),
+                    bronzeAtOlder.size(),
+                    bronzeAtCancel.size(),
+                    repeated,
+                    took,
+                    verdict);
+            assertThat(repeated)
+                    .as("messages committed after the restored checkpoint")
+                    .isPositive();
             verdict.assertExact();
         }
     }
@@ -152,7 +185,10 @@ class RestartAndReplayIT {
         Path csv = LifecycleFeed.generate(tmp, "cases", 8_000, 47);
         long once = LifecycleFeed.publishAll(csv, KAFKA.bootstrapServers(), topic, config.parse());
         JobID job = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(config));
-        LakehouseVerdict.awaitExactlyOnce(config, ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse()), TIMEOUT,
+        LakehouseVerdict.awaitExactlyOnce(
+                config,
+                ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse()),
+                TIMEOUT,
                 MiniClusterJobs.ended(cluster, job));
         Set<String> emissionTime = Set.of();
         Set<Map<String, Object>> silver = comparable(config, LakehouseTable.SERVICE_REQUESTS, Set.of());
@@ -161,13 +197,22 @@ class RestartAndReplayIT {
 
         long twice = once + LifecycleFeed.publishAll(csv, KAFKA.bootstrapServers(), topic, config.parse());
         ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-        LakehouseVerdict verdict = LakehouseVerdict.awaitExactlyOnce(config, expected, TIMEOUT, MiniClusterJobs.ended(cluster, job));
+        LakehouseVerdict verdict =
+                LakehouseVerdict.awaitExactlyOnce(config, expected, TIMEOUT, MiniClusterJobs.ended(cluster, job));
         MiniClusterJobs.cancel(cluster, job);
 
-        System.out.printf(Locale.ROOT, "Sent twice: %,d events, then the same %,d again (%s)%n%s%n", once, twice - once, took, verdict);
+        System.out.printf(
+                Locale.ROOT,
+                "Sent twice: %,d events, then the same %,d again (%s)%n%s%n",
+                once,
+                twice - once,
+                took,
+                verdict);
         verdict.assertExact();
-        assertThat(comparable(config, LakehouseTable.SERVICE_REQUESTS, Set.of())).isEqualTo(silver);
-        assertThat(comparable(config, LakehouseTable.REQUESTS_HOURLY, emissionTime)).isEqualTo(hourly);
+        assertThat(comparable(config, LakehouseTable.SERVICE_REQUESTS, Set.of()))
+                .isEqualTo(silver);
+        assertThat(comparable(config, LakehouseTable.REQUESTS_HOURLY, emissionTime))
+                .isEqualTo(hourly);
         assertThat(comparable(config, LakehouseTable.SLA_DAILY, emissionTime)).isEqualTo(daily);
     }
 
@@ -181,11 +226,14 @@ class RestartAndReplayIT {
     }
 
     private static long bronzeRows(Path tmp, String topic) {
-        return TableContents.committedRecords(SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic).catalog(), LakehouseTable.RAW_EVENTS);
+        return TableContents.committedRecords(
+                SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic).catalog(), LakehouseTable.RAW_EVENTS);
     }
 
     private static void awaitBronzeCommitted(Path tmp, String topic, long rows) {
-        await("bronze holds " + rows + " rows").atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+        await("bronze holds " + rows + " rows")
+                .atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> bronzeRows(tmp, topic) >= rows);
     }
 
@@ -201,13 +249,15 @@ class RestartAndReplayIT {
         return snapshotCommittedThrough(config, LakehouseTable.REJECTED_EVENTS, jobId, checkpointId);
     }
 
-    private static Long snapshotCommittedThrough(JobConfig config, LakehouseTable table, String jobId, long checkpointId) {
+    private static Long snapshotCommittedThrough(
+            JobConfig config, LakehouseTable table, String jobId, long checkpointId) {
         return TableContents.withTable(config.catalog(), table, t -> {
             Snapshot newest = null;
             for (Snapshot s : t.snapshots()) {
                 Map<String, String> summary = s.summary();
                 boolean ours = jobId.equals(summary.get("flink.job-id"))
-                        && Long.parseLong(summary.getOrDefault("flink.max-committed-checkpoint-id", "-1")) <= checkpointId;
+                        && Long.parseLong(summary.getOrDefault("flink.max-committed-checkpoint-id", "-1"))
+                                <= checkpointId;
                 if (ours && (newest == null || s.sequenceNumber() > newest.sequenceNumber())) {
                     newest = s;
                 }
@@ -229,7 +279,8 @@ class RestartAndReplayIT {
     }
 
     /** Once each, and twice each for what was committed after the restored checkpoint. */
-    private static Map<String, Integer> countsWithRepeats(Map<String, Integer> once, Set<String> atCancel, Set<String> atRestored) {
+    private static Map<String, Integer> countsWithRepeats(
+            Map<String, Integer> once, Set<String> atCancel, Set<String> atRestored) {
         Map<String, Integer> counts = new HashMap<>(once);
         for (String coordinate : atCancel) {
             if (!atRestored.contains(coordinate)) {

@@ -19,8 +19,7 @@ final class RetainedCheckpoints {
             return List.of();
         }
         try (Stream<Path> children = Files.list(jobDir)) {
-            return children
-                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+            return children.filter(p -> p.getFileName().toString().startsWith("chk-"))
                     .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
                     .sorted(Comparator.comparingLong(RetainedCheckpoints::id))
                     .toList();
@@ -36,7 +35,9 @@ final class RetainedCheckpoints {
     /** Job ids (directory names) that have a checkpoint directory under {@code checkpointDir}. */
     static List<String> jobIds(Path checkpointDir) {
         try (Stream<Path> children = Files.list(checkpointDir)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
+            return children.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

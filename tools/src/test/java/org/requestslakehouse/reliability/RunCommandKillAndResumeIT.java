@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,13 @@ class RunCommandKillAndResumeIT {
         long bronzeAtKill;
         Path latestAtKill;
         double runsCpuSeconds;
-        try (RunCommandProcess first = RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
+        try (RunCommandProcess first =
+                RunCommandProcess.start(tmp.resolve("first-run.log"), runArguments(tmp, topic, flinkConf, false))) {
             // The earliest point with something to resume from: one retained checkpoint, its commit done, and
             // the rest of the input read but not committed, or not read at all.
-            first.awaitWhileAlive(TIMEOUT, "a retained checkpoint and committed rows",
+            first.awaitWhileAlive(
+                    TIMEOUT,
+                    "a retained checkpoint and committed rows",
                     () -> CheckpointLocator.latest(checkpointDir).isPresent() && bronzeRows(config) > 0);
             runsCpuSeconds = first.cpuSeconds();
             first.kill();
@@ -58,44 +60,77 @@ class RunCommandKillAndResumeIT {
         }
         assertThat(bronzeAtKill).as("rows committed when the run was killed").isLessThan(events);
 
-        // A plain restart would read the topic from earliest again and archive it twice: it is refused, naming both choices.
-        try (RunCommandProcess plain = RunCommandProcess.start(tmp.resolve("plain-restart.log"), runArguments(tmp, topic, flinkConf, false))) {
+        // A plain restart would read the topic from earliest again and archive it twice: it is refused, naming both
+        // choices.
+        try (RunCommandProcess plain =
+                RunCommandProcess.start(tmp.resolve("plain-restart.log"), runArguments(tmp, topic, flinkConf, false))) {
             assertThat(plain.exitCode(TIMEOUT)).as(plain.log()).isEqualTo(2);
-            assertThat(plain.log()).contains("Configuration error: " + checkpointDir + " (job.checkpoint-dir) holds checkpoints"
-                            + " of a previous job, newest " + latestAtKill.toUri().toString().replaceFirst("^file:///", "file:/").replaceFirst("/$", ""))
-                    .contains("Continue that job with --resume latest (job.resume=latest), or start over on purpose with --fresh (job.resume=none)");
+            assertThat(plain.log())
+                    .contains("Configuration error: " + checkpointDir + " (job.checkpoint-dir) holds checkpoints"
+                            + " of a previous job, newest "
+                            + latestAtKill
+                                    .toUri()
+                                    .toString()
+                                    .replaceFirst("^file:///", "file:/")
+                                    .replaceFirst("/$", ""))
+                    .contains(
+                            "Continue that job with --resume latest (job.resume=latest), or start over on purpose with --fresh (job.resume=none)");
         }
         assertThat(bronzeRows(config)).as("the refused run wrote nothing").isEqualTo(bronzeAtKill);
-        assertThat(RetainedCheckpoints.jobIds(checkpointDir)).as("the refused run started no job").hasSize(1);
+        assertThat(RetainedCheckpoints.jobIds(checkpointDir))
+                .as("the refused run started no job")
+                .hasSize(1);
 
-        try (RunCommandProcess second = RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
+        try (RunCommandProcess second =
+                RunCommandProcess.start(tmp.resolve("second-run.log"), runArguments(tmp, topic, flinkConf, true))) {
             LakehouseVerdict verdict = awaitWhileRunning(second, expected, config);
             runsCpuSeconds += second.cpuSeconds();
-            System.out.printf(Locale.ROOT, "Killed run: %,d events; killed with %,d of them committed to bronze, resumed from %s "
+            System.out.printf(
+                    Locale.ROOT,
+                    "Killed run: %,d events; killed with %,d of them committed to bronze, resumed from %s "
                             + "(test %s, the two runs %.1f s CPU)%n%s%n",
-                    events, bronzeAtKill, latestAtKill, took, runsCpuSeconds, verdict);
+                    events,
+                    bronzeAtKill,
+                    latestAtKill,
+                    took,
+                    runsCpuSeconds,
+                    verdict);
             verdict.assertExact();
         }
         // The resumed job continued the killed job's checkpoint numbering: it restored, it did not start afresh.
         String killedJob = latestAtKill.getParent().getFileName().toString();
-        String resumedJob = RetainedCheckpoints.jobIds(checkpointDir).stream().filter(id -> !id.equals(killedJob)).findFirst().orElseThrow();
+        String resumedJob = RetainedCheckpoints.jobIds(checkpointDir).stream()
+                .filter(id -> !id.equals(killedJob))
+                .findFirst()
+                .orElseThrow();
         assertThat(RetainedCheckpoints.of(checkpointDir, resumedJob))
                 .isNotEmpty()
-                .allSatisfy(chk -> assertThat(RetainedCheckpoints.id(chk)).isGreaterThan(RetainedCheckpoints.id(latestAtKill)));
+                .allSatisfy(chk ->
+                        assertThat(RetainedCheckpoints.id(chk)).isGreaterThan(RetainedCheckpoints.id(latestAtKill)));
     }
 
     private static List<String> runArguments(Path tmp, String topic, Path flinkConf, boolean resume) {
         List<String> args = new ArrayList<>(List.of(
-                "--source", "kafka",
-                "--bootstrap-servers", KAFKA.bootstrapServers(),
-                "--topic", topic,
-                "--group-id", "reliability-" + topic,
-                "--warehouse", tmp.resolve("warehouse").toString(),
-                "--checkpoint-dir", tmp.resolve("checkpoints").toString(),
-                "--checkpoint-interval", "2s",
-                "--parallelism", "2",
-                "--flink-conf", flinkConf.toString(),
-                "--set", "gold.emit-interval=500ms",
+                "--source",
+                "kafka",
+                "--bootstrap-servers",
+                KAFKA.bootstrapServers(),
+                "--topic",
+                topic,
+                "--group-id",
+                "reliability-" + topic,
+                "--warehouse",
+                tmp.resolve("warehouse").toString(),
+                "--checkpoint-dir",
+                tmp.resolve("checkpoints").toString(),
+                "--checkpoint-interval",
+                "2s",
+                "--parallelism",
+                "2",
+                "--flink-conf",
+                flinkConf.toString(),
+                "--set",
+                "gold.emit-interval=500ms",
                 "--no-summary"));
         if (resume) {
             args.addAll(List.of("--resume", "latest"));
@@ -107,7 +142,8 @@ class RunCommandKillAndResumeIT {
         return TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS);
     }
 
-    private static LakehouseVerdict awaitWhileRunning(RunCommandProcess run, ExpectedTables expected, JobConfig config) throws Exception {
+    private static LakehouseVerdict awaitWhileRunning(RunCommandProcess run, ExpectedTables expected, JobConfig config)
+            throws Exception {
         try {
             return LakehouseVerdict.awaitExactlyOnce(config, expected, TIMEOUT, () -> !run.isAlive());
         } catch (ConditionTimeoutException | TerminalFailureException e) {

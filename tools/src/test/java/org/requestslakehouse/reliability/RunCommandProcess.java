@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
-
 import org.requestslakehouse.cli.Main;
 
 /**
@@ -87,7 +85,9 @@ final class RunCommandProcess implements AutoCloseable {
     /** Waits for {@code condition} while the run is alive; a timeout or an exit fails with the run's log. */
     void awaitWhileAlive(Duration timeout, String what, Callable<Boolean> condition) throws IOException {
         try {
-            await(what).atMost(timeout).pollInterval(Duration.ofMillis(200))
+            await(what)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
                     .failFast("the run exited", () -> !isAlive())
                     .until(condition);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
@@ -101,13 +101,16 @@ final class RunCommandProcess implements AutoCloseable {
      */
     static Path localFlinkConf(Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("flink-conf"));
-        Files.writeString(dir.resolve("config.yaml"), String.join("\n",
-                "state.backend.type: hashmap",
-                "rest.bind-port: \"0\"",
-                "restart-strategy.type: fixed-delay",
-                "restart-strategy.fixed-delay.attempts: 10",
-                "restart-strategy.fixed-delay.delay: 1 s",
-                ""));
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                String.join(
+                        "\n",
+                        "state.backend.type: hashmap",
+                        "rest.bind-port: \"0\"",
+                        "restart-strategy.type: fixed-delay",
+                        "restart-strategy.fixed-delay.attempts: 10",
+                        "restart-strategy.fixed-delay.delay: 1 s",
+                        ""));
         return dir;
     }
 

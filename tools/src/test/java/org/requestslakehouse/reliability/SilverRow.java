@@ -2,7 +2,6 @@ package org.requestslakehouse.reliability;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.model.ServiceRequest;
 
@@ -10,21 +9,53 @@ import org.requestslakehouse.model.ServiceRequest;
  * The columns of a silver row that say which version of a case it holds and everything gold is computed from.
  * {@code sourceRef} names the Kafka message the version was written from, so equal rows come from the same message.
  */
-record SilverRow(long caseId, Instant openTs, Instant closedTs, String caseStatus, String eventType, Instant emittedAt,
-                 Instant eventTs, String neighborhood, String department, String type, Boolean closedOnTime,
-                 Double resolutionHours, String sourceRef) {
+record SilverRow(
+        long caseId,
+        Instant openTs,
+        Instant closedTs,
+        String caseStatus,
+        String eventType,
+        Instant emittedAt,
+        Instant eventTs,
+        String neighborhood,
+        String department,
+        String type,
+        Boolean closedOnTime,
+        Double resolutionHours,
+        String sourceRef) {
 
     static SilverRow of(ServiceRequest r) {
-        return new SilverRow(r.caseEnquiryId, r.openTs, r.closedTs, r.caseStatus, r.eventType, r.emittedAt, r.eventTs,
-                r.neighborhood, r.department, r.type, r.closedOnTime, r.resolutionHours, r.sourceRef);
+        return new SilverRow(
+                r.caseEnquiryId,
+                r.openTs,
+                r.closedTs,
+                r.caseStatus,
+                r.eventType,
+                r.emittedAt,
+                r.eventTs,
+                r.neighborhood,
+                r.department,
+                r.type,
+                r.closedOnTime,
+                r.resolutionHours,
+                r.sourceRef);
     }
 
     static SilverRow of(Record r) {
-        return new SilverRow((Long) r.getField("case_enquiry_id"), instant(r, "open_ts"), instant(r, "closed_ts"),
-                (String) r.getField("case_status"), (String) r.getField("event_type"), instant(r, "emitted_at"),
-                instant(r, "event_ts"), (String) r.getField("neighborhood"), (String) r.getField("department"),
-                (String) r.getField("type"), (Boolean) r.getField("closed_on_time"),
-                (Double) r.getField("resolution_hours"), (String) r.getField("source_ref"));
+        return new SilverRow(
+                (Long) r.getField("case_enquiry_id"),
+                instant(r, "open_ts"),
+                instant(r, "closed_ts"),
+                (String) r.getField("case_status"),
+                (String) r.getField("event_type"),
+                instant(r, "emitted_at"),
+                instant(r, "event_ts"),
+                (String) r.getField("neighborhood"),
+                (String) r.getField("department"),
+                (String) r.getField("type"),
+                (Boolean) r.getField("closed_on_time"),
+                (Double) r.getField("resolution_hours"),
+                (String) r.getField("source_ref"));
     }
 
     private static Instant instant(Record r, String column) {

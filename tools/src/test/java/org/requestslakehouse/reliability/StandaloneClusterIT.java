@@ -3,6 +3,7 @@ package org.requestslakehouse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,11 @@ import org.requestslakehouse.testing.KafkaBrokerExtension;
  */
 class StandaloneClusterIT {
     /** The thin job jar the job module packages (Flink provided), as a user submits it with {@code flink run}. */
-    private static final Path JOB_JAR = Paths.get(System.getProperty("job.jar", "job/target/requests-lakehouse-job.jar"));
-    private static final Path CLUSTER_CLASSPATH = Paths.get(System.getProperty("flink.cluster.classpath", "tools/target/flink-cluster.classpath"));
+    private static final Path JOB_JAR =
+            Paths.get(System.getProperty("job.jar", "job/target/requests-lakehouse-job.jar"));
+
+    private static final Path CLUSTER_CLASSPATH =
+            Paths.get(System.getProperty("flink.cluster.classpath", "tools/target/flink-cluster.classpath"));
     private static final String ENTRY_CLASS = "org.requestslakehouse.job.LakehouseJobMain";
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     private static final int CASES = 4_000;
@@ -53,7 +55,8 @@ class StandaloneClusterIT {
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
-    void theJobJarSurvivesATaskManagerKillAndARescaleFromASavepointWithNoLossAndNoDuplicates(@TempDir Path tmp) throws Exception {
+    void theJobJarSurvivesATaskManagerKillAndARescaleFromASavepointWithNoLossAndNoDuplicates(@TempDir Path tmp)
+            throws Exception {
         Stopwatch took = Stopwatch.start();
         String topic = "standalone-cluster";
         KAFKA.createTopic(topic, RESCALED_PARALLELISM);
@@ -65,17 +68,24 @@ class StandaloneClusterIT {
         settings.forEach((key, value) -> programArgs.addAll(List.of("--set", key + "=" + value)));
         Path csv = LifecycleFeed.generate(tmp, "cases", CASES, 61);
 
-        try (StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(tmp.resolve("cluster"), CLUSTER_CLASSPATH, 2, Map.of(
-                "state.backend.type", "hashmap",
-                "execution.checkpointing.interval", "2 s",
-                "state.checkpoints.dir", tmp.resolve("checkpoints").toUri().toString(),
-                "cluster.evenly-spread-out-slots", "true",
-                // Until the JobManager declares the killed TaskManager lost, restarts that place tasks on it fail
-                // again: a busy machine can take many such attempts, bounded here by the steps' deadlines instead.
-                "restart-strategy.type", "fixed-delay",
-                "restart-strategy.fixed-delay.attempts", "100",
-                "restart-strategy.fixed-delay.delay", "2 s"));
-             LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, config.parse())) {
+        try (StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(
+                        tmp.resolve("cluster"),
+                        CLUSTER_CLASSPATH,
+                        2,
+                        Map.of(
+                                "state.backend.type", "hashmap",
+                                "execution.checkpointing.interval", "2 s",
+                                "state.checkpoints.dir",
+                                        tmp.resolve("checkpoints").toUri().toString(),
+                                "cluster.evenly-spread-out-slots", "true",
+                                // Until the JobManager declares the killed TaskManager lost, restarts that place tasks
+                                // on it fail
+                                // again: a busy machine can take many such attempts, bounded here by the steps'
+                                // deadlines instead.
+                                "restart-strategy.type", "fixed-delay",
+                                "restart-strategy.fixed-delay.attempts", "100",
+                                "restart-strategy.fixed-delay.delay", "2 s"));
+                LifecycleFeed feed = new LifecycleFeed(csv, KAFKA.bootstrapServers(), topic, config.parse())) {
             Process doomed = cluster.startTaskManager();
             cluster.startTaskManager();
             step(cluster, "two TaskManagers registered", () -> cluster.hasTaskManagers(2));
@@ -84,18 +94,29 @@ class StandaloneClusterIT {
 
             feed.publish(PART);
             // Slots are spread evenly, so both TaskManagers run tasks: the kill must make the job restore.
-            step(cluster, "a completed checkpoint and committed rows", () -> notEnded(cluster, first)
-                    && cluster.checkpoints(first).path("counts").path("completed").asInt() >= 1 && bronzeRows(config) > 0);
+            step(
+                    cluster,
+                    "a completed checkpoint and committed rows",
+                    () -> notEnded(cluster, first)
+                            && cluster.checkpoints(first)
+                                            .path("counts")
+                                            .path("completed")
+                                            .asInt()
+                                    >= 1
+                            && bronzeRows(config) > 0);
             long bronzeAtKill = bronzeRows(config);
             StandaloneFlinkCluster.kill(doomed);
             cluster.startTaskManager();
             step(cluster, "a restore from a checkpoint and a checkpoint after it", () -> {
                 JsonNode checkpoints = cluster.checkpoints(first);
                 JsonNode latest = checkpoints.path("latest");
-                return notEnded(cluster, first) && checkpoints.path("counts").path("restored").asInt() >= 1
-                        && latest.path("completed").path("id").asLong() > latest.path("restored").path("id").asLong();
+                return notEnded(cluster, first)
+                        && checkpoints.path("counts").path("restored").asInt() >= 1
+                        && latest.path("completed").path("id").asLong()
+                                > latest.path("restored").path("id").asLong();
             });
-            int restoresAfterKill = cluster.checkpoints(first).path("counts").path("restored").asInt();
+            int restoresAfterKill =
+                    cluster.checkpoints(first).path("counts").path("restored").asInt();
 
             feed.publish(PART);
             String trigger = cluster.stopWithSavepoint(first, tmp.resolve("savepoints"));
@@ -109,20 +130,34 @@ class StandaloneClusterIT {
             String second = cluster.run(jarId, ENTRY_CLASS, programArgs, RESCALED_PARALLELISM, savepoint.get());
             step(cluster, "the rescaled job restored from the savepoint", () -> {
                 JsonNode restored = cluster.checkpoints(second).path("latest").path("restored");
-                return notEnded(cluster, second) && restored.path("is_savepoint").asBoolean()
+                return notEnded(cluster, second)
+                        && restored.path("is_savepoint").asBoolean()
                         && restored.path("external_path").asText().equals(savepoint.get());
             });
             feed.publish(Long.MAX_VALUE);
             long events = feed.published();
 
             ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-            LakehouseVerdict verdict = withLogs(cluster, () -> LakehouseVerdict.awaitExactlyOnce(config, expected, STEP_TIMEOUT,
-                    () -> !notEnded(cluster, second)));
-            System.out.printf(Locale.ROOT, "Standalone cluster: %,d events; 1 TaskManager killed with %,d rows committed to bronze, "
+            LakehouseVerdict verdict = withLogs(
+                    cluster,
+                    () -> LakehouseVerdict.awaitExactlyOnce(
+                            config, expected, STEP_TIMEOUT, () -> !notEnded(cluster, second)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Standalone cluster: %,d events; 1 TaskManager killed with %,d rows committed to bronze, "
                             + "%d restore(s) from a checkpoint; stop-with-savepoint, resubmitted with parallelism %d -> %d from %s "
                             + "(test %s)%n%s%n",
-                    events, bronzeAtKill, restoresAfterKill, FIRST_PARALLELISM, RESCALED_PARALLELISM, savepoint.get(), took, verdict);
-            assertThat(bronzeAtKill).as("rows committed when the TaskManager was killed").isLessThan(events);
+                    events,
+                    bronzeAtKill,
+                    restoresAfterKill,
+                    FIRST_PARALLELISM,
+                    RESCALED_PARALLELISM,
+                    savepoint.get(),
+                    took,
+                    verdict);
+            assertThat(bronzeAtKill)
+                    .as("rows committed when the TaskManager was killed")
+                    .isLessThan(events);
             verdict.assertExact();
         }
     }
@@ -141,7 +176,9 @@ class StandaloneClusterIT {
 
     private static void step(StandaloneFlinkCluster cluster, String what, Callable<Boolean> condition) {
         withLogs(cluster, () -> {
-            await(what).atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(500))
+            await(what)
+                    .atMost(STEP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
                     .failFast("the JobManager process exited", () -> !cluster.jobManagerAlive())
                     .until(condition);
             return null;

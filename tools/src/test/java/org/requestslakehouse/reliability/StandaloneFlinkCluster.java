@@ -2,6 +2,8 @@ package org.requestslakehouse.reliability;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -21,9 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * A standalone Flink session cluster on localhost, started from Flink's own entry points as {@code
  * bin/start-cluster.sh} would: one JobManager process and TaskManager processes, each its own JVM on the classpath of
@@ -39,7 +38,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final Path confDir;
     private final String classpath;
     private final int restPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Process> processes = new CopyOnWriteArrayList<>();
     private final List<Path> logs = new CopyOnWriteArrayList<>();
     private final Thread killer = new Thread(this::destroyAll, "standalone-flink-cluster-killer");
@@ -59,8 +59,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      * @param settings the cluster's config.yaml entries beyond addresses, ports, slots and memory (checkpointing,
      *                 restart strategy...)
      */
-    static StandaloneFlinkCluster start(Path dir, Path classpathFile, int slotsPerTaskManager, Map<String, String> settings)
-            throws IOException {
+    static StandaloneFlinkCluster start(
+            Path dir, Path classpathFile, int slotsPerTaskManager, Map<String, String> settings) throws IOException {
         String classpath = Files.readString(classpathFile, UTF_8).trim();
         Path confDir = Files.createDirectories(dir.resolve("conf"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -105,25 +105,33 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "pekko.tcp.timeout: 60 s"));
         settings.forEach((k, v) -> lines.add(k + ": " + v));
         Files.write(confDir.resolve("config.yaml"), lines, UTF_8);
-        Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.console.ref = console",
-                "appender.console.name = console",
-                "appender.console.type = CONSOLE",
-                "appender.console.layout.type = PatternLayout",
-                "appender.console.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
-                "logger.kafka.name = org.apache.kafka",
-                "logger.kafka.level = WARN",
-                "logger.hadoop.name = org.apache.hadoop",
-                "logger.hadoop.level = WARN",
-                ""), UTF_8);
+        Files.writeString(
+                confDir.resolve("log4j.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.console.ref = console",
+                        "appender.console.name = console",
+                        "appender.console.type = CONSOLE",
+                        "appender.console.layout.type = PatternLayout",
+                        "appender.console.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
+                        "logger.kafka.name = org.apache.kafka",
+                        "logger.kafka.level = WARN",
+                        "logger.hadoop.name = org.apache.hadoop",
+                        "logger.hadoop.level = WARN",
+                        ""),
+                UTF_8);
         StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, confDir, classpath, restPort);
-        cluster.jobManager = cluster.launch("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "512m");
+        cluster.jobManager = cluster.launch(
+                "jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "512m");
         return cluster;
     }
 
     Process startTaskManager() throws IOException {
-        return launch("taskmanager-" + (++taskManagersStarted), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "768m");
+        return launch(
+                "taskmanager-" + (++taskManagersStarted),
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                "768m");
     }
 
     private Process launch(String name, String mainClass, String heap) throws IOException {
@@ -131,16 +139,21 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         // Flink on Java 17 needs the --add-opens its start scripts pass; this JVM got the same from the build.
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens")).forEach(command::add);
-        command.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens"))
+                .forEach(command::add);
+        command.add("-Dlog4j.configurationFile="
+                + confDir.resolve("log4j.properties").toUri());
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
         command.add("--configDir");
         command.add(confDir.toString());
         Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         processes.add(process);
         logs.add(log);
         return process;
@@ -167,13 +180,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     /** {@code POST /jars/upload}, as {@code flink run} does: returns the jar id. */
     String uploadJar(Path jar) throws IOException, InterruptedException {
         String boundary = "----lakehouse" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName()
-                + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(UTF_8);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(uri("/jars/upload")).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri("/jars/upload"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(jar),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         String filename = send(request).path("filename").asText();
         return Paths.get(filename).getFileName().toString();
@@ -194,7 +211,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             body.put("savepointPath", savepointPath);
             body.put("allowNonRestoredState", false);
         }
-        return send(post("/jars/" + jarId + "/run", JSON.writeValueAsString(body))).path("jobid").asText();
+        return send(post("/jars/" + jarId + "/run", JSON.writeValueAsString(body)))
+                .path("jobid")
+                .asText();
     }
 
     /** {@code GET /jobs/:id}'s state, or null while the REST endpoint does not answer. */
@@ -211,7 +230,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** {@code POST /jobs/:id/stop}: stop with a savepoint into {@code targetDirectory}; returns the trigger id. */
     String stopWithSavepoint(String jobId, Path targetDirectory) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("targetDirectory", targetDirectory.toUri().toString(), "drain", false));
+        String body = JSON.writeValueAsString(
+                Map.of("targetDirectory", targetDirectory.toUri().toString(), "drain", false));
         return send(post("/jobs/" + jobId + "/stop", body)).path("request-id").asText();
     }
 
@@ -234,24 +254,41 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         for (Path log : logs) {
             try {
                 List<String> lines = Files.exists(log) ? Files.readAllLines(log, UTF_8) : List.of();
-                out.append("\n===== ").append(log.getFileName()).append(" (last ").append(Math.min(lines.size(), LOG_TAIL_LINES))
-                        .append(" of ").append(lines.size()).append(" lines) =====\n");
-                lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(l -> out.append(l).append('\n'));
+                out.append("\n===== ")
+                        .append(log.getFileName())
+                        .append(" (last ")
+                        .append(Math.min(lines.size(), LOG_TAIL_LINES))
+                        .append(" of ")
+                        .append(lines.size())
+                        .append(" lines) =====\n");
+                lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+                        .forEach(l -> out.append(l).append('\n'));
             } catch (IOException | UncheckedIOException e) {
-                out.append("\n(cannot read ").append(log).append(": ").append(e.getMessage()).append(")\n");
+                out.append("\n(cannot read ")
+                        .append(log)
+                        .append(": ")
+                        .append(e.getMessage())
+                        .append(")\n");
             }
         }
         return out.toString();
     }
 
     private HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private JsonNode getOrNull(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {
@@ -265,7 +302,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                    + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -26,9 +25,21 @@ final class TableContents {
     /** A bronze row: where the message was in Kafka and the digest of the bytes archived for it. */
     record BronzeRow(String coordinate, ByteBuffer digest) {}
 
-    private static final List<String> SILVER_COLUMNS = List.of("case_enquiry_id", "open_ts", "sla_target_ts", "closed_ts",
-            "case_status", "event_type", "emitted_at", "event_ts", "neighborhood", "department", "type", "closed_on_time",
-            "resolution_hours", "source_ref");
+    private static final List<String> SILVER_COLUMNS = List.of(
+            "case_enquiry_id",
+            "open_ts",
+            "sla_target_ts",
+            "closed_ts",
+            "case_status",
+            "event_type",
+            "emitted_at",
+            "event_ts",
+            "neighborhood",
+            "department",
+            "type",
+            "closed_on_time",
+            "resolution_hours",
+            "source_ref");
 
     private TableContents() {}
 
@@ -55,7 +66,8 @@ final class TableContents {
             if (table.currentSnapshot() == null) {
                 return rows;
             }
-            IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(table).select("source_partition", "source_position", "payload");
+            IcebergGenerics.ScanBuilder scan =
+                    IcebergGenerics.read(table).select("source_partition", "source_position", "payload");
             if (snapshotId != null) {
                 scan = scan.useSnapshot(snapshotId);
             }
@@ -66,7 +78,8 @@ final class TableContents {
                     if (payload != null) {
                         payload.duplicate().get(bytes);
                     }
-                    rows.add(new BronzeRow(coordinate(r.getField("source_partition"), r.getField("source_position")), digest(bytes)));
+                    rows.add(new BronzeRow(
+                            coordinate(r.getField("source_partition"), r.getField("source_position")), digest(bytes)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -82,13 +95,15 @@ final class TableContents {
             if (table.currentSnapshot() == null) {
                 return rows;
             }
-            IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(table).select("source_partition", "source_position", "reason_code");
+            IcebergGenerics.ScanBuilder scan =
+                    IcebergGenerics.read(table).select("source_partition", "source_position", "reason_code");
             if (snapshotId != null) {
                 scan = scan.useSnapshot(snapshotId);
             }
             try (CloseableIterable<Record> records = scan.build()) {
                 for (Record r : records) {
-                    rows.add(coordinate(r.getField("source_partition"), r.getField("source_position")) + "=" + r.getField("reason_code"));
+                    rows.add(coordinate(r.getField("source_partition"), r.getField("source_position")) + "="
+                            + r.getField("reason_code"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -104,7 +119,8 @@ final class TableContents {
     static List<Record> silver(CatalogConfig catalog) {
         return withTable(catalog, LakehouseTable.SERVICE_REQUESTS, table -> {
             List<Record> rows = new ArrayList<>();
-            try (CloseableIterable<Record> records = IcebergGenerics.read(table).select(SILVER_COLUMNS).build()) {
+            try (CloseableIterable<Record> records =
+                    IcebergGenerics.read(table).select(SILVER_COLUMNS).build()) {
                 records.forEach(rows::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

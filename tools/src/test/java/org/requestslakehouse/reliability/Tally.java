@@ -12,14 +12,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.requestslakehouse.reliability.TableContents.BronzeRow;
 
 /**
  * One table compared with what it must hold: rows lost (expected, missing), rows duplicated (present more often
  * than expected) and rows wrong (unexpected, or holding other content than expected), with a few examples of each.
  */
-record Tally(String table, long expectedRows, long foundRows, long lost, long duplicated, long wrong, List<String> examples) {
+record Tally(
+        String table,
+        long expectedRows,
+        long foundRows,
+        long lost,
+        long duplicated,
+        long wrong,
+        List<String> examples) {
     private static final int MAX_EXAMPLES = 5;
 
     static Tally bronze(Map<String, Integer> expectedCounts, Map<String, ByteBuffer> digests, List<BronzeRow> found) {
@@ -68,13 +74,19 @@ record Tally(String table, long expectedRows, long foundRows, long lost, long du
             }
         }
         long lost = expected.keySet().stream().filter(id -> !seen.contains(id)).count();
-        expected.keySet().stream().filter(id -> !seen.contains(id)).limit(MAX_EXAMPLES)
+        expected.keySet().stream()
+                .filter(id -> !seen.contains(id))
+                .limit(MAX_EXAMPLES)
                 .forEach(id -> example(examples, "case " + id + " missing"));
         return new Tally("silver.service_requests", expected.size(), found.size(), lost, duplicated, wrong, examples);
     }
 
-    private static Tally compareCounts(String table, Map<String, Integer> expectedCounts, Map<String, Integer> foundCounts,
-                                       long wrong, List<String> examples) {
+    private static Tally compareCounts(
+            String table,
+            Map<String, Integer> expectedCounts,
+            Map<String, Integer> foundCounts,
+            long wrong,
+            List<String> examples) {
         long lost = 0;
         long duplicated = 0;
         for (Map.Entry<String, Integer> e : expectedCounts.entrySet()) {
@@ -87,8 +99,10 @@ record Tally(String table, long expectedRows, long foundRows, long lost, long du
                 example(examples, e.getKey() + " expected " + e.getValue() + "x, found " + found + "x");
             }
         }
-        long expectedRows = expectedCounts.values().stream().mapToLong(Integer::longValue).sum();
-        long foundRows = foundCounts.values().stream().mapToLong(Integer::longValue).sum();
+        long expectedRows =
+                expectedCounts.values().stream().mapToLong(Integer::longValue).sum();
+        long foundRows =
+                foundCounts.values().stream().mapToLong(Integer::longValue).sum();
         return new Tally(table, expectedRows, foundRows, lost, duplicated, wrong, examples);
     }
 
@@ -110,7 +124,15 @@ record Tally(String table, long expectedRows, long foundRows, long lost, long du
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %,d rows expected, %,d found, %,d lost, %,d duplicated, %,d wrong%s",
-                table, expectedRows, foundRows, lost, duplicated, wrong, examples.isEmpty() ? "" : " " + examples);
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d rows expected, %,d found, %,d lost, %,d duplicated, %,d wrong%s",
+                table,
+                expectedRows,
+                foundRows,
+                lost,
+                duplicated,
+                wrong,
+                examples.isEmpty() ? "" : " " + examples);
     }
 }

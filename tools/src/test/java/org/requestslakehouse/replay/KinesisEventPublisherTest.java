@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
@@ -58,7 +56,8 @@ class KinesisEventPublisherTest {
             publisher.publish("a", bytes("a2"));
         }
 
-        assertThat(client.calls()).extracting(KinesisEventPublisherTest::payloads)
+        assertThat(client.calls())
+                .extracting(KinesisEventPublisherTest::payloads)
                 .containsExactly(List.of("a1", "b1"), List.of("a2"));
     }
 
@@ -75,9 +74,11 @@ class KinesisEventPublisherTest {
             }
         }
 
-        Map<String, List<String>> written = client.written().stream().collect(Collectors.groupingBy(
-                PutRecordsRequestEntry::partitionKey, LinkedHashMap::new,
-                Collectors.mapping(e -> e.data().asUtf8String(), Collectors.toList())));
+        Map<String, List<String>> written = client.written().stream()
+                .collect(Collectors.groupingBy(
+                        PutRecordsRequestEntry::partitionKey,
+                        LinkedHashMap::new,
+                        Collectors.mapping(e -> e.data().asUtf8String(), Collectors.toList())));
         assertThat(written).containsExactlyInAnyOrderEntriesOf(published);
     }
 
@@ -100,13 +101,22 @@ class KinesisEventPublisherTest {
         publisher.publish("kept", bytes("k"));
         publisher.publish("lost", bytes("l"));
 
-        String expected = "Publishing to Kinesis stream requests failed: 1 of 2 records could not be written to Kinesis stream "
-                + "requests in 2 attempts; last error: {InternalFailure=1}";
-        assertThatThrownBy(publisher::flush).isInstanceOf(KinesisPublishException.class).hasMessage(expected);
-        assertThatThrownBy(() -> publisher.publish("more", bytes("m"))).isInstanceOf(KinesisPublishException.class).hasMessage(expected);
-        assertThatThrownBy(publisher::close).isInstanceOf(KinesisPublishException.class).hasMessage(expected);
+        String expected =
+                "Publishing to Kinesis stream requests failed: 1 of 2 records could not be written to Kinesis stream "
+                        + "requests in 2 attempts; last error: {InternalFailure=1}";
+        assertThatThrownBy(publisher::flush)
+                .isInstanceOf(KinesisPublishException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> publisher.publish("more", bytes("m")))
+                .isInstanceOf(KinesisPublishException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(publisher::close)
+                .isInstanceOf(KinesisPublishException.class)
+                .hasMessage(expected);
         assertThat(client.isClosed()).isTrue();
-        assertThat(client.written()).extracting(PutRecordsRequestEntry::partitionKey).containsExactly("kept");
+        assertThat(client.written())
+                .extracting(PutRecordsRequestEntry::partitionKey)
+                .containsExactly("kept");
     }
 
     @Test
@@ -114,7 +124,8 @@ class KinesisEventPublisherTest {
         try (KinesisEventPublisher publisher = publisher(ScriptedKinesisClient.accepting(), 1, NO_LINGER)) {
             assertThatThrownBy(() -> publisher.publish("case-1", new byte[1024 * 1024 - 5]))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Event for partition key case-1 is 1048577 bytes with its key; Kinesis accepts at most 1048576");
+                    .hasMessage(
+                            "Event for partition key case-1 is 1048577 bytes with its key; Kinesis accepts at most 1048576");
             assertThatThrownBy(() -> publisher.publish("", bytes("{}")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Kinesis partition keys have 1 to 256 characters, got ''");
@@ -142,8 +153,11 @@ class KinesisEventPublisherTest {
     }
 
     private static KinesisEventPublisher publisher(ScriptedKinesisClient client, int lanes, Duration linger) {
-        return new KinesisEventPublisher(client, "requests",
-                new KinesisPublisherSettings(lanes, 2, Duration.ofMillis(1), Duration.ofMillis(2), linger, Duration.ofSeconds(5)));
+        return new KinesisEventPublisher(
+                client,
+                "requests",
+                new KinesisPublisherSettings(
+                        lanes, 2, Duration.ofMillis(1), Duration.ofMillis(2), linger, Duration.ofSeconds(5)));
     }
 
     private static byte[] bytes(String s) {
@@ -168,8 +182,8 @@ class KinesisEventPublisherTest {
                     failNow.add(payload);
                 }
             }
-            return ScriptedKinesisClient.answer(entries, e -> failNow.contains(e.data().asUtf8String()),
-                    "ProvisionedThroughputExceededException");
+            return ScriptedKinesisClient.answer(
+                    entries, e -> failNow.contains(e.data().asUtf8String()), "ProvisionedThroughputExceededException");
         }
     }
 }

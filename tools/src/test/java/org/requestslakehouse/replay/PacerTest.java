@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
@@ -38,7 +37,7 @@ class PacerTest {
         Pacer pacer = new Pacer(clock, 60, 0);
 
         clock.release(pacer, 0);
-        clock.release(pacer, 60_000);     // one minute of history = one second at 60x
+        clock.release(pacer, 60_000); // one minute of history = one second at 60x
         clock.release(pacer, 30 * 60_000); // thirty minutes = thirty seconds
 
         assertThat(clock.released).containsExactly(0L, SECOND, 30 * SECOND);

@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 class PutRecordsSenderTest {
@@ -29,13 +26,17 @@ class PutRecordsSenderTest {
     @Test
     void retriesOnlyTheRecordsThatFailed() {
         ScriptedKinesisClient client = new ScriptedKinesisClient((call, entries) -> call == 1
-                ? ScriptedKinesisClient.answer(entries, e -> Set.of("b", "d").contains(e.partitionKey()), "ProvisionedThroughputExceededException")
+                ? ScriptedKinesisClient.answer(
+                        entries,
+                        e -> Set.of("b", "d").contains(e.partitionKey()),
+                        "ProvisionedThroughputExceededException")
                 : ScriptedKinesisClient.answer(entries, e -> false, null));
 
         send(client);
 
         assertThat(failure.get()).isNull();
-        assertThat(client.calls()).extracting(PutRecordsSenderTest::keys)
+        assertThat(client.calls())
+                .extracting(PutRecordsSenderTest::keys)
                 .containsExactly(List.of("a", "b", "c", "d"), List.of("b", "d"));
         assertThat(keys(client.written())).containsExactly("a", "c", "b", "d");
     }
@@ -47,17 +48,22 @@ class PutRecordsSenderTest {
 
         send(client);
 
-        assertThat(client.calls()).extracting(PutRecordsSenderTest::keys)
+        assertThat(client.calls())
+                .extracting(PutRecordsSenderTest::keys)
                 .containsExactly(List.of("a", "b", "c", "d"), List.of("c"), List.of("c"));
-        assertThat(failure.get()).hasMessage("1 of 4 records could not be written to Kinesis stream requests in 3 attempts; "
-                + "last error: {InternalFailure=1}");
+        assertThat(failure.get())
+                .hasMessage("1 of 4 records could not be written to Kinesis stream requests in 3 attempts; "
+                        + "last error: {InternalFailure=1}");
     }
 
     @Test
     void aThrottledCallIsRepeatedWhole() {
         ScriptedKinesisClient client = new ScriptedKinesisClient((call, entries) -> {
             if (call == 1) {
-                throw serviceError(ProvisionedThroughputExceededException.builder(), "ProvisionedThroughputExceededException", 400);
+                throw serviceError(
+                        ProvisionedThroughputExceededException.builder(),
+                        "ProvisionedThroughputExceededException",
+                        400);
             }
             return ScriptedKinesisClient.answer(entries, e -> false, null);
         });
@@ -65,7 +71,8 @@ class PutRecordsSenderTest {
         send(client);
 
         assertThat(failure.get()).isNull();
-        assertThat(client.calls()).extracting(PutRecordsSenderTest::keys)
+        assertThat(client.calls())
+                .extracting(PutRecordsSenderTest::keys)
                 .containsExactly(List.of("a", "b", "c", "d"), List.of("a", "b", "c", "d"));
     }
 
@@ -94,14 +101,15 @@ class PutRecordsSenderTest {
 
         assertThat(client.calls()).hasSize(1);
         assertThat(failure.get())
-                .hasMessage("Kinesis rejected PutRecords to stream requests (ResourceNotFoundException); 4 records not written")
+                .hasMessage(
+                        "Kinesis rejected PutRecords to stream requests (ResourceNotFoundException); 4 records not written")
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void anAnswerThatDoesNotMatchTheRecordsCountsAsFailure() {
-        ScriptedKinesisClient client = new ScriptedKinesisClient((call, entries) ->
-                ScriptedKinesisClient.answer(entries.subList(0, 3), e -> false, null));
+        ScriptedKinesisClient client = new ScriptedKinesisClient(
+                (call, entries) -> ScriptedKinesisClient.answer(entries.subList(0, 3), e -> false, null));
 
         send(client);
 
@@ -113,14 +121,21 @@ class PutRecordsSenderTest {
         new PutRecordsSender(client, "requests", batch, FAST_RETRIES, failure::set).run();
     }
 
-    private static RuntimeException serviceError(software.amazon.awssdk.services.kinesis.model.KinesisException.Builder builder,
-                                                 String code, int status) {
-        return builder.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("scripted").build())
-                .statusCode(status).build();
+    private static RuntimeException serviceError(
+            software.amazon.awssdk.services.kinesis.model.KinesisException.Builder builder, String code, int status) {
+        return builder.awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage("scripted")
+                        .build())
+                .statusCode(status)
+                .build();
     }
 
     private static PutRecordsRequestEntry entry(String key) {
-        return PutRecordsRequestEntry.builder().partitionKey(key).data(SdkBytes.fromString("{" + key + "}", StandardCharsets.UTF_8)).build();
+        return PutRecordsRequestEntry.builder()
+                .partitionKey(key)
+                .data(SdkBytes.fromString("{" + key + "}", StandardCharsets.UTF_8))
+                .build();
     }
 
     private static List<String> keys(List<PutRecordsRequestEntry> entries) {

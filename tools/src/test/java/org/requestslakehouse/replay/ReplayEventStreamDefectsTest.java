@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigLoader;
@@ -31,7 +30,10 @@ class ReplayEventStreamDefectsTest {
         Files.write(file, csv.toByteArray());
 
         List<ReplayEvent> events = new ArrayList<>();
-        try (ReplayEventStream stream = new ReplayEventStream(List.of(file), ReplayMode.SNAPSHOT, ReplayFilter.ALL,
+        try (ReplayEventStream stream = new ReplayEventStream(
+                List.of(file),
+                ReplayMode.SNAPSHOT,
+                ReplayFilter.ALL,
                 ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse())) {
             stream.forEachRemaining(events::add);
         }

@@ -3,7 +3,6 @@ package org.requestslakehouse.replay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -36,18 +35,28 @@ final class ScriptedKinesisClient implements KinesisClient {
     }
 
     /** The response Kinesis gives when the entries matching {@code fails} were rejected with {@code errorCode}. */
-    static PutRecordsResponse answer(List<PutRecordsRequestEntry> entries, Predicate<PutRecordsRequestEntry> fails, String errorCode) {
+    static PutRecordsResponse answer(
+            List<PutRecordsRequestEntry> entries, Predicate<PutRecordsRequestEntry> fails, String errorCode) {
         List<PutRecordsResultEntry> results = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < entries.size(); i++) {
             if (fails.test(entries.get(i))) {
                 failed++;
-                results.add(PutRecordsResultEntry.builder().errorCode(errorCode).errorMessage("scripted").build());
+                results.add(PutRecordsResultEntry.builder()
+                        .errorCode(errorCode)
+                        .errorMessage("scripted")
+                        .build());
             } else {
-                results.add(PutRecordsResultEntry.builder().shardId("shardId-000000000000").sequenceNumber(String.valueOf(i)).build());
+                results.add(PutRecordsResultEntry.builder()
+                        .shardId("shardId-000000000000")
+                        .sequenceNumber(String.valueOf(i))
+                        .build());
             }
         }
-        return PutRecordsResponse.builder().records(results).failedRecordCount(failed).build();
+        return PutRecordsResponse.builder()
+                .records(results)
+                .failedRecordCount(failed)
+                .build();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,7 +50,9 @@ class KinesisEventSourceIT {
         }
         List<KinesisTestRecord> stored = KINESIS.readAll(stream);
         assertThat(stored).hasSize(500);
-        assertThat(stored).extracting(KinesisTestRecord::shardId).containsOnly("shardId-000000000000", "shardId-000000000001");
+        assertThat(stored)
+                .extracting(KinesisTestRecord::shardId)
+                .containsOnly("shardId-000000000000", "shardId-000000000001");
 
         long startedMillis = System.currentTimeMillis();
         List<RawEvent> read = readUntil(config(stream, Map.of()), 500);
@@ -68,8 +69,10 @@ class KinesisEventSourceIT {
             assertThat(actual.payload).isEqualTo(expected.data());
             assertThat(actual.ingestedAtMillis).isBetween(startedMillis, System.currentTimeMillis());
         }
-        assertThat(read).filteredOn(e -> e.payload[0] == (byte) 0x80)
-                .singleElement().satisfies(e -> assertThat(e.payload).containsExactly(NOT_UTF8));
+        assertThat(read)
+                .filteredOn(e -> e.payload[0] == (byte) 0x80)
+                .singleElement()
+                .satisfies(e -> assertThat(e.payload).containsExactly(NOT_UTF8));
     }
 
     /** Runs the unbounded source until {@code count} records arrived, then cancels it; sorted by shard and sequence. */
@@ -80,7 +83,9 @@ class KinesisEventSourceIT {
         new KinesisEventSource(config).create(env).sinkTo(sink).name("collect").uid("collect");
         JobClient job = env.executeAsync("kinesis-source-test");
         try {
-            await(count + " records read").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await(count + " records read")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> readAtLeast(job, sink, count));
         } finally {
             job.cancel().get();
@@ -100,7 +105,8 @@ class KinesisEventSourceIT {
     private static boolean readAtLeast(JobClient job, CollectingSink<RawEvent> sink, int count) throws Exception {
         if (job.getJobStatus().get().isGloballyTerminalState()) {
             job.getJobExecutionResult().get();
-            throw new AssertionError("The unbounded job finished after reading " + sink.collected().size() + " records");
+            throw new AssertionError("The unbounded job finished after reading "
+                    + sink.collected().size() + " records");
         }
         return sink.collected().size() >= count;
     }

@@ -19,7 +19,8 @@ public final class DailySlaConverter extends RowDataConverter<DailySla> {
 
     @Override
     public RowData map(DailySla d) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 date(required(d.day, "day", d)),
                 string(required(d.department, "department", d)),
                 string(required(d.type, "type", d)),

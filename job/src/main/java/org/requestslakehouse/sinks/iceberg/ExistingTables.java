@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.iceberg.catalog.Catalog;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.catalog.CatalogPreflight;
@@ -44,8 +43,10 @@ public final class ExistingTables {
     /** @throws NotFoundException unless every one of {@code needed} exists */
     public static void requireAll(CatalogConfig config, Collection<LakehouseTable> needed, Duration timeout) {
         List<LakehouseTable> present = in(config, timeout);
-        List<String> missing = needed.stream().filter(t -> !present.contains(t))
-                .map(t -> new LakehouseTables(config).identifier(t).toString()).toList();
+        List<String> missing = needed.stream()
+                .filter(t -> !present.contains(t))
+                .map(t -> new LakehouseTables(config).identifier(t).toString())
+                .toList();
         if (present.isEmpty()) {
             throw noTables(config);
         }
@@ -67,8 +68,9 @@ public final class ExistingTables {
 
     private static NotFoundException noTables(CatalogConfig config) {
         if (isLocal(config) && !Files.isDirectory(Paths.get(config.warehouse()))) {
-            return new NotFoundException("The warehouse directory " + config.warehouse() + " (--warehouse, catalog.warehouse)"
-                    + " does not exist: check the path, or run the job first (run or demo creates it and the tables).");
+            return new NotFoundException(
+                    "The warehouse directory " + config.warehouse() + " (--warehouse, catalog.warehouse)"
+                            + " does not exist: check the path, or run the job first (run or demo creates it and the tables).");
         }
         return new NotFoundException("No lakehouse tables in " + describe(config)
                 + ": check --warehouse, or run the job there first (run or demo creates the tables).");
@@ -83,7 +85,8 @@ public final class ExistingTables {
     }
 
     private static boolean isLocal(CatalogConfig config) {
-        return config.type() == CatalogType.HADOOP && config.warehouse() != null
+        return config.type() == CatalogType.HADOOP
+                && config.warehouse() != null
                 && !config.warehouse().matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
     }
 }

@@ -18,7 +18,8 @@ public final class GoldWatermarkConverter extends RowDataConverter<GoldWatermark
 
     @Override
     public RowData map(GoldWatermark w) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 string(required(w.tableName, "table_name", w)),
                 timestamp(w.completeThrough),
                 timestamp(w.updatedAt));

@@ -18,7 +18,8 @@ public final class HourlyRequestsConverter extends RowDataConverter<HourlyReques
 
     @Override
     public RowData map(HourlyRequests h) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 timestamp(required(h.windowStart, "window_start", h)),
                 string(required(h.neighborhood, "neighborhood", h)),
                 h.opened,

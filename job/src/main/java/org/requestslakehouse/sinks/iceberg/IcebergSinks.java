@@ -1,6 +1,5 @@
 package org.requestslakehouse.sinks.iceberg;
 
-
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.catalog.Catalog;

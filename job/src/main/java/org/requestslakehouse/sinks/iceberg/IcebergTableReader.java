@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -51,7 +50,8 @@ public final class IcebergTableReader {
 
     private static List<Record> read(Table table, Expression filter, Schema schema) {
         List<Record> rows = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).project(schema).build()) {
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(table).where(filter).project(schema).build()) {
             for (Record record : records) {
                 rows.add(inTableSchema(record, schema));
             }

@@ -3,7 +3,6 @@ package org.requestslakehouse.sinks.iceberg;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.requestslakehouse.config.CatalogConfig;
 
 /** The tables the job writes. Table names are fixed; the database of each layer comes from {@link CatalogConfig}. */

@@ -18,7 +18,8 @@ public final class LateCorrectionConverter extends RowDataConverter<LateCorrecti
 
     @Override
     public RowData map(LateCorrection c) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 string(required(c.tableName, "table_name", c)),
                 timestamp(c.windowStart),
                 string(c.windowKey),

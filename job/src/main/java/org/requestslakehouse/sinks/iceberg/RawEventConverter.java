@@ -18,7 +18,8 @@ public final class RawEventConverter extends RowDataConverter<RawEvent> {
 
     @Override
     public RowData map(RawEvent e) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 string(required(e.sourceType, "source_type", e)),
                 string(required(e.sourceName, "source_name", e)),
                 string(e.sourcePartition),

@@ -18,7 +18,8 @@ public final class RejectedEventConverter extends RowDataConverter<RejectedEvent
 
     @Override
     public RowData map(RejectedEvent e) {
-        return GenericRowData.ofKind(RowKind.INSERT,
+        return GenericRowData.ofKind(
+                RowKind.INSERT,
                 string(required(e.reasonCode, "reason_code", e)),
                 string(e.detail),
                 string(required(e.sourceType, "source_type", e)),

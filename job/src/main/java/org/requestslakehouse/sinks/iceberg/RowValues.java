@@ -2,7 +2,6 @@ package org.requestslakehouse.sinks.iceberg;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.StringData;

@@ -8,7 +8,6 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.TimestampData;

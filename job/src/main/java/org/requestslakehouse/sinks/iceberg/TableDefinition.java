@@ -2,7 +2,6 @@ package org.requestslakehouse.sinks.iceberg;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
@@ -42,13 +41,21 @@ public final class TableSchemas {
         c.required("source_type", Types.StringType.get(), "csv, kafka or kinesis");
         c.required("source_name", Types.StringType.get(), "file path, topic or stream");
         c.optional("source_partition", Types.StringType.get(), "Kafka partition or Kinesis shard; null for files");
-        c.optional("source_position", Types.StringType.get(), "Kafka offset, Kinesis sequence number or CSV record number");
+        c.optional(
+                "source_position",
+                Types.StringType.get(),
+                "Kafka offset, Kinesis sequence number or CSV record number");
         c.optional("source_ts", Types.TimestampType.withZone(), "broker or stream timestamp");
         c.required("ingested_at", Types.TimestampType.withZone(), "when the job read the message");
-        c.optional("payload", Types.BinaryType.get(), "the message bytes exactly as received; null for a null Kafka value");
+        c.optional(
+                "payload",
+                Types.BinaryType.get(),
+                "the message bytes exactly as received; null for a null Kafka value");
         c.optional("payload_size", Types.IntegerType.get(), "payload length in bytes");
         Schema schema = c.schema();
-        return new TableDefinition(schema, PartitionSpec.builderFor(schema).day("ingested_at").build(),
+        return new TableDefinition(
+                schema,
+                PartitionSpec.builderFor(schema).day("ingested_at").build(),
                 appendProperties(DistributionMode.SPREAD, "payload"));
     }
 
@@ -64,8 +71,11 @@ public final class TableSchemas {
                 .filter(column -> column.role() == Role.KEY)
                 .map(ServiceRequestColumn::column)
                 .toArray(String[]::new));
-        return new TableDefinition(schema,
-                PartitionSpec.builderFor(schema).month(ServiceRequestColumn.OPEN_TS.column()).build(),
+        return new TableDefinition(
+                schema,
+                PartitionSpec.builderFor(schema)
+                        .month(ServiceRequestColumn.OPEN_TS.column())
+                        .build(),
                 upsertProperties(ServiceRequestColumn.EXTRA_FIELDS.column()));
     }
 
@@ -82,7 +92,9 @@ public final class TableSchemas {
         c.optional("payload", Types.BinaryType.get(), "the message bytes, kept for fix-and-replay");
         Schema schema = c.schema();
         // Low volume: one writer per day partition keeps the file count down.
-        return new TableDefinition(schema, PartitionSpec.builderFor(schema).day("rejected_at").build(),
+        return new TableDefinition(
+                schema,
+                PartitionSpec.builderFor(schema).day("rejected_at").build(),
                 appendProperties(DistributionMode.BY_PARTITION, "payload"));
     }
 
@@ -98,8 +110,8 @@ public final class TableSchemas {
         c.optional("resolution_hours_p90", Types.DoubleType.get(), null);
         c.optional("updated_at", Types.TimestampType.withZone(), null);
         Schema schema = c.schema("window_start", "neighborhood");
-        return new TableDefinition(schema, PartitionSpec.builderFor(schema).month("window_start").build(),
-                upsertProperties());
+        return new TableDefinition(
+                schema, PartitionSpec.builderFor(schema).month("window_start").build(), upsertProperties());
     }
 
     public static TableDefinition slaDaily() {
@@ -117,7 +129,8 @@ public final class TableSchemas {
         c.optional("resolution_hours_p90", Types.DoubleType.get(), null);
         c.optional("updated_at", Types.TimestampType.withZone(), null);
         Schema schema = c.schema("day", "department", "type");
-        return new TableDefinition(schema, PartitionSpec.builderFor(schema).month("day").build(), upsertProperties());
+        return new TableDefinition(
+                schema, PartitionSpec.builderFor(schema).month("day").build(), upsertProperties());
     }
 
     public static TableDefinition watermarks() {
@@ -141,7 +154,8 @@ public final class TableSchemas {
         c.optional("watermark", Types.TimestampType.withZone(), null);
         c.optional("detected_at", Types.TimestampType.withZone(), null);
         // Expected to stay tiny (it only grows when data is later than the allowed lateness): no partitioning.
-        return new TableDefinition(c.schema(), PartitionSpec.unpartitioned(), appendProperties(DistributionMode.SPREAD));
+        return new TableDefinition(
+                c.schema(), PartitionSpec.unpartitioned(), appendProperties(DistributionMode.SPREAD));
     }
 
     private enum DistributionMode {
@@ -163,8 +177,11 @@ public final class TableSchemas {
 
     private static Map<String, String> appendProperties(DistributionMode mode, String... opaqueColumns) {
         Map<String, String> p = commonProperties();
-        p.put(TableProperties.WRITE_DISTRIBUTION_MODE, mode == DistributionMode.SPREAD
-                ? TableProperties.WRITE_DISTRIBUTION_MODE_NONE : TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
+        p.put(
+                TableProperties.WRITE_DISTRIBUTION_MODE,
+                mode == DistributionMode.SPREAD
+                        ? TableProperties.WRITE_DISTRIBUTION_MODE_NONE
+                        : TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
         withoutBounds(p, opaqueColumns);
         return p;
     }
@@ -226,8 +243,11 @@ public final class TableSchemas {
         Schema schema(String... identifierColumns) {
             Set<Integer> ids = new HashSet<>();
             for (String column : identifierColumns) {
-                ids.add(fields.stream().filter(f -> f.name().equals(column)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("No column " + column)).fieldId());
+                ids.add(fields.stream()
+                        .filter(f -> f.name().equals(column))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No column " + column))
+                        .fieldId());
             }
             return new Schema(fields, ids);
         }

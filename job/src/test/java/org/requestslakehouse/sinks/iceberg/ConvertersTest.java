@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -131,7 +130,8 @@ class ConvertersTest {
         RowData row = converter.map(open);
         for (int i = 0; i < row.getArity(); i++) {
             String column = converter.rowType().getFieldNames().get(i);
-            boolean alwaysSet = column.equals("case_enquiry_id") || column.equals("open_ts") || column.equals("ingested_at");
+            boolean alwaysSet =
+                    column.equals("case_enquiry_id") || column.equals("open_ts") || column.equals("ingested_at");
             assertThat(row.isNullAt(i)).as(column).isEqualTo(!alwaysSet);
         }
     }
@@ -170,7 +170,8 @@ class ConvertersTest {
 
     @Test
     void rejectedEvent() throws Exception {
-        RawEvent raw = new RawEvent("kinesis", "requests", "shardId-000000000001", "4960", null, 10L, new byte[] {'[', ']'});
+        RawEvent raw =
+                new RawEvent("kinesis", "requests", "shardId-000000000001", "4960", null, 10L, new byte[] {'[', ']'});
         RejectedEvent rejected = RejectedEvent.of(raw, RejectReason.NOT_AN_OBJECT, "top-level value is an array", 20L);
         RejectedEventConverter converter = new RejectedEventConverter();
         Fields row = new Fields(converter.map(rejected), converter.rowType());
@@ -256,7 +257,8 @@ class ConvertersTest {
 
     @Test
     void goldWatermark() throws Exception {
-        GoldWatermark w = new GoldWatermark("requests_hourly", Instant.parse("2022-01-19T14:00:00Z"), Instant.parse("2022-01-19T14:05:00Z"));
+        GoldWatermark w = new GoldWatermark(
+                "requests_hourly", Instant.parse("2022-01-19T14:00:00Z"), Instant.parse("2022-01-19T14:05:00Z"));
         GoldWatermarkConverter converter = new GoldWatermarkConverter();
         Fields row = new Fields(converter.map(w), converter.rowType());
         assertThat(row.string("table_name")).isEqualTo("requests_hourly");
@@ -294,8 +296,9 @@ class ConvertersTest {
         ServiceRequestConverter converter = new ServiceRequestConverter();
         assertThat(converter.getProducedType()).isEqualTo(InternalTypeInfo.of(converter.rowType()));
         assertThat(converter.rowType().getFieldNames())
-                .containsExactlyElementsOf(
-                        Arrays.stream(ServiceRequestColumn.values()).map(ServiceRequestColumn::column).toList())
+                .containsExactlyElementsOf(Arrays.stream(ServiceRequestColumn.values())
+                        .map(ServiceRequestColumn::column)
+                        .toList())
                 .startsWith("case_enquiry_id", "open_ts");
     }
 

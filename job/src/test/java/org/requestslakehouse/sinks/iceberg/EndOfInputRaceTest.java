@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,8 +31,11 @@ import org.requestslakehouse.sources.CsvEventSource;
 class EndOfInputRaceTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final int SHORT_FILE_LINES = 10;
     private static final int LONG_FILE_LINES = 40_000;
@@ -45,7 +47,8 @@ class EndOfInputRaceTest {
     void bronzeKeepsEveryLineWhenSourceSubtasksEndAcrossCheckpoints() throws Exception {
         Path shortFile = csv("short.csv", SHORT_FILE_LINES);
         Path longFile = csv("long.csv", LONG_FILE_LINES);
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", dir.resolve("w").toString())));
+        CatalogConfig config = CatalogConfig.from(new PropertyGroup(
+                "catalog", Map.of("warehouse", dir.resolve("w").toString())));
         IcebergSinks sinks = IcebergSinks.create(config);
 
         StreamExecutionEnvironment env = IcebergSinksTest.environment();
@@ -57,7 +60,8 @@ class EndOfInputRaceTest {
         try {
             assertThat(IcebergTableReader.readAll(catalog, sinks.tables().identifier(LakehouseTable.RAW_EVENTS)))
                     .extracting(r -> String.valueOf(r.getField("source_name")))
-                    .filteredOn(name -> name.endsWith("short.csv")).hasSize(SHORT_FILE_LINES);
+                    .filteredOn(name -> name.endsWith("short.csv"))
+                    .hasSize(SHORT_FILE_LINES);
             assertThat(IcebergTableReader.readAll(catalog, sinks.tables().identifier(LakehouseTable.RAW_EVENTS)))
                     .hasSize(SHORT_FILE_LINES + LONG_FILE_LINES);
         } finally {

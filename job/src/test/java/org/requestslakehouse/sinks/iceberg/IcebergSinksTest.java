@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -45,8 +44,11 @@ import org.requestslakehouse.model.ServiceRequest;
 class IcebergSinksTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
 
     private static final Instant JAN_19 = Instant.parse("2022-01-19T14:02:33.123456Z");
     private static final Instant FEB_02 = Instant.parse("2022-02-02T08:00:00Z");
@@ -88,25 +90,30 @@ class IcebergSinksTest {
 
         Table table = catalog.loadTable(sinks.tables().identifier(LakehouseTable.SERVICE_REQUESTS));
         List<Record> rows = sortedBy(IcebergTableReader.readAll(table), "case_enquiry_id");
-        assertThat(rows).containsExactly(
-                expectedSilverRow(table, case1Closed),
-                expectedSilverRow(table, case2Moved),
-                expectedSilverRow(table, case3Opened),
-                expectedSilverRow(table, case4Closed));
+        assertThat(rows)
+                .containsExactly(
+                        expectedSilverRow(table, case1Closed),
+                        expectedSilverRow(table, case2Moved),
+                        expectedSilverRow(table, case3Opened),
+                        expectedSilverRow(table, case4Closed));
         assertThat(table.snapshots()).hasSize(2);
     }
 
     @Test
     void bronzeAppendsEveryMessageWithItsExactBytes() throws Exception {
         byte[] notUtf8 = {'{', (byte) 0xC3, (byte) 0x28, '}'};
-        RawEvent fromKafka = new RawEvent("kafka", "boston311", "0", "17", 1_642_600_953_000L, 1_642_600_954_000L, notUtf8);
-        RawEvent fromCsv = new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
-        RawEvent duplicate = new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
+        RawEvent fromKafka =
+                new RawEvent("kafka", "boston311", "0", "17", 1_642_600_953_000L, 1_642_600_954_000L, notUtf8);
+        RawEvent fromCsv =
+                new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
+        RawEvent duplicate =
+                new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
         StreamExecutionEnvironment env = environment();
         sinks.bronze(env.fromData(TypeInformation.of(RawEvent.class), fromKafka, fromCsv, duplicate));
         env.execute("bronze");
 
-        List<Record> rows = sortedBy(IcebergTableReader.readAll(catalog, sinks.tables().identifier(LakehouseTable.RAW_EVENTS)),
+        List<Record> rows = sortedBy(
+                IcebergTableReader.readAll(catalog, sinks.tables().identifier(LakehouseTable.RAW_EVENTS)),
                 "source_type");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(2).getField("source_type")).isEqualTo("kafka");
@@ -132,8 +139,15 @@ class IcebergSinksTest {
     /** Five committers commit to one SQLite file at the same moments; SQLite must serialise them, not fail. */
     @Test
     void sqliteJdbcCatalogTakesConcurrentCommits() throws Exception {
-        CatalogConfig jdbc = CatalogConfig.from(new PropertyGroup("catalog", Map.of("type", "jdbc",
-                "jdbc.uri", "jdbc:sqlite:" + warehouse.resolve("catalog.db"), "warehouse", warehouse.resolve("jdbc").toString())));
+        CatalogConfig jdbc = CatalogConfig.from(new PropertyGroup(
+                "catalog",
+                Map.of(
+                        "type",
+                        "jdbc",
+                        "jdbc.uri",
+                        "jdbc:sqlite:" + warehouse.resolve("catalog.db"),
+                        "warehouse",
+                        warehouse.resolve("jdbc").toString())));
         Catalog jdbcCatalog = CatalogFactory.open(jdbc);
         try {
             writeAndCheckGoldAndRejected(IcebergSinks.create(jdbc), jdbcCatalog);
@@ -144,45 +158,65 @@ class IcebergSinksTest {
 
     private static void writeAndCheckGoldAndRejected(IcebergSinks sinks, Catalog catalog) throws Exception {
         StreamExecutionEnvironment env = environment();
-        sinks.hourly(env.fromData(TypeInformation.of(HourlyRequests.class),
-                hourly("Roxbury", 1, 0), hourly("Dorchester", 1, 0), hourly("Roxbury", 2, 1)));
+        sinks.hourly(env.fromData(
+                TypeInformation.of(HourlyRequests.class),
+                hourly("Roxbury", 1, 0),
+                hourly("Dorchester", 1, 0),
+                hourly("Roxbury", 2, 1)));
         sinks.dailySla(env.fromData(TypeInformation.of(DailySla.class), daily(1, 0), daily(3, 2)));
-        sinks.watermarks(env.fromData(TypeInformation.of(GoldWatermark.class),
-                new GoldWatermark("requests_hourly", Instant.parse("2022-01-19T13:00:00Z"), Instant.parse("2022-01-19T14:00:00Z")),
-                new GoldWatermark("requests_hourly", Instant.parse("2022-01-19T14:00:00Z"), Instant.parse("2022-01-19T15:00:00Z"))));
+        sinks.watermarks(env.fromData(
+                TypeInformation.of(GoldWatermark.class),
+                new GoldWatermark(
+                        "requests_hourly",
+                        Instant.parse("2022-01-19T13:00:00Z"),
+                        Instant.parse("2022-01-19T14:00:00Z")),
+                new GoldWatermark(
+                        "requests_hourly",
+                        Instant.parse("2022-01-19T14:00:00Z"),
+                        Instant.parse("2022-01-19T15:00:00Z"))));
         sinks.lateCorrections(env.fromData(TypeInformation.of(LateCorrection.class), late(1), late(-1)));
         RawEvent raw = new RawEvent("csv", "/data/c.csv", null, "9", null, 1_000L, new byte[] {'x'});
-        sinks.rejected(env.fromData(TypeInformation.of(RejectedEvent.class),
+        sinks.rejected(env.fromData(
+                TypeInformation.of(RejectedEvent.class),
                 RejectedEvent.of(raw, RejectReason.MALFORMED_JSON, "Unrecognized token 'x'", 2_000L)));
         env.execute("gold");
 
         List<Record> hourly = sortedBy(read(sinks, catalog, LakehouseTable.REQUESTS_HOURLY), "neighborhood");
-        assertThat(hourly).extracting(r -> r.getField("neighborhood") + " opened=" + r.getField("opened") + " closed=" + r.getField("closed"))
+        assertThat(hourly)
+                .extracting(r -> r.getField("neighborhood") + " opened=" + r.getField("opened") + " closed="
+                        + r.getField("closed"))
                 .containsExactly("Dorchester opened=1 closed=0", "Roxbury opened=2 closed=1");
         assertThat(hourly.get(1).getField("window_start")).isEqualTo(utc("2022-01-19T14:00:00Z"));
 
-        assertThat(read(sinks, catalog, LakehouseTable.SLA_DAILY)).singleElement().satisfies(r -> {
-            assertThat(r.getField("day")).isEqualTo(LocalDate.of(2022, 1, 19));
-            assertThat(r.getField("department")).isEqualTo("PWDx");
-            assertThat(r.getField("type")).isEqualTo("Pothole");
-            assertThat(r.getField("opened")).isEqualTo(3L);
-            assertThat(r.getField("closed")).isEqualTo(2L);
-            assertThat(r.getField("on_time_rate")).isEqualTo(0.5);
-        });
-        assertThat(read(sinks, catalog, LakehouseTable.WATERMARKS)).singleElement().satisfies(r -> {
-            assertThat(r.getField("table_name")).isEqualTo("requests_hourly");
-            assertThat(r.getField("complete_through")).isEqualTo(utc("2022-01-19T14:00:00Z"));
-        });
-        assertThat(read(sinks, catalog, LakehouseTable.LATE_CORRECTIONS)).extracting(r -> r.getField("delta"))
+        assertThat(read(sinks, catalog, LakehouseTable.SLA_DAILY))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getField("day")).isEqualTo(LocalDate.of(2022, 1, 19));
+                    assertThat(r.getField("department")).isEqualTo("PWDx");
+                    assertThat(r.getField("type")).isEqualTo("Pothole");
+                    assertThat(r.getField("opened")).isEqualTo(3L);
+                    assertThat(r.getField("closed")).isEqualTo(2L);
+                    assertThat(r.getField("on_time_rate")).isEqualTo(0.5);
+                });
+        assertThat(read(sinks, catalog, LakehouseTable.WATERMARKS))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getField("table_name")).isEqualTo("requests_hourly");
+                    assertThat(r.getField("complete_through")).isEqualTo(utc("2022-01-19T14:00:00Z"));
+                });
+        assertThat(read(sinks, catalog, LakehouseTable.LATE_CORRECTIONS))
+                .extracting(r -> r.getField("delta"))
                 .containsExactlyInAnyOrder(1, -1);
-        assertThat(read(sinks, catalog, LakehouseTable.REJECTED_EVENTS)).singleElement().satisfies(r -> {
-            assertThat(r.getField("reason_code")).isEqualTo("MALFORMED_JSON");
-            assertThat(r.getField("detail")).isEqualTo("Unrecognized token 'x'");
-            assertThat(r.getField("source_position")).isEqualTo("9");
-            assertThat(r.getField("ingested_at")).isEqualTo(utc("1970-01-01T00:00:01Z"));
-            assertThat(r.getField("rejected_at")).isEqualTo(utc("1970-01-01T00:00:02Z"));
-            assertThat(r.getField("payload")).isEqualTo(ByteBuffer.wrap(new byte[] {'x'}));
-        });
+        assertThat(read(sinks, catalog, LakehouseTable.REJECTED_EVENTS))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getField("reason_code")).isEqualTo("MALFORMED_JSON");
+                    assertThat(r.getField("detail")).isEqualTo("Unrecognized token 'x'");
+                    assertThat(r.getField("source_position")).isEqualTo("9");
+                    assertThat(r.getField("ingested_at")).isEqualTo(utc("1970-01-01T00:00:01Z"));
+                    assertThat(r.getField("rejected_at")).isEqualTo(utc("1970-01-01T00:00:02Z"));
+                    assertThat(r.getField("payload")).isEqualTo(ByteBuffer.wrap(new byte[] {'x'}));
+                });
     }
 
     private void runSilver(ServiceRequest... versions) throws Exception {
@@ -209,7 +243,9 @@ class IcebergSinksTest {
     }
 
     private static List<Record> sortedBy(List<Record> rows, String column) {
-        return rows.stream().sorted(Comparator.comparing(r -> String.valueOf(r.getField(column)))).toList();
+        return rows.stream()
+                .sorted(Comparator.comparing(r -> String.valueOf(r.getField(column))))
+                .toList();
     }
 
     private static OffsetDateTime utc(String instant) {

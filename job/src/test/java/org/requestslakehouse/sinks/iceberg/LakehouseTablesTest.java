@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -32,8 +31,15 @@ class LakehouseTablesTest {
 
     @BeforeEach
     void openCatalog() {
-        config = CatalogConfig.from(new PropertyGroup("catalog", Map.of(
-                "warehouse", warehouse.toString(), "silver-database", "silver_test", "gold-database", "gold_test")));
+        config = CatalogConfig.from(new PropertyGroup(
+                "catalog",
+                Map.of(
+                        "warehouse",
+                        warehouse.toString(),
+                        "silver-database",
+                        "silver_test",
+                        "gold-database",
+                        "gold_test")));
         catalog = (HadoopCatalog) CatalogFactory.open(config);
     }
 
@@ -46,12 +52,17 @@ class LakehouseTablesTest {
     void identifiersUseTheConfiguredDatabases() {
         LakehouseTables tables = new LakehouseTables(config);
         assertThat(tables.identifier(LakehouseTable.RAW_EVENTS)).isEqualTo(TableIdentifier.of("bronze", "raw_events"));
-        assertThat(tables.identifier(LakehouseTable.SERVICE_REQUESTS)).isEqualTo(TableIdentifier.of("silver_test", "service_requests"));
-        assertThat(tables.identifier(LakehouseTable.REJECTED_EVENTS)).isEqualTo(TableIdentifier.of("silver_test", "rejected_events"));
-        assertThat(tables.identifier(LakehouseTable.REQUESTS_HOURLY)).isEqualTo(TableIdentifier.of("gold_test", "requests_hourly"));
+        assertThat(tables.identifier(LakehouseTable.SERVICE_REQUESTS))
+                .isEqualTo(TableIdentifier.of("silver_test", "service_requests"));
+        assertThat(tables.identifier(LakehouseTable.REJECTED_EVENTS))
+                .isEqualTo(TableIdentifier.of("silver_test", "rejected_events"));
+        assertThat(tables.identifier(LakehouseTable.REQUESTS_HOURLY))
+                .isEqualTo(TableIdentifier.of("gold_test", "requests_hourly"));
         assertThat(tables.identifier(LakehouseTable.SLA_DAILY)).isEqualTo(TableIdentifier.of("gold_test", "sla_daily"));
-        assertThat(tables.identifier(LakehouseTable.WATERMARKS)).isEqualTo(TableIdentifier.of("gold_test", "watermarks"));
-        assertThat(tables.identifier(LakehouseTable.LATE_CORRECTIONS)).isEqualTo(TableIdentifier.of("gold_test", "late_corrections"));
+        assertThat(tables.identifier(LakehouseTable.WATERMARKS))
+                .isEqualTo(TableIdentifier.of("gold_test", "watermarks"));
+        assertThat(tables.identifier(LakehouseTable.LATE_CORRECTIONS))
+                .isEqualTo(TableIdentifier.of("gold_test", "late_corrections"));
     }
 
     @Test
@@ -64,8 +75,9 @@ class LakehouseTablesTest {
 
         tables.createMissing(catalog);
 
-        assertThat(catalog.listNamespaces()).containsExactlyInAnyOrder(
-                Namespace.of("bronze"), Namespace.of("silver_test"), Namespace.of("gold_test"));
+        assertThat(catalog.listNamespaces())
+                .containsExactlyInAnyOrder(
+                        Namespace.of("bronze"), Namespace.of("silver_test"), Namespace.of("gold_test"));
         assertThat(catalog.listTables(Namespace.of("gold_test"))).hasSize(4);
         Table reloaded = catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS));
         assertThat(reloaded.location()).isEqualTo(locationAfterCreate);
@@ -75,20 +87,28 @@ class LakehouseTablesTest {
             assertThat(f.transform().toString()).isEqualTo("month");
             assertThat(reloaded.schema().findColumnName(f.sourceId())).isEqualTo("open_ts");
         });
-        assertThat(reloaded.properties()).containsEntry(TableProperties.UPSERT_ENABLED, "true")
+        assertThat(reloaded.properties())
+                .containsEntry(TableProperties.UPSERT_ENABLED, "true")
                 .containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd");
-        assertThat(((org.apache.iceberg.BaseTable) reloaded).operations().current().formatVersion()).isEqualTo(2);
+        assertThat(((org.apache.iceberg.BaseTable) reloaded)
+                        .operations()
+                        .current()
+                        .formatVersion())
+                .isEqualTo(2);
     }
 
     @Test
     void refusesAnExistingTableWithOtherColumns() {
         TableIdentifier id = TableIdentifier.of("gold_test", "watermarks");
-        catalog.createTable(id, new Schema(Types.NestedField.required(1, "table_name", Types.StringType.get())),
+        catalog.createTable(
+                id,
+                new Schema(Types.NestedField.required(1, "table_name", Types.StringType.get())),
                 PartitionSpec.unpartitioned());
 
         assertThatThrownBy(() -> new LakehouseTables(config).createMissing(catalog))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Table gold_test.watermarks exists with columns ROW<`table_name` STRING NOT NULL>")
+                .hasMessageStartingWith(
+                        "Table gold_test.watermarks exists with columns ROW<`table_name` STRING NOT NULL>")
                 .hasMessageEndingWith("; migrate or drop the table");
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
@@ -26,16 +25,33 @@ class TableSchemasTest {
     @Test
     void serviceRequestsHasTheColumnsOtherToolsQuery() {
         Schema schema = TableSchemas.serviceRequests().schema();
-        assertThat(schema.columns().stream().map(Types.NestedField::name)).contains(
-                "case_enquiry_id", "open_ts", "sla_target_ts", "closed_ts", "case_status", "closed_on_time",
-                "resolution_hours", "department", "type", "neighborhood", "ward", "precinct", "zipcode", "latitude",
-                "longitude", "source_layout", "dq_flags", "extra_fields");
+        assertThat(schema.columns().stream().map(Types.NestedField::name))
+                .contains(
+                        "case_enquiry_id",
+                        "open_ts",
+                        "sla_target_ts",
+                        "closed_ts",
+                        "case_status",
+                        "closed_on_time",
+                        "resolution_hours",
+                        "department",
+                        "type",
+                        "neighborhood",
+                        "ward",
+                        "precinct",
+                        "zipcode",
+                        "latitude",
+                        "longitude",
+                        "source_layout",
+                        "dq_flags",
+                        "extra_fields");
         assertThat(schema.findType("case_enquiry_id")).isEqualTo(Types.LongType.get());
         assertThat(schema.findType("open_ts")).isEqualTo(Types.TimestampType.withZone());
         assertThat(schema.findType("open_date_local")).isEqualTo(Types.DateType.get());
         assertThat(schema.findType("ward")).isEqualTo(Types.IntegerType.get());
         assertThat(schema.findType("latitude")).isEqualTo(Types.DoubleType.get());
-        assertThat(schema.findField("dq_flags").type().asListType().elementType()).isEqualTo(Types.StringType.get());
+        assertThat(schema.findField("dq_flags").type().asListType().elementType())
+                .isEqualTo(Types.StringType.get());
         assertThat(schema.findField("tombstone")).isNull();
     }
 
@@ -48,7 +64,9 @@ class TableSchemasTest {
                 .map(name -> name.equals("ingestedAtMillis") ? "ingestedAt" : name)
                 .map(TableSchemasTest::snakeCase)
                 .toList();
-        List<String> columns = TableSchemas.serviceRequests().schema().columns().stream().map(Types.NestedField::name).toList();
+        List<String> columns = TableSchemas.serviceRequests().schema().columns().stream()
+                .map(Types.NestedField::name)
+                .toList();
         assertThat(columns).containsExactlyElementsOf(expected);
     }
 
@@ -61,54 +79,58 @@ class TableSchemasTest {
     void serviceRequestsKeepsTheSchemaOfExistingTables() {
         Type timestamptz = Types.TimestampType.withZone();
         Type string = Types.StringType.get();
-        Schema onDisk = new Schema(List.of(
-                required(1, "case_enquiry_id", Types.LongType.get(), null),
-                required(2, "open_ts", timestamptz, null),
-                optional(3, "sla_target_ts", timestamptz, null),
-                optional(4, "closed_ts", timestamptz, null),
-                optional(5, "case_status", string, "OPEN or CLOSED"),
-                optional(6, "on_time_status", string, "published on-time status, upper case"),
-                optional(7, "closed_on_time", Types.BooleanType.get(), "closed_ts <= sla_target_ts"),
-                optional(8, "resolution_hours", Types.DoubleType.get(), null),
-                optional(9, "sla_hours", Types.DoubleType.get(), null),
-                optional(10, "closure_reason", string, null),
-                optional(11, "closure_category", string, null),
-                optional(12, "closure_reported_ts", timestamptz, "closed date quoted inside closure_reason"),
-                optional(13, "case_title", string, null),
-                optional(14, "subject", string, null),
-                optional(15, "reason", string, null),
-                optional(16, "type", string, null),
-                optional(17, "queue", string, null),
-                optional(18, "department", string, null),
-                optional(19, "submitted_photos", Types.ListType.ofOptional(20, string), "photo URLs"),
-                optional(21, "closed_photos", Types.ListType.ofOptional(22, string), "photo URLs"),
-                optional(23, "location", string, null),
-                optional(24, "location_street_name", string, null),
-                optional(25, "zipcode", string, "five digits with leading zero"),
-                optional(26, "fire_district", string, null),
-                optional(27, "pwd_district", string, null),
-                optional(28, "city_council_district", string, null),
-                optional(29, "police_district", string, null),
-                optional(30, "neighborhood", string, null),
-                optional(31, "neighborhood_services_district", string, null),
-                optional(32, "ward", Types.IntegerType.get(), null),
-                optional(33, "precinct", string, null),
-                optional(34, "land_usage", string, null),
-                optional(35, "property_type", string, null),
-                optional(36, "property_id", string, null),
-                optional(37, "latitude", Types.DoubleType.get(), null),
-                optional(38, "longitude", Types.DoubleType.get(), null),
-                optional(39, "source", string, "intake channel as published"),
-                optional(40, "open_date_local", Types.DateType.get(), "Boston-local calendar date of open_ts"),
-                optional(41, "source_layout", string, "which of the city's column layouts the row came in"),
-                optional(42, "event_type", string, "OPENED, UPDATED, CLOSED or SNAPSHOT"),
-                optional(43, "emitted_at", timestamptz, "envelope emission time, if any"),
-                optional(44, "event_ts", timestamptz, "version time used for latest-version-wins"),
-                optional(45, "dq_flags", Types.ListType.ofOptional(46, string),
-                        "data-quality observations about the source row"),
-                optional(47, "extra_fields", string, "JSON object of input keys that matched no column"),
-                required(48, "ingested_at", timestamptz, null),
-                optional(49, "source_ref", string, "bronze coordinates of the message")),
+        Schema onDisk = new Schema(
+                List.of(
+                        required(1, "case_enquiry_id", Types.LongType.get(), null),
+                        required(2, "open_ts", timestamptz, null),
+                        optional(3, "sla_target_ts", timestamptz, null),
+                        optional(4, "closed_ts", timestamptz, null),
+                        optional(5, "case_status", string, "OPEN or CLOSED"),
+                        optional(6, "on_time_status", string, "published on-time status, upper case"),
+                        optional(7, "closed_on_time", Types.BooleanType.get(), "closed_ts <= sla_target_ts"),
+                        optional(8, "resolution_hours", Types.DoubleType.get(), null),
+                        optional(9, "sla_hours", Types.DoubleType.get(), null),
+                        optional(10, "closure_reason", string, null),
+                        optional(11, "closure_category", string, null),
+                        optional(12, "closure_reported_ts", timestamptz, "closed date quoted inside closure_reason"),
+                        optional(13, "case_title", string, null),
+                        optional(14, "subject", string, null),
+                        optional(15, "reason", string, null),
+                        optional(16, "type", string, null),
+                        optional(17, "queue", string, null),
+                        optional(18, "department", string, null),
+                        optional(19, "submitted_photos", Types.ListType.ofOptional(20, string), "photo URLs"),
+                        optional(21, "closed_photos", Types.ListType.ofOptional(22, string), "photo URLs"),
+                        optional(23, "location", string, null),
+                        optional(24, "location_street_name", string, null),
+                        optional(25, "zipcode", string, "five digits with leading zero"),
+                        optional(26, "fire_district", string, null),
+                        optional(27, "pwd_district", string, null),
+                        optional(28, "city_council_district", string, null),
+                        optional(29, "police_district", string, null),
+                        optional(30, "neighborhood", string, null),
+                        optional(31, "neighborhood_services_district", string, null),
+                        optional(32, "ward", Types.IntegerType.get(), null),
+                        optional(33, "precinct", string, null),
+                        optional(34, "land_usage", string, null),
+                        optional(35, "property_type", string, null),
+                        optional(36, "property_id", string, null),
+                        optional(37, "latitude", Types.DoubleType.get(), null),
+                        optional(38, "longitude", Types.DoubleType.get(), null),
+                        optional(39, "source", string, "intake channel as published"),
+                        optional(40, "open_date_local", Types.DateType.get(), "Boston-local calendar date of open_ts"),
+                        optional(41, "source_layout", string, "which of the city's column layouts the row came in"),
+                        optional(42, "event_type", string, "OPENED, UPDATED, CLOSED or SNAPSHOT"),
+                        optional(43, "emitted_at", timestamptz, "envelope emission time, if any"),
+                        optional(44, "event_ts", timestamptz, "version time used for latest-version-wins"),
+                        optional(
+                                45,
+                                "dq_flags",
+                                Types.ListType.ofOptional(46, string),
+                                "data-quality observations about the source row"),
+                        optional(47, "extra_fields", string, "JSON object of input keys that matched no column"),
+                        required(48, "ingested_at", timestamptz, null),
+                        optional(49, "source_ref", string, "bronze coordinates of the message")),
                 Set.of(1, 2));
 
         Schema derived = TableSchemas.serviceRequests().schema();
@@ -156,14 +178,16 @@ class TableSchemasTest {
     @EnumSource(LakehouseTable.class)
     void tablePropertiesAreSetForStreamingWrites(LakehouseTable table) {
         Map<String, String> p = table.definition().properties();
-        assertThat(p).containsEntry(TableProperties.FORMAT_VERSION, "2")
+        assertThat(p)
+                .containsEntry(TableProperties.FORMAT_VERSION, "2")
                 .containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd")
                 .containsEntry(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, "134217728")
                 .containsEntry(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
                 .containsEntry(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20")
                 .containsKey(TableProperties.WRITE_DISTRIBUTION_MODE);
         if (table.definition().upsert()) {
-            assertThat(p).containsEntry(TableProperties.UPSERT_ENABLED, "true")
+            assertThat(p)
+                    .containsEntry(TableProperties.UPSERT_ENABLED, "true")
                     .containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "none");
         } else {
             assertThat(p).doesNotContainKey(TableProperties.UPSERT_ENABLED);
@@ -175,16 +199,24 @@ class TableSchemasTest {
         TableDefinition bronze = TableSchemas.rawEvents();
         assertThat(bronze.schema().findType("payload")).isEqualTo(Types.BinaryType.get());
         assertThat(bronze.schema().findField("source_ts").isOptional()).isTrue();
-        assertThat(bronze.properties()).containsEntry("write.metadata.metrics.column.payload", "counts")
+        assertThat(bronze.properties())
+                .containsEntry("write.metadata.metrics.column.payload", "counts")
                 .containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "none");
-        assertThat(TableSchemas.rejectedEvents().properties()).containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "hash");
+        assertThat(TableSchemas.rejectedEvents().properties())
+                .containsEntry(TableProperties.WRITE_DISTRIBUTION_MODE, "hash");
     }
 
     @Test
     void sinkUidsAreStableAndUnique() {
-        assertThat(Arrays.stream(LakehouseTable.values()).map(LakehouseTable::sinkUid)).containsExactly(
-                "sink-bronze-raw-events", "sink-silver-service-requests", "sink-silver-rejected-events",
-                "sink-gold-requests-hourly", "sink-gold-sla-daily", "sink-gold-watermarks", "sink-gold-late-corrections");
+        assertThat(Arrays.stream(LakehouseTable.values()).map(LakehouseTable::sinkUid))
+                .containsExactly(
+                        "sink-bronze-raw-events",
+                        "sink-silver-service-requests",
+                        "sink-silver-rejected-events",
+                        "sink-gold-requests-hourly",
+                        "sink-gold-sla-daily",
+                        "sink-gold-watermarks",
+                        "sink-gold-late-corrections");
     }
 
     private static String partitioning(TableDefinition definition) {

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,6 @@ import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.cli.SqlCommand;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.PropertyGroup;
-
 import picocli.CommandLine;
 
 /**
@@ -36,7 +34,8 @@ class SchemaPromotionTest {
 
     @Test
     void addingAColumnBySqlAppendsItAndAJobOfTheOldSchemaRefusesToStart(@TempDir Path warehouse) {
-        CatalogConfig config = CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", warehouse.toString())));
+        CatalogConfig config =
+                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", warehouse.toString())));
         IcebergSinks.create(config);
         int before = TableSchemas.serviceRequests().schema().columns().size();
 
@@ -44,7 +43,9 @@ class SchemaPromotionTest {
         int exitCode = new CommandLine(new SqlCommand())
                 .setOut(new PrintWriter(new StringWriter(), true))
                 .setErr(new PrintWriter(err, true))
-                .execute("--warehouse", warehouse.toString(),
+                .execute(
+                        "--warehouse",
+                        warehouse.toString(),
                         "ALTER TABLE silver.service_requests ADD (council_term STRING COMMENT 'promoted from extra_fields')");
 
         assertThat(exitCode).as(err.toString()).isZero();
@@ -54,11 +55,14 @@ class SchemaPromotionTest {
         assertThat(added.name()).isEqualTo("council_term");
         assertThat(added.isOptional()).isTrue();
         assertThat(added.type()).isEqualTo(Types.StringType.get());
-        assertThat(silverTable(config).schema().identifierFieldNames()).containsExactlyInAnyOrder("case_enquiry_id", "open_ts");
+        assertThat(silverTable(config).schema().identifierFieldNames())
+                .containsExactlyInAnyOrder("case_enquiry_id", "open_ts");
 
         // The comment counts: the start-up check compares column comments too, so TableSchemas must repeat it.
-        assertThatCode(() -> LakehouseTables.checkCompatible(TableIdentifier.of("silver", "service_requests"),
-                silverTable(config), promoted(TableSchemas.serviceRequests(), "council_term", "promoted from extra_fields")))
+        assertThatCode(() -> LakehouseTables.checkCompatible(
+                        TableIdentifier.of("silver", "service_requests"),
+                        silverTable(config),
+                        promoted(TableSchemas.serviceRequests(), "council_term", "promoted from extra_fields")))
                 .as("the new version, declaring the column last with the same comment, starts")
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> IcebergSinks.create(config))
@@ -73,7 +77,8 @@ class SchemaPromotionTest {
         Schema schema = definition.schema();
         List<Types.NestedField> columns = new ArrayList<>(schema.columns());
         columns.add(Types.NestedField.optional(schema.highestFieldId() + 1, column, Types.StringType.get(), doc));
-        return new TableDefinition(new Schema(columns, schema.identifierFieldIds()), definition.spec(), definition.properties());
+        return new TableDefinition(
+                new Schema(columns, schema.identifierFieldIds()), definition.spec(), definition.properties());
     }
 
     private static Table silverTable(CatalogConfig config) {
