@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
+import org.requestslakehouse.testing.ServiceRequests;
 
 /**
  * The fingerprint is stored in the silver filter's keyed state ({@link CaseVersion#fingerprint}): a different value
@@ -18,7 +19,7 @@ class VersionFingerprintTest {
 
     @Test
     void aFullyPopulatedVersionKeepsItsFingerprint() {
-        assertThat(VersionFingerprint.of(closedCase())).isEqualTo(FULL);
+        assertThat(VersionFingerprint.of(ServiceRequests.closedCase())).isEqualTo(FULL);
     }
 
     @Test
@@ -37,7 +38,7 @@ class VersionFingerprintTest {
     /** Ingestion metadata and values derived from content are left out: a redelivery is the same version. */
     @Test
     void whereAndWhenAVersionWasReadDoNotChangeItsFingerprint() {
-        ServiceRequest redelivered = closedCase();
+        ServiceRequest redelivered = ServiceRequests.closedCase();
         redelivered.ingestedAtMillis = 1_700_000_000_000L;
         redelivered.sourceRef = "csv:/data/boston311.csv@12";
         redelivered.emittedAt = null;
@@ -56,7 +57,7 @@ class VersionFingerprintTest {
     @Test
     void aColumnAppendedLaterChangesNoFingerprintOfAVersionWithoutIt() {
         int appended = ServiceRequestColumn.EXTRA_FIELDS.ordinal();
-        ServiceRequest r = closedCase();
+        ServiceRequest r = ServiceRequests.closedCase();
         r.extraFields = null;
         assertThat(new VersionFingerprint(appended, appended + 1).fingerprint(r))
                 .isEqualTo(new VersionFingerprint(appended, appended).fingerprint(r));
@@ -71,10 +72,10 @@ class VersionFingerprintTest {
     void aValueMovedFromOneAppendedColumnToAnotherIsANewVersion() {
         int firstAppended = ServiceRequestColumn.SOURCE.ordinal();
         int declared = ServiceRequestColumn.EXTRA_FIELDS.ordinal() + 1;
-        ServiceRequest inSource = closedCase();
+        ServiceRequest inSource = ServiceRequests.closedCase();
         inSource.source = "x";
         inSource.extraFields = null;
-        ServiceRequest inExtraFields = closedCase();
+        ServiceRequest inExtraFields = ServiceRequests.closedCase();
         inExtraFields.source = null;
         inExtraFields.extraFields = "x";
         assertThat(new VersionFingerprint(firstAppended, declared).fingerprint(inSource))
@@ -84,57 +85,6 @@ class VersionFingerprintTest {
     private static final long FULL = 33794882970224338L;
     private static final long KEY_ONLY = 5399795558689177138L;
     private static final long OPEN = 4609551037895616301L;
-
-    static ServiceRequest closedCase() {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = 101004125189L;
-        r.openTs = Instant.parse("2022-01-19T14:02:33.123456Z");
-        r.slaTargetTs = Instant.parse("2022-01-21T14:02:33Z");
-        r.closedTs = Instant.parse("2022-01-20T09:30:00Z");
-        r.caseStatus = "CLOSED";
-        r.onTimeStatus = "ONTIME";
-        r.closedOnTime = true;
-        r.resolutionHours = 19.46;
-        r.slaHours = 48.0;
-        r.closureReason = "Case Closed. Case Resolved.";
-        r.closureCategory = "RESOLVED";
-        r.closureReportedTs = Instant.parse("2022-01-20T09:29:00Z");
-        r.caseTitle = "Request for Pothole Repair";
-        r.subject = "Public Works Department";
-        r.reason = "Highway Maintenance";
-        r.type = "Request for Pothole Repair";
-        r.queue = "PWDx_District 10B: West Roxbury";
-        r.department = "PWDx";
-        r.submittedPhotos = new String[] {"https://a/1.jpg", "https://a/2.jpg"};
-        r.closedPhotos = new String[0];
-        r.location = "INTERSECTION of Centre St & Maple St, West Roxbury, MA";
-        r.locationStreetName = "Centre St";
-        r.zipcode = "02132";
-        r.fireDistrict = "12";
-        r.pwdDistrict = "10B";
-        r.cityCouncilDistrict = "6";
-        r.policeDistrict = "E5";
-        r.neighborhood = "West Roxbury";
-        r.neighborhoodServicesDistrict = "12";
-        r.ward = 20;
-        r.precinct = "2008";
-        r.landUsage = "R1";
-        r.propertyType = "Intersection";
-        r.propertyId = "12345";
-        r.latitude = 42.2866;
-        r.longitude = -71.1496;
-        r.source = "Citizens Connect App";
-        r.openDateLocal = LocalDate.of(2022, 1, 19);
-        r.sourceLayout = "CKAN_2019";
-        r.eventType = "CLOSED";
-        r.emittedAt = Instant.parse("2022-01-20T09:31:00Z");
-        r.eventTs = Instant.parse("2022-01-20T09:31:00Z");
-        r.dqFlags = new String[] {"ZIP_LEADING_ZERO_RESTORED", "WARD_PREFIX_STRIPPED"};
-        r.extraFields = "{\"_id\":\"7\"}";
-        r.ingestedAtMillis = 1_650_000_000_000L;
-        r.sourceRef = "kafka:boston311/0@17";
-        return r;
-    }
 
     /** Values the parser produces for an open case from the 2024 export: unicode, a null photo list, no ward. */
     static ServiceRequest openCase() {

@@ -23,6 +23,7 @@ import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
+import org.requestslakehouse.testing.ServiceRequests;
 
 class ConvertersTest {
     private static final Instant OPEN = Instant.parse("2022-01-19T14:02:33.123456Z");
@@ -68,7 +69,7 @@ class ConvertersTest {
     @Test
     void serviceRequestBecomesAnInsertWithEveryColumn() throws Exception {
         ServiceRequestConverter converter = new ServiceRequestConverter();
-        Fields row = new Fields(converter.map(closedCase()), converter.rowType());
+        Fields row = new Fields(converter.map(ServiceRequests.closedCase()), converter.rowType());
 
         assertThat(row.kind()).isEqualTo(RowKind.INSERT);
         assertThat(row.arity()).isEqualTo(ServiceRequestColumn.values().length);
@@ -138,7 +139,7 @@ class ConvertersTest {
 
     @Test
     void serviceRequestWithoutOpenTsIsABugAsAVersionAndAsATombstone() {
-        ServiceRequest r = closedCase();
+        ServiceRequest r = ServiceRequests.closedCase();
         r.openTs = null;
         ServiceRequestConverter converter = new ServiceRequestConverter();
         assertThatThrownBy(() -> converter.map(r))
@@ -152,7 +153,7 @@ class ConvertersTest {
 
     @Test
     void tombstoneBecomesAKeyOnlyDelete() throws Exception {
-        ServiceRequest tombstone = closedCase();
+        ServiceRequest tombstone = ServiceRequests.closedCase();
         tombstone.tombstone = true;
         ServiceRequestConverter converter = new ServiceRequestConverter();
         Fields row = new Fields(converter.map(tombstone), converter.rowType());
@@ -300,57 +301,6 @@ class ConvertersTest {
                         .map(ServiceRequestColumn::column)
                         .toList())
                 .startsWith("case_enquiry_id", "open_ts");
-    }
-
-    static ServiceRequest closedCase() {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = 101004125189L;
-        r.openTs = OPEN;
-        r.slaTargetTs = Instant.parse("2022-01-21T14:02:33Z");
-        r.closedTs = CLOSED;
-        r.caseStatus = "CLOSED";
-        r.onTimeStatus = "ONTIME";
-        r.closedOnTime = true;
-        r.resolutionHours = 19.46;
-        r.slaHours = 48.0;
-        r.closureReason = "Case Closed. Case Resolved.";
-        r.closureCategory = "RESOLVED";
-        r.closureReportedTs = Instant.parse("2022-01-20T09:29:00Z");
-        r.caseTitle = "Request for Pothole Repair";
-        r.subject = "Public Works Department";
-        r.reason = "Highway Maintenance";
-        r.type = "Request for Pothole Repair";
-        r.queue = "PWDx_District 10B: West Roxbury";
-        r.department = "PWDx";
-        r.submittedPhotos = new String[] {"https://a/1.jpg", "https://a/2.jpg"};
-        r.closedPhotos = new String[0];
-        r.location = "INTERSECTION of Centre St & Maple St, West Roxbury, MA";
-        r.locationStreetName = "Centre St";
-        r.zipcode = "02132";
-        r.fireDistrict = "12";
-        r.pwdDistrict = "10B";
-        r.cityCouncilDistrict = "6";
-        r.policeDistrict = "E5";
-        r.neighborhood = "West Roxbury";
-        r.neighborhoodServicesDistrict = "12";
-        r.ward = 20;
-        r.precinct = "2008";
-        r.landUsage = "R1";
-        r.propertyType = "Intersection";
-        r.propertyId = "12345";
-        r.latitude = 42.2866;
-        r.longitude = -71.1496;
-        r.source = "Citizens Connect App";
-        r.openDateLocal = LocalDate.of(2022, 1, 19);
-        r.sourceLayout = "CKAN_2019";
-        r.eventType = "CLOSED";
-        r.emittedAt = Instant.parse("2022-01-20T09:31:00Z");
-        r.eventTs = Instant.parse("2022-01-20T09:31:00Z");
-        r.dqFlags = new String[] {"ZIP_LEADING_ZERO_RESTORED", "WARD_PREFIX_STRIPPED"};
-        r.extraFields = "{\"_id\":\"7\"}";
-        r.ingestedAtMillis = 1_650_000_000_000L;
-        r.sourceRef = "kafka:boston311/0@17";
-        return r;
     }
 
     /** Reads a converted row by column name, so a column-order slip in a converter fails here by name. */

@@ -39,6 +39,7 @@ import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.ServiceRequests;
 
 /** Real Flink jobs on a mini cluster writing through {@link IcebergSinks} into a temp-dir Hadoop catalog. */
 class IcebergSinksTest {
@@ -257,7 +258,7 @@ class IcebergSinksTest {
     }
 
     private static ServiceRequest version(long caseId, Instant openTs, String status, Instant closedTs) {
-        ServiceRequest r = ConvertersTest.closedCase();
+        ServiceRequest r = ServiceRequests.closedCase();
         r.caseEnquiryId = caseId;
         r.openTs = openTs;
         r.caseStatus = status;
