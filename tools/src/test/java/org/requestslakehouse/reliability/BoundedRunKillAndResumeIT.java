@@ -66,7 +66,8 @@ class BoundedRunKillAndResumeIT {
             assertThat(feed.publish(events)).as("messages published").isEqualTo(events);
         }
         ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-        List<String> arguments = runArguments(tmp, topic, flinkConf);
+        List<String> arguments = RunCommandProcess.kafkaRunArguments(tmp, KAFKA.bootstrapServers(), topic, flinkConf);
+        arguments.add("--bounded");
         List<String> resumed = new ArrayList<>(arguments);
         resumed.addAll(List.of("--resume", "latest"));
 
@@ -147,32 +148,6 @@ class BoundedRunKillAndResumeIT {
                     verdict);
             verdict.assertExact();
         }
-    }
-
-    private static List<String> runArguments(Path tmp, String topic, Path flinkConf) {
-        return List.of(
-                "--source",
-                "kafka",
-                "--bounded",
-                "--bootstrap-servers",
-                KAFKA.bootstrapServers(),
-                "--topic",
-                topic,
-                "--group-id",
-                "reliability-" + topic,
-                "--warehouse",
-                tmp.resolve("warehouse").toString(),
-                "--checkpoint-dir",
-                tmp.resolve("checkpoints").toString(),
-                "--checkpoint-interval",
-                "2s",
-                "--parallelism",
-                "2",
-                "--flink-conf",
-                flinkConf.toString(),
-                "--set",
-                "gold.emit-interval=500ms",
-                "--no-summary");
     }
 
     /** A broker-wide default consumer quota; {@code null} removes it. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.awaitility.core.ConditionTimeoutException;
@@ -110,28 +109,7 @@ class RunCommandKillAndResumeIT {
     }
 
     private static List<String> runArguments(Path tmp, String topic, Path flinkConf, boolean resume) {
-        List<String> args = new ArrayList<>(List.of(
-                "--source",
-                "kafka",
-                "--bootstrap-servers",
-                KAFKA.bootstrapServers(),
-                "--topic",
-                topic,
-                "--group-id",
-                "reliability-" + topic,
-                "--warehouse",
-                tmp.resolve("warehouse").toString(),
-                "--checkpoint-dir",
-                tmp.resolve("checkpoints").toString(),
-                "--checkpoint-interval",
-                "2s",
-                "--parallelism",
-                "2",
-                "--flink-conf",
-                flinkConf.toString(),
-                "--set",
-                "gold.emit-interval=500ms",
-                "--no-summary"));
+        List<String> args = RunCommandProcess.kafkaRunArguments(tmp, KAFKA.bootstrapServers(), topic, flinkConf);
         if (resume) {
             args.addAll(List.of("--resume", "latest"));
         }

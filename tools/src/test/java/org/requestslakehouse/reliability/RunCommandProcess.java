@@ -114,6 +114,35 @@ final class RunCommandProcess implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * {@code run} reading a topic of the test's broker into a warehouse and checkpoints under {@code tmp}, with the
+     * suite's 2 s checkpoints and half-second gold emission; a mutable list, for the flags a test adds.
+     */
+    static List<String> kafkaRunArguments(Path tmp, String bootstrapServers, String topic, Path flinkConf) {
+        return new ArrayList<>(List.of(
+                "--source",
+                "kafka",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--topic",
+                topic,
+                "--group-id",
+                "reliability-" + topic,
+                "--warehouse",
+                tmp.resolve("warehouse").toString(),
+                "--checkpoint-dir",
+                tmp.resolve("checkpoints").toString(),
+                "--checkpoint-interval",
+                "2s",
+                "--parallelism",
+                "2",
+                "--flink-conf",
+                flinkConf.toString(),
+                "--set",
+                "gold.emit-interval=500ms",
+                "--no-summary"));
+    }
+
     String log() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
