@@ -65,6 +65,7 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
 import org.requestslakehouse.testing.LakehouseAssertions;
+import org.requestslakehouse.testing.TestJobs;
 import org.requestslakehouse.verify.GoldVerifier;
 
 /**
@@ -181,7 +182,7 @@ class TableMaintenanceIT {
                     "streamed %d batches in %.1f s, maintained in %.1f s more%n",
                     BATCHES, (streamed - started) / 1e9, (System.nanoTime() - streamed) / 1e9);
         } finally {
-            job.cancel().get();
+            TestJobs.cancelAndAwait(job);
         }
 
         Map<LakehouseTable, TableState> end = new EnumMap<>(LakehouseTable.class);

@@ -37,6 +37,7 @@ import org.requestslakehouse.testing.KinesaliteExtension;
 import org.requestslakehouse.testing.KinesisTestRecord;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The production path on AWS, end to end against kinesalite: the replay tool publishes the real samples to a
@@ -123,7 +124,7 @@ class KinesisReplayIT {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> committed(job, config, expected));
         } finally {
-            job.cancel().get();
+            TestJobs.cancelAndAwait(job);
         }
     }
 

@@ -23,6 +23,7 @@ import org.requestslakehouse.replay.KinesisEventPublisher;
 import org.requestslakehouse.testing.CollectingSink;
 import org.requestslakehouse.testing.KinesaliteExtension;
 import org.requestslakehouse.testing.KinesisTestRecord;
+import org.requestslakehouse.testing.TestJobs;
 
 class KinesisEventSourceIT {
 
@@ -88,7 +89,7 @@ class KinesisEventSourceIT {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> readAtLeast(job, sink, count));
         } finally {
-            job.cancel().get();
+            TestJobs.cancelAndAwait(job);
         }
         try {
             // Sequence numbers are decimal strings of varying length: compare them as numbers.
