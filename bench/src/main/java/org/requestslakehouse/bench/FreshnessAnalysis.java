@@ -23,7 +23,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.Parquet;
-import org.requestslakehouse.lifecycle.CaseDimensions;
+import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 
 /**
  * When each produced event became visible, from the tables' own history: a row becomes visible with the snapshot

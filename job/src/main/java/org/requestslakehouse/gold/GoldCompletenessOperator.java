@@ -11,7 +11,6 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.requestslakehouse.model.GoldWatermark;
 
 /**
  * Publishes, for one gold table, the event time through which its rows are complete: a {@code gold.watermarks}
@@ -31,12 +30,12 @@ import org.requestslakehouse.model.GoldWatermark;
  *
  * <p>Markers only move forward and are only emitted when they change.
  */
-public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWatermark>
+public class GoldCompletenessOperator<R extends GoldRow> extends AbstractStreamOperator<GoldWatermark>
         implements OneInputStreamOperator<R, GoldWatermark>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
     private static final long NOTHING = Long.MIN_VALUE;
 
-    private final GoldGrain<?, R> grain;
+    private final GoldTable<?, R> table;
 
     private transient ListState<CompletenessState> checkpointed;
     private transient long watermark;
@@ -45,8 +44,8 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
     private transient long largestWindowEnd;
     private transient boolean inputEnded;
 
-    public GoldCompletenessOperator(GoldGrain<?, R> grain) {
-        this.grain = grain;
+    public GoldCompletenessOperator(GoldTable<?, R> table) {
+        this.table = table;
     }
 
     @Override
@@ -68,7 +67,7 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
     @Override
     public void processElement(StreamRecord<R> element) {
         largestWindowEnd = Math.max(
-                largestWindowEnd, grain.windowEndOfRow(element.getValue()).toEpochMilli());
+                largestWindowEnd, table.windowEndOfRow(element.getValue()).toEpochMilli());
     }
 
     @Override
@@ -113,6 +112,6 @@ public class GoldCompletenessOperator<R> extends AbstractStreamOperator<GoldWate
         lastEmitted = completeThrough;
         Instant now = Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
         output.collect(
-                new StreamRecord<>(new GoldWatermark(grain.tableName(), Instant.ofEpochMilli(completeThrough), now)));
+                new StreamRecord<>(new GoldWatermark(table.tableName(), Instant.ofEpochMilli(completeThrough), now)));
     }
 }

@@ -7,22 +7,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.requestslakehouse.lifecycle.CaseDimensions;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /**
  * Gold computed the obvious way, from the final version of every case, as the reference the streaming result is
  * checked against. It shares only the definitions with the streaming path (dimension normalisation, window
- * assignment, the quantile sketch) and counts on its own: no deltas, no retractions, no timers.
+ * assignment and row building of each {@link GoldTable}, the quantile sketch) and counts on its own: no deltas, no
+ * retractions, no timers.
  */
 public final class GoldRecomputation {
-    private final HourlyByNeighborhood hourlyGrain = new HourlyByNeighborhood();
-    private final DailyByDepartmentAndType dailyGrain;
+    private final List<GoldTable<?, ?>> tables;
 
+    /** Every registered gold table, counting local days in {@code zone}. */
     public GoldRecomputation(ZoneId zone) {
-        this.dailyGrain = new DailyByDepartmentAndType(zone);
+        this.tables = LakehouseTable.goldTables(zone);
     }
 
     /**
@@ -31,8 +31,8 @@ public final class GoldRecomputation {
      * @throws IllegalArgumentException when a case appears twice, since it would be counted twice
      */
     public RecomputedGold recompute(Iterable<ServiceRequest> finalVersions) {
-        Map<HourlyKey, Tally> hourly = new HashMap<>();
-        Map<DailyKey, Tally> daily = new HashMap<>();
+        List<Tallies<?, ?>> tallies =
+                tables.stream().<Tallies<?, ?>>map(Tallies::new).toList();
         Set<Long> cases = new HashSet<>();
         for (ServiceRequest r : finalVersions) {
             if (r.tombstone) {
@@ -43,58 +43,48 @@ public final class GoldRecomputation {
                         + " appears more than once; the recomputation needs exactly one final version per case");
             }
             CaseDimensions dims = CaseDimensions.of(r);
+            for (Tallies<?, ?> table : tallies) {
+                table.count(r, dims);
+            }
+        }
+        Map<String, Map<?, ? extends ExpectedRow<?>>> rows = new HashMap<>();
+        for (Tallies<?, ?> table : tallies) {
+            rows.put(table.table.tableName(), table.expectedRows());
+        }
+        return new RecomputedGold(rows);
+    }
+
+    /** The windows of one table. */
+    private static final class Tallies<K, R extends GoldRow> {
+        final GoldTable<K, R> table;
+        final Map<K, Tally> windows = new HashMap<>();
+
+        Tallies(GoldTable<K, R> table) {
+            this.table = table;
+        }
+
+        void count(ServiceRequest r, CaseDimensions dims) {
             if (r.openTs != null) {
-                tally(hourly, hourlyGrain.keyOf(r.openTs, dims)).opened++;
-                tally(daily, dailyGrain.keyOf(r.openTs, dims)).opened++;
+                tally(table.keyOf(r.openTs, dims)).opened++;
             }
             if (r.closedTs != null) {
-                tally(hourly, hourlyGrain.keyOf(r.closedTs, dims)).close(r);
-                tally(daily, dailyGrain.keyOf(r.closedTs, dims)).close(r);
+                tally(table.keyOf(r.closedTs, dims)).close(r);
             }
         }
 
-        Map<HourlyKey, ExpectedRow<HourlyRequests>> hourlyRows = new HashMap<>();
-        hourly.forEach((key, tally) -> hourlyRows.put(key, hourlyRow(key, tally)));
-        Map<DailyKey, ExpectedRow<DailySla>> dailyRows = new HashMap<>();
-        daily.forEach((key, tally) -> dailyRows.put(key, dailyRow(key, tally)));
-        return new RecomputedGold(hourlyRows, dailyRows);
-    }
+        Map<K, ExpectedRow<R>> expectedRows() {
+            Map<K, ExpectedRow<R>> rows = new HashMap<>();
+            windows.forEach((key, t) -> {
+                ResolutionQuantiles q = ResolutionQuantiles.of(t.resolutionHours);
+                R row = table.row(key, t.counts(), q, null);
+                rows.put(key, new ExpectedRow<>(row, q.acceptedBand(0.5), q.acceptedBand(0.9)));
+            });
+            return rows;
+        }
 
-    private static ExpectedRow<HourlyRequests> hourlyRow(HourlyKey key, Tally t) {
-        ResolutionQuantiles q = ResolutionQuantiles.of(t.resolutionHours);
-        HourlyRequests row = new HourlyRequests();
-        row.windowStart = key.windowStart;
-        row.neighborhood = key.neighborhood;
-        row.opened = t.opened;
-        row.closed = t.closed;
-        row.closedOnTime = t.onTime;
-        row.closedOverdue = t.overdue;
-        row.resolutionHoursP50 = q.p50();
-        row.resolutionHoursP90 = q.p90();
-        return new ExpectedRow<>(row, q.acceptedBand(0.5), q.acceptedBand(0.9));
-    }
-
-    private static ExpectedRow<DailySla> dailyRow(DailyKey key, Tally t) {
-        ResolutionQuantiles q = ResolutionQuantiles.of(t.resolutionHours);
-        DailySla row = new DailySla();
-        row.day = key.day;
-        row.department = key.department;
-        row.type = key.type;
-        row.opened = t.opened;
-        row.closed = t.closed;
-        row.closedOnTime = t.onTime;
-        row.closedOverdue = t.overdue;
-        row.onTimeRate = t.onTime + t.overdue == 0 ? null : t.onTime / (double) (t.onTime + t.overdue);
-        row.meanResolutionHours = t.resolutionHours.isEmpty()
-                ? null
-                : t.resolutionHours.stream().mapToDouble(Double::doubleValue).sum() / t.resolutionHours.size();
-        row.resolutionHoursP50 = q.p50();
-        row.resolutionHoursP90 = q.p90();
-        return new ExpectedRow<>(row, q.acceptedBand(0.5), q.acceptedBand(0.9));
-    }
-
-    private static <K> Tally tally(Map<K, Tally> tallies, K key) {
-        return tallies.computeIfAbsent(key, k -> new Tally());
+        private Tally tally(K key) {
+            return windows.computeIfAbsent(key, k -> new Tally());
+        }
     }
 
     /** Plain counters of one window. */
@@ -117,6 +107,10 @@ public final class GoldRecomputation {
             if (r.resolutionHours != null) {
                 resolutionHours.add(r.resolutionHours);
             }
+        }
+
+        GoldCounts counts() {
+            return new GoldCounts(opened, closed, onTime, overdue);
         }
     }
 }

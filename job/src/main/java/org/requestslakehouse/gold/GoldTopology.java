@@ -2,22 +2,23 @@ package org.requestslakehouse.gold;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.requestslakehouse.config.GoldConfig;
-import org.requestslakehouse.lifecycle.CaseLifecycleFunction;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.lifecycle.CaseLifecycleFunction;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.silver.CaseIdKeySelector;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /**
- * Gold behind silver:
+ * Gold behind silver: one lifecycle operator turns accepted versions into +1/-1 deltas per case, then each gold
+ * table registered in {@link LakehouseTable} gets its window operator and its completeness operator:
  *
  * <pre>
  * accepted versions ─> lifecycle (per case: +1/-1 deltas) ─┬─> keyBy(hour, neighborhood) ─> hourly rows ─> completeness
@@ -44,38 +45,41 @@ public final class GoldTopology {
                 .name("gold-lifecycle")
                 .uid("gold-lifecycle");
 
-        HourlyByNeighborhood hourlyGrain = new HourlyByNeighborhood();
-        DailyByDepartmentAndType dailyGrain = new DailyByDepartmentAndType(zone);
-        SingleOutputStreamOperator<HourlyRequests> hourly = aggregate(deltas, hourlyGrain, gold, "gold-hourly-window");
-        SingleOutputStreamOperator<DailySla> daily = aggregate(deltas, dailyGrain, gold, "gold-daily-window");
-
-        DataStream<GoldWatermark> watermarks = completeness(hourly, hourlyGrain, "gold-hourly-completeness")
-                .union(completeness(daily, dailyGrain, "gold-daily-completeness"));
-        return new GoldStreams(
-                hourly,
-                daily,
-                watermarks,
-                hourly.getSideOutput(WindowedGoldAggregator.LATE)
-                        .union(daily.getSideOutput(WindowedGoldAggregator.LATE)));
+        List<GoldStreams.TableOutput<?>> tables = new ArrayList<>();
+        DataStream<GoldWatermark> watermarks = null;
+        DataStream<LateCorrection> late = null;
+        for (GoldTable<?, ?> table : LakehouseTable.goldTables(zone)) {
+            Attached attached = attachTable(deltas, table, gold);
+            tables.add(attached.output());
+            watermarks = watermarks == null ? attached.watermarks() : watermarks.union(attached.watermarks());
+            late = late == null ? attached.late() : late.union(attached.late());
+        }
+        return new GoldStreams(List.copyOf(tables), watermarks, late);
     }
 
-    private static <K, OUT> SingleOutputStreamOperator<OUT> aggregate(
-            DataStream<GoldDelta> deltas, GoldGrain<K, OUT> grain, GoldConfig gold, String uid) {
-        return deltas.keyBy(new GrainKeySelector<>(grain), grain.keyType())
+    private record Attached(
+            GoldStreams.TableOutput<?> output, DataStream<GoldWatermark> watermarks, DataStream<LateCorrection> late) {}
+
+    /** The completeness operator runs at parallelism 1 so the watermark it sees is the minimum over the aggregator. */
+    private static <K, R extends GoldRow> Attached attachTable(
+            DataStream<GoldDelta> deltas, GoldTable<K, R> table, GoldConfig gold) {
+        String window = table.operatorPrefix() + "-window";
+        SingleOutputStreamOperator<R> rows = deltas.keyBy(new GrainKeySelector<>(table), table.keyType())
                 .process(
-                        new WindowedGoldAggregator<>(grain, gold.emitInterval(), gold.allowedLateness()),
-                        grain.rowType())
-                .name(uid)
-                .uid(uid);
-    }
-
-    /** Parallelism 1 so the watermark it sees is the minimum over every subtask of the aggregator. */
-    private static <OUT> DataStream<GoldWatermark> completeness(
-            DataStream<OUT> rows, GoldGrain<?, OUT> grain, String uid) {
-        return rows.transform(uid, TypeInformation.of(GoldWatermark.class), new GoldCompletenessOperator<>(grain))
-                .name(uid)
-                .uid(uid)
+                        new WindowedGoldAggregator<>(table, gold.emitInterval(), gold.allowedLateness()),
+                        table.rowType())
+                .name(window)
+                .uid(window);
+        String completeness = table.operatorPrefix() + "-completeness";
+        DataStream<GoldWatermark> watermarks = rows.transform(
+                        completeness, TypeInformation.of(GoldWatermark.class), new GoldCompletenessOperator<>(table))
+                .name(completeness)
+                .uid(completeness)
                 .setParallelism(1)
                 .setMaxParallelism(1);
+        return new Attached(
+                new GoldStreams.TableOutput<>(table, rows),
+                watermarks,
+                rows.getSideOutput(WindowedGoldAggregator.LATE));
     }
 }

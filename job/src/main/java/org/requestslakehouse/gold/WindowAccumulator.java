@@ -1,8 +1,8 @@
 package org.requestslakehouse.gold;
 
 import java.util.Arrays;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.lifecycle.Measure;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.lifecycle.Measure;
 
 /**
  * Running totals of one gold window, plus what the aggregator needs to know about its firings.
@@ -39,6 +39,10 @@ public class WindowAccumulator {
         } else if (Boolean.FALSE.equals(delta.closedOnTime)) {
             closedOverdue += delta.sign;
         }
+    }
+
+    public GoldCounts counts() {
+        return new GoldCounts(opened, closed, closedOnTime, closedOverdue);
     }
 
     public void addResolution(double hours) {

@@ -13,11 +13,10 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.lifecycle.Measure;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.lifecycle.Measure;
 import org.requestslakehouse.metrics.JobMetrics;
 import org.requestslakehouse.metrics.WatermarkLag;
-import org.requestslakehouse.model.LateCorrection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Timestamps follow Flink's window operator: the window's last moment is end - 1, its cleanup time
  * end - 1 + allowed lateness, and it is late once the watermark has reached that cleanup time.
  */
-public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, GoldDelta, OUT> {
+public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcessFunction<K, GoldDelta, OUT> {
     public static final OutputTag<LateCorrection> LATE =
             new OutputTag<>("gold-late-corrections", TypeInformation.of(LateCorrection.class));
 
@@ -48,7 +47,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     static final String METRIC_UNMATCHED_RESOLUTION_RETRACTIONS = "unmatchedResolutionRetractions";
     static final String METRIC_WATERMARK_LAG = "watermarkLagMillis";
 
-    private final GoldGrain<K, OUT> grain;
+    private final GoldTable<K, OUT> table;
     private final long emitIntervalMillis;
     private final long allowedLatenessMillis;
 
@@ -59,14 +58,14 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     private transient Counter unmatchedResolutionRetractions;
     private transient WatermarkLag watermarkLag;
 
-    public WindowedGoldAggregator(GoldGrain<K, OUT> grain, Duration emitInterval, Duration allowedLateness) {
+    public WindowedGoldAggregator(GoldTable<K, OUT> table, Duration emitInterval, Duration allowedLateness) {
         if (emitInterval.isNegative() || emitInterval.isZero()) {
             throw new IllegalArgumentException("emit interval must be positive, was " + emitInterval);
         }
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must not be negative, was " + allowedLateness);
         }
-        this.grain = grain;
+        this.table = table;
         this.emitIntervalMillis = emitInterval.toMillis();
         this.allowedLatenessMillis = allowedLateness.toMillis();
     }
@@ -76,7 +75,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
         totals =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("gold-window-totals", WindowAccumulator.class));
         // Both gold tables run this function: the table dimension keeps their metrics apart on CloudWatch too.
-        MetricGroup metrics = JobMetrics.of(getRuntimeContext()).addGroup(METRIC_TABLE, grain.tableName());
+        MetricGroup metrics = JobMetrics.of(getRuntimeContext()).addGroup(METRIC_TABLE, table.tableName());
         lateCorrections = metrics.counter(METRIC_LATE_CORRECTIONS);
         unmatchedResolutionRetractions = metrics.counter(METRIC_UNMATCHED_RESOLUTION_RETRACTIONS);
         watermarkLag = metrics.gauge(METRIC_WATERMARK_LAG, new WatermarkLag());
@@ -167,13 +166,14 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
                     "Retraction of resolution {} h by case {} found no such value in {} window [{}]",
                     hours,
                     delta.caseEnquiryId,
-                    grain.tableName(),
+                    table.tableName(),
                     key);
         }
     }
 
     private void emit(K key, WindowAccumulator acc, long now, Collector<OUT> out) throws Exception {
-        out.collect(grain.row(key, acc, ResolutionQuantiles.ofSorted(acc.resolutionHours), Instant.ofEpochMilli(now)));
+        out.collect(table.row(
+                key, acc.counts(), ResolutionQuantiles.ofSorted(acc.resolutionHours), Instant.ofEpochMilli(now)));
         acc.dirty = false;
     }
 
@@ -185,7 +185,7 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
     }
 
     private long lastMoment(K key) {
-        return grain.windowEnd(key).toEpochMilli() - 1;
+        return table.windowEnd(key).toEpochMilli() - 1;
     }
 
     /** Saturating, so a lateness of "forever" cannot overflow into the past. */
@@ -197,9 +197,9 @@ public class WindowedGoldAggregator<K, OUT> extends KeyedProcessFunction<K, Gold
 
     private LateCorrection lateCorrection(K key, GoldDelta delta, long watermark, long now) {
         LateCorrection c = new LateCorrection();
-        c.tableName = grain.tableName();
-        c.windowStart = grain.windowStart(key);
-        c.windowKey = grain.describeDimensions(key);
+        c.tableName = table.tableName();
+        c.windowStart = table.windowStart(key);
+        c.windowKey = table.describeDimensions(key);
         c.caseEnquiryId = delta.caseEnquiryId;
         c.measure = delta.measure.name();
         c.delta = delta.sign;

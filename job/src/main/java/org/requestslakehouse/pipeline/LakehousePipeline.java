@@ -3,6 +3,7 @@ package org.requestslakehouse.pipeline;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.gold.GoldRow;
 import org.requestslakehouse.gold.GoldStreams;
 import org.requestslakehouse.gold.GoldTopology;
 import org.requestslakehouse.model.RawEvent;
@@ -57,10 +58,13 @@ public final class LakehousePipeline {
                     config.gold(),
                     config.parse().zoneId(),
                     config.runtime().stateTtl());
-            sinks.hourly(gold.hourly());
-            sinks.dailySla(gold.daily());
+            gold.tables().forEach(table -> writeGold(sinks, table));
             sinks.watermarks(gold.watermarks());
             sinks.lateCorrections(gold.lateCorrections());
         }
+    }
+
+    private static <R extends GoldRow> void writeGold(LakehouseSinks sinks, GoldStreams.TableOutput<R> output) {
+        sinks.gold(output.table(), output.rows());
     }
 }

@@ -1,10 +1,10 @@
 package org.requestslakehouse.pipeline;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.GoldRow;
+import org.requestslakehouse.gold.GoldTable;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
@@ -22,11 +22,8 @@ public interface LakehouseSinks {
 
     void rejected(DataStream<RejectedEvent> rejected);
 
-    /** Each element overwrites the previous value of its (window_start, neighborhood) row. */
-    void hourly(DataStream<HourlyRequests> rows);
-
-    /** Each element overwrites the previous value of its (day, department, type) row. */
-    void dailySla(DataStream<DailySla> rows);
+    /** Rows of one gold table; each element overwrites the previous value of the row with its key. */
+    <R extends GoldRow> void gold(GoldTable<?, R> table, DataStream<R> rows);
 
     void watermarks(DataStream<GoldWatermark> rows);
 

@@ -1,7 +1,9 @@
 package org.requestslakehouse.verify;
 
 import java.io.PrintStream;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,28 +14,30 @@ import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.gold.GoldComparison;
 import org.requestslakehouse.gold.GoldRecomputation;
+import org.requestslakehouse.gold.GoldRow;
+import org.requestslakehouse.gold.GoldTable;
 import org.requestslakehouse.gold.RecomputedGold;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.HourlyRequests;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.IcebergTableReader;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
 /**
- * Recomputes both gold tables in batch from {@code silver.service_requests} and compares them with what the
+ * Recomputes every gold table in batch from {@code silver.service_requests} and compares them with what the
  * streaming job wrote: counts exactly, quantiles within the sketch's stated error. Also reports corrections the
  * job could only log as late, because those are the one documented way gold can fall behind silver.
  */
 public final class GoldVerifier {
     /** What {@link #verify} reads. */
-    public static final Set<LakehouseTable> TABLES_READ = EnumSet.of(
-            LakehouseTable.SERVICE_REQUESTS,
-            LakehouseTable.REQUESTS_HOURLY,
-            LakehouseTable.SLA_DAILY,
-            LakehouseTable.LATE_CORRECTIONS);
+    public static final Set<LakehouseTable> TABLES_READ = tablesRead();
 
     private GoldVerifier() {}
+
+    private static Set<LakehouseTable> tablesRead() {
+        Set<LakehouseTable> read = EnumSet.of(LakehouseTable.SERVICE_REQUESTS, LakehouseTable.LATE_CORRECTIONS);
+        LakehouseTable.goldTables(ZoneOffset.UTC).forEach(table -> read.add(LakehouseTable.of(table)));
+        return Collections.unmodifiableSet(read);
+    }
 
     /** @return true when streaming gold equals the recomputation */
     public static boolean verify(JobConfig config, PrintStream out) {
@@ -44,34 +48,20 @@ public final class GoldVerifier {
             for (Record r : IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.SERVICE_REQUESTS))) {
                 silver.add(TableRows.silver(r));
             }
-            List<HourlyRequests> hourly = new ArrayList<>();
-            for (Record r : IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.REQUESTS_HOURLY))) {
-                hourly.add(TableRows.hourly(r));
-            }
-            List<DailySla> daily = new ArrayList<>();
-            for (Record r : IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.SLA_DAILY))) {
-                daily.add(TableRows.daily(r));
-            }
             int late = IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.LATE_CORRECTIONS))
                     .size();
 
             RecomputedGold expected = new GoldRecomputation(config.parse().zoneId()).recompute(silver);
-            List<String> differences = GoldComparison.compare(expected, hourly, daily);
-
-            out.printf(Locale.ROOT, "silver.service_requests: %,d cases%n", silver.size());
+            out.printf(Locale.ROOT, "%-25s%,d cases%n", "silver.service_requests:", silver.size());
+            List<String> differences = new ArrayList<>();
+            for (GoldTable<?, ?> table :
+                    LakehouseTable.goldTables(config.parse().zoneId())) {
+                differences.addAll(compare(table, expected, catalog, tables, out));
+            }
             out.printf(
                     Locale.ROOT,
-                    "gold.requests_hourly:    %,d rows streamed, %,d recomputed%n",
-                    hourly.size(),
-                    expected.hourlyRows().size());
-            out.printf(
-                    Locale.ROOT,
-                    "gold.sla_daily:          %,d rows streamed, %,d recomputed%n",
-                    daily.size(),
-                    expected.dailyRows().size());
-            out.printf(
-                    Locale.ROOT,
-                    "gold.late_corrections:   %,d%s%n",
+                    "%-25s%,d%s%n",
+                    "gold.late_corrections:",
                     late,
                     late == 0
                             ? ""
@@ -86,5 +76,20 @@ public final class GoldVerifier {
         } finally {
             CatalogFactory.close(catalog);
         }
+    }
+
+    private static <K, R extends GoldRow> List<String> compare(
+            GoldTable<K, R> table, RecomputedGold expected, Catalog catalog, LakehouseTables tables, PrintStream out) {
+        List<R> streamed = new ArrayList<>();
+        for (Record r : IcebergTableReader.readAll(catalog, tables.identifier(LakehouseTable.of(table)))) {
+            streamed.add(table.fromRecord(r));
+        }
+        out.printf(
+                Locale.ROOT,
+                "%-25s%,d rows streamed, %,d recomputed%n",
+                "gold." + table.tableName() + ":",
+                streamed.size(),
+                expected.rows(table).size());
+        return GoldComparison.compare(table, expected, streamed);
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.requestslakehouse.lifecycle.CaseDimensions;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.model.DailySla;
+import org.requestslakehouse.gold.lifecycle.CaseDimensions;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
 
 /** Boston-local days, 23 and 25 hours long around the daylight-saving changes. */
 class DailyWindowsTest {
@@ -28,7 +28,9 @@ class DailyWindowsTest {
     private static final DailyByDepartmentAndType GRAIN = new DailyByDepartmentAndType(BOSTON);
     private static final CaseDimensions DIMS = new CaseDimensions("Roxbury", Deltas.DEPARTMENT, Deltas.TYPE);
 
-    private KeyedOneInputStreamOperatorTestHarness<DailyKey, GoldDelta, DailySla> harness;
+    private KeyedOneInputStreamOperatorTestHarness<
+                    DailyByDepartmentAndType.Key, GoldDelta, DailyByDepartmentAndType.Row>
+            harness;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -69,7 +71,8 @@ class DailyWindowsTest {
         "2024-11-04, 2024-11-04T05:00:00Z, 24"
     })
     void aDayRunsFromLocalMidnightToTheNextLocalMidnight(String day, String start, long hours) {
-        DailyKey key = new DailyKey(LocalDate.parse(day), Deltas.DEPARTMENT, Deltas.TYPE);
+        DailyByDepartmentAndType.Key key =
+                new DailyByDepartmentAndType.Key(LocalDate.parse(day), Deltas.DEPARTMENT, Deltas.TYPE);
 
         assertThat(GRAIN.windowStart(key)).isEqualTo(Instant.parse(start));
         assertThat(Duration.between(GRAIN.windowStart(key), GRAIN.windowEnd(key)))
@@ -115,7 +118,7 @@ class DailyWindowsTest {
 
         harness.processWatermark(Instant.parse("2024-03-13T04:00:00Z").toEpochMilli() - 1);
 
-        DailySla row = rows().get(0);
+        DailyByDepartmentAndType.Row row = rows().get(0);
         assertThat(rows()).hasSize(1);
         assertThat(row.day).isEqualTo(LocalDate.parse("2024-03-12"));
         assertThat(row.department).isEqualTo(Deltas.DEPARTMENT);
@@ -151,7 +154,7 @@ class DailyWindowsTest {
         harness.processElement(new StreamRecord<>(delta));
     }
 
-    private List<DailySla> rows() {
+    private List<DailyByDepartmentAndType.Row> rows() {
         return harness.extractOutputValues();
     }
 }

@@ -1,8 +1,8 @@
 package org.requestslakehouse.gold;
 
 import java.time.Instant;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.lifecycle.Measure;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.lifecycle.Measure;
 
 /** Builds deltas as the lifecycle function would emit them. */
 final class Deltas {

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.BostonGold;
 
 class GoldComparisonTest {
     private static final GoldRecomputation RECOMPUTATION = new GoldRecomputation(ZoneId.of("America/New_York"));
@@ -26,33 +27,33 @@ class GoldComparisonTest {
 
     @Test
     void theRecomputationAgreesWithItself() {
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), expected.dailyRows()))
+        assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), expected.rows(BostonGold.DAILY)))
                 .isEmpty();
     }
 
     @Test
     void aMissingRowEqualsARowOfZeros() {
-        HourlyRequests zeros = new HourlyRequests();
+        HourlyByNeighborhood.Row zeros = new HourlyByNeighborhood.Row();
         zeros.windowStart = Instant.parse("2024-03-12T09:00:00Z");
         zeros.neighborhood = "Roxbury";
-        List<HourlyRequests> actual = new ArrayList<>(expected.hourlyRows());
+        List<HourlyByNeighborhood.Row> actual = new ArrayList<>(expected.rows(BostonGold.HOURLY));
         actual.add(zeros);
 
-        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+        assertThat(BostonGold.compare(expected, actual, expected.rows(BostonGold.DAILY)))
                 .isEmpty();
     }
 
     @Test
     void everyWrongCountIsListedWithItsRow() {
-        List<HourlyRequests> actual = copies(expected.hourlyRows());
-        HourlyRequests dorchester = actual.stream()
+        List<HourlyByNeighborhood.Row> actual = copies(expected.rows(BostonGold.HOURLY));
+        HourlyByNeighborhood.Row dorchester = actual.stream()
                 .filter(r -> r.neighborhood.equals("Dorchester"))
                 .findFirst()
                 .orElseThrow();
         dorchester.opened = 2;
         actual.removeIf(r -> r.windowStart.equals(Instant.parse("2024-03-12T15:00:00Z")));
 
-        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+        assertThat(BostonGold.compare(expected, actual, expected.rows(BostonGold.DAILY)))
                 .containsExactly(
                         "requests_hourly [2024-03-12T14:00:00Z, Dorchester]: opened expected 1, actual 2",
                         "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed expected 2, actual 0",
@@ -64,15 +65,16 @@ class GoldComparisonTest {
 
     @Test
     void ratesAndMeansAreComparedWithinTheirTolerances() {
-        DailySla row = copiesOfDaily(expected.dailyRows()).get(0);
+        DailyByDepartmentAndType.Row row =
+                copiesOfDaily(expected.rows(BostonGold.DAILY)).get(0);
         row.onTimeRate += 1e-12;
         row.meanResolutionHours += 1e-12;
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
+        assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), List.of(row)))
                 .isEmpty();
 
         row.onTimeRate = 0.6;
         row.meanResolutionHours = 2.5;
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
+        assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), List.of(row)))
                 .containsExactly(
                         "sla_daily [2024-03-12, PWDx, Pothole]: on_time_rate expected 0.5, actual 0.6",
                         "sla_daily [2024-03-12, PWDx, Pothole]: mean_resolution_hours expected 2.0, actual 2.5");
@@ -80,10 +82,11 @@ class GoldComparisonTest {
 
     @Test
     void exactQuantilesMustMatchExactly() {
-        DailySla row = copiesOfDaily(expected.dailyRows()).get(0);
+        DailyByDepartmentAndType.Row row =
+                copiesOfDaily(expected.rows(BostonGold.DAILY)).get(0);
         row.resolutionHoursP90 = 2.0;
 
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), List.of(row)))
+        assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), List.of(row)))
                 .containsExactly(
                         "sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p90 expected 3.0, actual 2.0");
     }
@@ -102,13 +105,15 @@ class GoldComparisonTest {
                         "Pothole"))
                 .toList();
         RecomputedGold big = RECOMPUTATION.recompute(many);
-        DailySla row = copiesOfDaily(big.dailyRows()).get(0);
+        DailyByDepartmentAndType.Row row =
+                copiesOfDaily(big.rows(BostonGold.DAILY)).get(0);
 
         row.resolutionHoursP50 = 500.0 + 20;
-        assertThat(GoldComparison.compare(big, big.hourlyRows(), List.of(row))).isEmpty();
+        assertThat(BostonGold.compare(big, big.rows(BostonGold.HOURLY), List.of(row)))
+                .isEmpty();
 
         row.resolutionHoursP50 = 500.0 + 40;
-        assertThat(GoldComparison.compare(big, big.hourlyRows(), List.of(row)))
+        assertThat(BostonGold.compare(big, big.rows(BostonGold.HOURLY), List.of(row)))
                 .hasSize(1)
                 .allSatisfy(d -> assertThat(d)
                         .startsWith("sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p50 expected ["));
@@ -116,29 +121,29 @@ class GoldComparisonTest {
 
     @Test
     void twoRowsForOneKeyAreADifference() {
-        List<DailySla> actual = new ArrayList<>(expected.dailyRows());
-        actual.addAll(copiesOfDaily(expected.dailyRows()));
+        List<DailyByDepartmentAndType.Row> actual = new ArrayList<>(expected.rows(BostonGold.DAILY));
+        actual.addAll(copiesOfDaily(expected.rows(BostonGold.DAILY)));
 
-        assertThat(GoldComparison.compare(expected, expected.hourlyRows(), actual))
+        assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), actual))
                 .containsExactly("sla_daily [" + LocalDate.parse("2024-03-12") + ", PWDx, Pothole]: more than one row");
     }
 
     @Test
     void aRowWithoutItsKeyColumnsIsReportedNotFatal() {
-        HourlyRequests keyless = new HourlyRequests();
+        HourlyByNeighborhood.Row keyless = new HourlyByNeighborhood.Row();
         keyless.opened = 1;
-        List<HourlyRequests> actual = new ArrayList<>(expected.hourlyRows());
+        List<HourlyByNeighborhood.Row> actual = new ArrayList<>(expected.rows(BostonGold.HOURLY));
         actual.add(keyless);
 
-        assertThat(GoldComparison.compare(expected, actual, expected.dailyRows()))
+        assertThat(BostonGold.compare(expected, actual, expected.rows(BostonGold.DAILY)))
                 .containsExactly("requests_hourly [null, null]: opened expected 0, actual 1");
     }
 
     /** Copies, because the expected rows must not change with the actual ones. */
-    private static List<HourlyRequests> copies(List<HourlyRequests> rows) {
-        List<HourlyRequests> copies = new ArrayList<>();
-        for (HourlyRequests r : rows) {
-            HourlyRequests c = new HourlyRequests();
+    private static List<HourlyByNeighborhood.Row> copies(List<HourlyByNeighborhood.Row> rows) {
+        List<HourlyByNeighborhood.Row> copies = new ArrayList<>();
+        for (HourlyByNeighborhood.Row r : rows) {
+            HourlyByNeighborhood.Row c = new HourlyByNeighborhood.Row();
             c.windowStart = r.windowStart;
             c.neighborhood = r.neighborhood;
             c.opened = r.opened;
@@ -152,10 +157,10 @@ class GoldComparisonTest {
         return copies;
     }
 
-    private static List<DailySla> copiesOfDaily(List<DailySla> rows) {
-        List<DailySla> copies = new ArrayList<>();
-        for (DailySla r : rows) {
-            DailySla c = new DailySla();
+    private static List<DailyByDepartmentAndType.Row> copiesOfDaily(List<DailyByDepartmentAndType.Row> rows) {
+        List<DailyByDepartmentAndType.Row> copies = new ArrayList<>();
+        for (DailyByDepartmentAndType.Row r : rows) {
+            DailyByDepartmentAndType.Row c = new DailyByDepartmentAndType.Row();
             c.day = r.day;
             c.department = r.department;
             c.type = r.type;

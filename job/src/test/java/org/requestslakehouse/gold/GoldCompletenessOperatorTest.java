@@ -12,14 +12,13 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 
 class GoldCompletenessOperatorTest {
     private static final Instant T1 = Instant.parse("2024-03-10T06:00:00Z");
     private static final Instant T2 = Instant.parse("2024-03-10T07:30:00Z");
 
-    private OneInputStreamOperatorTestHarness<HourlyRequests, GoldWatermark> harness;
+    private OneInputStreamOperatorTestHarness<HourlyByNeighborhood.Row, GoldWatermark> harness;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -117,12 +116,13 @@ class GoldCompletenessOperatorTest {
         assertThat(markers()).isEmpty();
     }
 
-    private static OneInputStreamOperatorTestHarness<HourlyRequests, GoldWatermark> newHarness() throws Exception {
+    private static OneInputStreamOperatorTestHarness<HourlyByNeighborhood.Row, GoldWatermark> newHarness()
+            throws Exception {
         return new OneInputStreamOperatorTestHarness<>(new GoldCompletenessOperator<>(new HourlyByNeighborhood()));
     }
 
-    private static StreamRecord<HourlyRequests> row(String windowStart) {
-        HourlyRequests row = new HourlyRequests();
+    private static StreamRecord<HourlyByNeighborhood.Row> row(String windowStart) {
+        HourlyByNeighborhood.Row row = new HourlyByNeighborhood.Row();
         row.windowStart = Instant.parse(windowStart);
         row.neighborhood = "Roxbury";
         return new StreamRecord<>(row);

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.BostonGold;
 
 class GoldRecomputationTest {
     private static final GoldRecomputation RECOMPUTATION = new GoldRecomputation(ZoneId.of("America/New_York"));
@@ -22,7 +23,7 @@ class GoldRecomputationTest {
                 closed(1, "2024-03-10T06:15:00Z", "2024-03-11T03:30:00Z", true, 21.25, "Roxbury", "PWDx", "Pothole"),
                 open(2, "2024-03-10T06:45:00Z", " Roxbury ", "PWDx", "Pothole")));
 
-        assertThat(gold.hourlyRows())
+        assertThat(gold.rows(BostonGold.HOURLY))
                 .extracting(
                         r -> r.windowStart,
                         r -> r.neighborhood,
@@ -34,7 +35,7 @@ class GoldRecomputationTest {
                         tuple(Instant.parse("2024-03-10T06:00:00Z"), "Roxbury", 2L, 0L, 0L, null),
                         tuple(Instant.parse("2024-03-11T03:00:00Z"), "Roxbury", 0L, 1L, 1L, 21.25));
         // 2024-03-11T03:30Z is 23:30 on March 10th in Boston (EDT since that morning).
-        assertThat(gold.dailyRows())
+        assertThat(gold.rows(BostonGold.DAILY))
                 .extracting(r -> r.day, r -> r.opened, r -> r.closed, r -> r.onTimeRate, r -> r.meanResolutionHours)
                 .containsExactly(tuple(LocalDate.parse("2024-03-10"), 2L, 1L, 1.0, 21.25));
     }
@@ -47,7 +48,7 @@ class GoldRecomputationTest {
                 closed(3, "2024-03-12T14:00:00Z", "2024-03-12T15:20:00Z", false, null, "Roxbury", "PWDx", "Pothole"),
                 closed(4, "2024-03-12T14:00:00Z", "2024-03-12T15:30:00Z", null, 8.0, "Roxbury", "PWDx", "Pothole")));
 
-        assertThat(gold.dailyRows())
+        assertThat(gold.rows(BostonGold.DAILY))
                 .extracting(
                         r -> r.closed,
                         r -> r.closedOnTime,
@@ -63,8 +64,8 @@ class GoldRecomputationTest {
     void missingDimensionsAreUnknown() {
         RecomputedGold gold = RECOMPUTATION.recompute(List.of(open(1, "2024-03-12T14:00:00Z", null, "", "Pothole")));
 
-        assertThat(gold.hourlyRows()).extracting(r -> r.neighborhood).containsExactly("UNKNOWN");
-        assertThat(gold.dailyRows())
+        assertThat(gold.rows(BostonGold.HOURLY)).extracting(r -> r.neighborhood).containsExactly("UNKNOWN");
+        assertThat(gold.rows(BostonGold.DAILY))
                 .extracting(r -> r.department, r -> r.type)
                 .containsExactly(tuple("UNKNOWN", "Pothole"));
     }
@@ -77,7 +78,7 @@ class GoldRecomputationTest {
         RecomputedGold gold = RECOMPUTATION.recompute(
                 List.of(tombstone, open(1, "2024-03-12T16:00:00Z", "Roxbury", "PWDx", "Pothole")));
 
-        assertThat(gold.hourlyRows())
+        assertThat(gold.rows(BostonGold.HOURLY))
                 .extracting(r -> r.windowStart)
                 .containsExactly(Instant.parse("2024-03-12T16:00:00Z"));
     }

@@ -27,16 +27,15 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.GoldConfig;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.pipeline.StreamTimeAssigner;
 import org.requestslakehouse.pipeline.WatermarkPolicy;
 import org.requestslakehouse.silver.CaseIdKeySelector;
 import org.requestslakehouse.silver.LatestVersionFilter;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
+import org.requestslakehouse.testing.BostonGold;
 
 /**
  * Gold end to end behind the silver latest-version filter, on a mini-cluster: the upserted result must equal a
@@ -102,7 +101,7 @@ class GoldTopologyTest {
         Outputs out = run(env, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS.strategy(gold), gold);
 
         RecomputedGold expected = new GoldRecomputation(BOSTON).recompute(FINAL_VERSIONS);
-        assertThat(GoldComparison.compare(expected, out.hourly, out.daily)).isEmpty();
+        assertThat(BostonGold.compare(expected, out.hourly, out.daily)).isEmpty();
 
         assertThat(nonZero(out.hourly, r -> r.opened + r.closed))
                 .extracting(
@@ -200,7 +199,7 @@ class GoldTopologyTest {
                                 Instant.parse("2024-03-10T06:15:00Z"),
                                 Instant.parse("2024-03-10T12:00:00Z")));
         RecomputedGold expected = new GoldRecomputation(BOSTON).recompute(List.of(versions.get(1), versions.get(2)));
-        assertThat(GoldComparison.compare(expected, out.hourly, out.daily))
+        assertThat(BostonGold.compare(expected, out.hourly, out.daily))
                 .containsExactly(
                         "requests_hourly [2024-03-10T06:00:00Z, Dorchester] (no row): opened expected 1, actual 0",
                         "requests_hourly [2024-03-10T06:00:00Z, Roxbury]: opened expected 0, actual 1");
@@ -262,14 +261,19 @@ class GoldTopologyTest {
                 .process(new LatestVersionFilter(Duration.ZERO));
         GoldStreams streams = GoldTopology.attach(accepted, gold, BOSTON, Duration.ZERO);
 
-        try (CloseableIterator<HourlyRequests> hourly = streams.hourly().collectAsync();
-                CloseableIterator<DailySla> daily = streams.daily().collectAsync();
+        try (CloseableIterator<HourlyByNeighborhood.Row> hourly =
+                        streams.rows(BostonGold.HOURLY).collectAsync();
+                CloseableIterator<DailyByDepartmentAndType.Row> daily =
+                        streams.rows(BostonGold.DAILY).collectAsync();
                 CloseableIterator<GoldWatermark> marks = streams.watermarks().collectAsync();
                 CloseableIterator<LateCorrection> late =
                         streams.lateCorrections().collectAsync()) {
             env.execute("gold-topology-test");
             return new Outputs(
-                    lastPerKey(hourly, HourlyKey::of), lastPerKey(daily, DailyKey::of), drain(marks), drain(late));
+                    lastPerKey(hourly, BostonGold.HOURLY::keyOfRow),
+                    lastPerKey(daily, BostonGold.DAILY::keyOfRow),
+                    drain(marks),
+                    drain(late));
         }
     }
 
@@ -299,8 +303,8 @@ class GoldTopologyTest {
     }
 
     private record Outputs(
-            List<HourlyRequests> hourly,
-            List<DailySla> daily,
+            List<HourlyByNeighborhood.Row> hourly,
+            List<DailyByDepartmentAndType.Row> daily,
             List<GoldWatermark> watermarks,
             List<LateCorrection> lateCorrections) {}
 }

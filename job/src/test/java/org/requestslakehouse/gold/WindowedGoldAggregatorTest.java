@@ -18,11 +18,10 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.requestslakehouse.lifecycle.GoldDelta;
-import org.requestslakehouse.lifecycle.InterceptedMetrics;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.lifecycle.InterceptedMetrics;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.metrics.WatermarkLag;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
 
 /** The hourly grain; day windows have their own test. */
 class WindowedGoldAggregatorTest {
@@ -35,7 +34,8 @@ class WindowedGoldAggregatorTest {
 
     private InterceptedMetrics metrics;
     private MockEnvironment environment;
-    private KeyedOneInputStreamOperatorTestHarness<HourlyKey, GoldDelta, HourlyRequests> harness;
+    private KeyedOneInputStreamOperatorTestHarness<HourlyByNeighborhood.Key, GoldDelta, HourlyByNeighborhood.Row>
+            harness;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -328,7 +328,7 @@ class WindowedGoldAggregatorTest {
         harness.processElement(new StreamRecord<>(delta));
     }
 
-    private List<HourlyRequests> rows() {
+    private List<HourlyByNeighborhood.Row> rows() {
         return harness.extractOutputValues();
     }
 

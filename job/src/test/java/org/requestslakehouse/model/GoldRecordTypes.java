@@ -1,24 +1,33 @@
 package org.requestslakehouse.model;
 
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.requestslakehouse.gold.CompletenessState;
-import org.requestslakehouse.gold.DailyKey;
-import org.requestslakehouse.gold.HourlyKey;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.gold.WindowAccumulator;
-import org.requestslakehouse.lifecycle.CaseContribution;
-import org.requestslakehouse.lifecycle.GoldDelta;
+import org.requestslakehouse.gold.lifecycle.CaseContribution;
+import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
-/** The gold records that cross operator boundaries, key streams or live in state, for {@link KryoFallbackTest}. */
+/**
+ * The gold records that cross operator boundaries, key streams or live in state, for {@link KryoFallbackTest}; the
+ * keys and rows of every registered gold table are included without listing them here.
+ */
 final class GoldRecordTypes {
     private GoldRecordTypes() {}
 
     static Stream<Class<?>> all() {
-        return Stream.of(
-                GoldDelta.class,
-                CaseContribution.class,
-                HourlyKey.class,
-                DailyKey.class,
-                WindowAccumulator.class,
-                CompletenessState.class);
+        Stream<Class<?>> perTable = LakehouseTable.goldTables(ZoneOffset.UTC).stream()
+                .flatMap(table -> Stream.of(table.keyClass(), table.rowClass()));
+        return Stream.concat(
+                Stream.of(
+                        GoldDelta.class,
+                        CaseContribution.class,
+                        GoldWatermark.class,
+                        LateCorrection.class,
+                        WindowAccumulator.class,
+                        CompletenessState.class),
+                perTable);
     }
 }

@@ -20,15 +20,7 @@ class KryoFallbackTest {
 
     static Stream<Class<?>> recordTypes() {
         return Stream.concat(
-                Stream.of(
-                        RawEvent.class,
-                        ServiceRequest.class,
-                        RejectedEvent.class,
-                        HourlyRequests.class,
-                        DailySla.class,
-                        GoldWatermark.class,
-                        LateCorrection.class,
-                        CaseVersion.class),
+                Stream.of(RawEvent.class, ServiceRequest.class, RejectedEvent.class, CaseVersion.class),
                 GoldRecordTypes.all());
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.RealSamples;
-import org.requestslakehouse.lifecycle.InterceptedMetrics;
+import org.requestslakehouse.gold.lifecycle.InterceptedMetrics;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;

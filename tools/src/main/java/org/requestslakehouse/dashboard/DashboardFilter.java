@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.SortedSet;
-import org.requestslakehouse.lifecycle.CaseDimensions;
+import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 
 /**
  * What the user narrowed the dashboard to. Dates are Boston-local calendar days (the zone of the data),

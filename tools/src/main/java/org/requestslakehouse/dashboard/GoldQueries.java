@@ -24,11 +24,11 @@ import org.requestslakehouse.dashboard.ChartData.ResolutionByType;
 import org.requestslakehouse.dashboard.ChartData.TableCompleteness;
 import org.requestslakehouse.dashboard.ChartData.TypeResolution;
 import org.requestslakehouse.gold.GoldRecomputation;
+import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.RecomputedGold;
 import org.requestslakehouse.gold.ResolutionQuantiles;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
@@ -49,6 +49,8 @@ public final class GoldQueries {
 
     private final LakehouseView view;
     private final ZoneId zone;
+    private final HourlyByNeighborhood hourlyTable = new HourlyByNeighborhood();
+    private final DailyByDepartmentAndType dailyTable;
     private final int refreshSeconds;
     private final String hourlySource;
     private final String dailySource;
@@ -57,6 +59,7 @@ public final class GoldQueries {
     public GoldQueries(LakehouseView view, ZoneId zone, CatalogConfig catalog, int refreshSeconds) {
         this.view = view;
         this.zone = zone;
+        this.dailyTable = new DailyByDepartmentAndType(zone);
         this.refreshSeconds = refreshSeconds;
         this.hourlySource = catalog.goldDatabase() + ".requests_hourly";
         this.dailySource = catalog.goldDatabase() + ".sla_daily";
@@ -65,12 +68,12 @@ public final class GoldQueries {
 
     public KnownDimensions knownDimensions() {
         TreeSet<String> neighborhoods = new TreeSet<>();
-        for (HourlyRequests row : view.hourlyRows()) {
+        for (HourlyByNeighborhood.Row row : view.hourlyRows()) {
             neighborhoods.add(row.neighborhood);
         }
         TreeSet<String> departments = new TreeSet<>();
         TreeSet<String> types = new TreeSet<>();
-        for (DailySla row : view.dailyRows()) {
+        for (DailyByDepartmentAndType.Row row : view.dailyRows()) {
             departments.add(row.department);
             types.add(row.type);
         }
@@ -117,7 +120,7 @@ public final class GoldQueries {
         long[] opened = new long[hours];
         long[] closed = new long[hours];
         long backlogBeforeRange = 0;
-        for (HourlyRequests row : hourlyRows(requested)) {
+        for (HourlyByNeighborhood.Row row : hourlyRows(requested)) {
             if (!filter.matchesNeighborhood(row.neighborhood) || !row.windowStart.isBefore(end)) {
                 continue;
             }
@@ -160,7 +163,7 @@ public final class GoldQueries {
         DashboardFilter filter = withDataRange(requested);
         Map<String, long[]> byDepartment = new TreeMap<>();
         if (hasRange(filter)) {
-            for (DailySla row : dailyRows(requested)) {
+            for (DailyByDepartmentAndType.Row row : dailyRows(requested)) {
                 if (inRange(row.day, filter) && filter.matchesDepartmentAndType(row.department, row.type)) {
                     long[] t = byDepartment.computeIfAbsent(row.department, d -> new long[3]);
                     t[0] += row.closed;
@@ -206,7 +209,7 @@ public final class GoldQueries {
         if (hasRange(filter)) {
             Instant start = startOf(filter.from());
             Instant end = startOf(filter.to().plusDays(1));
-            for (HourlyRequests row : hourlyRows(requested)) {
+            for (HourlyByNeighborhood.Row row : hourlyRows(requested)) {
                 if (filter.matchesNeighborhood(row.neighborhood)
                         && !row.windowStart.isBefore(start)
                         && row.windowStart.isBefore(end)) {
@@ -235,12 +238,12 @@ public final class GoldQueries {
         return new Completeness(tables);
     }
 
-    private List<HourlyRequests> hourlyRows(DashboardFilter filter) {
-        return filter.crossesHourlyGrain() ? recomputed(filter).hourlyRows() : view.hourlyRows();
+    private List<HourlyByNeighborhood.Row> hourlyRows(DashboardFilter filter) {
+        return filter.crossesHourlyGrain() ? recomputed(filter).rows(hourlyTable) : view.hourlyRows();
     }
 
-    private List<DailySla> dailyRows(DashboardFilter filter) {
-        return filter.crossesDailyGrain() ? recomputed(filter).dailyRows() : view.dailyRows();
+    private List<DailyByDepartmentAndType.Row> dailyRows(DashboardFilter filter) {
+        return filter.crossesDailyGrain() ? recomputed(filter).rows(dailyTable) : view.dailyRows();
     }
 
     /** Gold as the job would have computed it had it only seen the cases the filter selects. */
@@ -272,7 +275,7 @@ public final class GoldQueries {
     private DataExtent extent() {
         LocalDate first = null;
         LocalDate last = null;
-        for (HourlyRequests row : view.hourlyRows()) {
+        for (HourlyByNeighborhood.Row row : view.hourlyRows()) {
             if (row.opened > 0) {
                 LocalDate day = row.windowStart.atZone(zone).toLocalDate();
                 first = first == null ? day : min(first, day);

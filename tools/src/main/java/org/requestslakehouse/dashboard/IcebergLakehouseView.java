@@ -1,5 +1,6 @@
 package org.requestslakehouse.dashboard;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,9 +10,9 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.sinks.iceberg.IcebergTableReader;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -36,8 +37,8 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
             "type");
 
     private final Catalog catalog;
-    private final SnapshotCache<List<HourlyRequests>> hourly;
-    private final SnapshotCache<List<DailySla>> daily;
+    private final SnapshotCache<List<HourlyByNeighborhood.Row>> hourly;
+    private final SnapshotCache<List<DailyByDepartmentAndType.Row>> daily;
     private final SnapshotCache<List<GoldWatermark>> watermarks;
     private final SnapshotCache<List<SilverCase>> silver;
 
@@ -47,12 +48,13 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
         hourly = new SnapshotCache<>(
                 catalog,
                 tables.identifier(LakehouseTable.REQUESTS_HOURLY),
-                table -> readAll(table, TableRows::hourly),
+                table -> readAll(table, new HourlyByNeighborhood()::fromRecord),
                 List.of());
         daily = new SnapshotCache<>(
                 catalog,
                 tables.identifier(LakehouseTable.SLA_DAILY),
-                table -> readAll(table, TableRows::daily),
+                // Reading a row does not depend on the zone its days were counted in.
+                table -> readAll(table, new DailyByDepartmentAndType(ZoneOffset.UTC)::fromRecord),
                 List.of());
         watermarks = new SnapshotCache<>(
                 catalog,
@@ -67,12 +69,12 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
     }
 
     @Override
-    public List<HourlyRequests> hourlyRows() {
+    public List<HourlyByNeighborhood.Row> hourlyRows() {
         return hourly.get();
     }
 
     @Override
-    public List<DailySla> dailyRows() {
+    public List<DailyByDepartmentAndType.Row> dailyRows() {
         return daily.get();
     }
 

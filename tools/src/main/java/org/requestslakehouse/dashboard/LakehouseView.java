@@ -1,15 +1,15 @@
 package org.requestslakehouse.dashboard;
 
 import java.util.List;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 
 /** The current contents of the tables the dashboard's charts are computed from. */
 public interface LakehouseView {
-    List<HourlyRequests> hourlyRows();
+    List<HourlyByNeighborhood.Row> hourlyRows();
 
-    List<DailySla> dailyRows();
+    List<DailyByDepartmentAndType.Row> dailyRows();
 
     List<GoldWatermark> watermarks();
 

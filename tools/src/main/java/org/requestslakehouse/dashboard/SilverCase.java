@@ -1,6 +1,6 @@
 package org.requestslakehouse.dashboard;
 
-import org.requestslakehouse.lifecycle.CaseDimensions;
+import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.ServiceRequest;
 
 /** A silver case with the dimension values gold counts it under, normalised once when the table is read. */

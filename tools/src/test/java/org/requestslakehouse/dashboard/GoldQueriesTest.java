@@ -15,9 +15,9 @@ import org.requestslakehouse.dashboard.ChartData.DepartmentOnTime;
 import org.requestslakehouse.dashboard.ChartData.HourlySeries;
 import org.requestslakehouse.dashboard.ChartData.NeighborhoodRow;
 import org.requestslakehouse.dashboard.ChartData.TypeResolution;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
 
 class GoldQueriesTest {
@@ -200,13 +200,13 @@ class GoldQueriesTest {
                         new ChartData.TableCompleteness("sla_daily", "2024-03-10T05:00:00Z", "2024-03-12T00:00:00Z"));
     }
 
-    private static HourlyRequests hourly(String windowStart, String neighborhood, long opened, long closed) {
+    private static HourlyByNeighborhood.Row hourly(String windowStart, String neighborhood, long opened, long closed) {
         return hourly(windowStart, neighborhood, opened, closed, 0, 0);
     }
 
-    private static HourlyRequests hourly(
+    private static HourlyByNeighborhood.Row hourly(
             String windowStart, String neighborhood, long opened, long closed, long onTime, long overdue) {
-        HourlyRequests h = new HourlyRequests();
+        HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse(windowStart);
         h.neighborhood = neighborhood;
         h.opened = opened;
@@ -216,8 +216,9 @@ class GoldQueriesTest {
         return h;
     }
 
-    private static DailySla daily(String day, String department, String type, long closed, long onTime, long overdue) {
-        DailySla d = new DailySla();
+    private static DailyByDepartmentAndType.Row daily(
+            String day, String department, String type, long closed, long onTime, long overdue) {
+        DailyByDepartmentAndType.Row d = new DailyByDepartmentAndType.Row();
         d.day = LocalDate.parse(day);
         d.department = department;
         d.type = type;
@@ -252,18 +253,18 @@ class GoldQueriesTest {
     }
 
     private static final class InMemoryView implements LakehouseView {
-        final List<HourlyRequests> hourly = new ArrayList<>();
-        final List<DailySla> daily = new ArrayList<>();
+        final List<HourlyByNeighborhood.Row> hourly = new ArrayList<>();
+        final List<DailyByDepartmentAndType.Row> daily = new ArrayList<>();
         final List<GoldWatermark> watermarks = new ArrayList<>();
         final List<ServiceRequest> silver = new ArrayList<>();
 
         @Override
-        public List<HourlyRequests> hourlyRows() {
+        public List<HourlyByNeighborhood.Row> hourlyRows() {
             return hourly;
         }
 
         @Override
-        public List<DailySla> dailyRows() {
+        public List<DailyByDepartmentAndType.Row> dailyRows() {
             return daily;
         }
 

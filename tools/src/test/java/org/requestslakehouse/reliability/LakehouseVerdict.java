@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,9 +13,9 @@ import org.apache.iceberg.data.Record;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.gold.GoldComparison;
 import org.requestslakehouse.gold.GoldRecomputation;
+import org.requestslakehouse.gold.GoldRow;
+import org.requestslakehouse.gold.GoldTable;
 import org.requestslakehouse.gold.RecomputedGold;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.HourlyRequests;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.verify.TableRows;
 
@@ -69,19 +70,25 @@ record LakehouseVerdict(
 
     /**
      * What {@code verify} does ({@link org.requestslakehouse.verify.GoldVerifier}), on the silver rows already read:
-     * both gold tables recomputed in batch from silver and compared, counts exactly, quantiles within the sketch's
+     * every gold table recomputed in batch from silver and compared, counts exactly, quantiles within the sketch's
      * error. Reading silver twice would double the slowest part of the check.
      */
     private static List<String> goldDifferences(JobConfig config, List<Record> silverRows) {
         RecomputedGold recomputed = new GoldRecomputation(config.parse().zoneId())
                 .recompute(silverRows.stream().map(TableRows::silver).toList());
-        List<HourlyRequests> hourly = TableContents.rows(config.catalog(), LakehouseTable.REQUESTS_HOURLY).stream()
-                .map(TableRows::hourly)
+        List<String> differences = new ArrayList<>();
+        for (GoldTable<?, ?> table : LakehouseTable.goldTables(config.parse().zoneId())) {
+            differences.addAll(differences(config, table, recomputed));
+        }
+        return differences;
+    }
+
+    private static <K, R extends GoldRow> List<String> differences(
+            JobConfig config, GoldTable<K, R> table, RecomputedGold recomputed) {
+        List<R> rows = TableContents.rows(config.catalog(), LakehouseTable.of(table)).stream()
+                .map(table::fromRecord)
                 .toList();
-        List<DailySla> daily = TableContents.rows(config.catalog(), LakehouseTable.SLA_DAILY).stream()
-                .map(TableRows::daily)
-                .toList();
-        return GoldComparison.compare(recomputed, hourly, daily);
+        return GoldComparison.compare(table, recomputed, rows);
     }
 
     /** Each message exactly once in bronze and (when rejected) in quarantine. */

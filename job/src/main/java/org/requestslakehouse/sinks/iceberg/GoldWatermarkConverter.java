@@ -6,7 +6,7 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
-import org.requestslakehouse.model.GoldWatermark;
+import org.requestslakehouse.gold.GoldWatermark;
 
 /** {@link GoldWatermark} to a {@code gold.watermarks} row; INSERT because the sink upserts on table_name. */
 public final class GoldWatermarkConverter extends RowDataConverter<GoldWatermark> {

@@ -7,10 +7,10 @@ import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.sink.FlinkSink;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.GoldRow;
+import org.requestslakehouse.gold.GoldTable;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
@@ -85,13 +85,8 @@ public final class IcebergSinks implements LakehouseSinks {
     }
 
     @Override
-    public void hourly(DataStream<HourlyRequests> rows) {
-        write(rows, new HourlyRequestsConverter());
-    }
-
-    @Override
-    public void dailySla(DataStream<DailySla> rows) {
-        write(rows, new DailySlaConverter());
+    public <R extends GoldRow> void gold(GoldTable<?, R> table, DataStream<R> rows) {
+        write(rows, new GoldRowConverter<>(table));
     }
 
     @Override

@@ -1,17 +1,25 @@
 package org.requestslakehouse.sinks.iceberg;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.gold.GoldTable;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 
 /** The tables the job writes. Table names are fixed; the database of each layer comes from {@link CatalogConfig}. */
 public enum LakehouseTable {
     RAW_EVENTS(Layer.BRONZE, "raw_events", TableSchemas::rawEvents),
     SERVICE_REQUESTS(Layer.SILVER, "service_requests", TableSchemas::serviceRequests),
     REJECTED_EVENTS(Layer.SILVER, "rejected_events", TableSchemas::rejectedEvents),
-    REQUESTS_HOURLY(Layer.GOLD, "requests_hourly", TableSchemas::requestsHourly),
-    SLA_DAILY(Layer.GOLD, "sla_daily", TableSchemas::slaDaily),
+    // The gold tables the job aggregates into: one line registers a GoldTable for the job, verify and the dashboard.
+    REQUESTS_HOURLY(zone -> new HourlyByNeighborhood()),
+    SLA_DAILY(DailyByDepartmentAndType::new),
     WATERMARKS(Layer.GOLD, "watermarks", TableSchemas::watermarks),
     LATE_CORRECTIONS(Layer.GOLD, "late_corrections", TableSchemas::lateCorrections);
 
@@ -34,11 +42,35 @@ public enum LakehouseTable {
     private final Layer layer;
     private final String tableName;
     private final TableDefinition definition;
+    /** Null for the tables that are not windowed aggregates. */
+    private final Function<ZoneId, GoldTable<?, ?>> gold;
 
     LakehouseTable(Layer layer, String tableName, Supplier<TableDefinition> definition) {
         this.layer = layer;
         this.tableName = tableName;
         this.definition = definition.get();
+        this.gold = null;
+    }
+
+    /** A table's schema does not depend on the zone its days are counted in, so any zone gives the definition. */
+    LakehouseTable(Function<ZoneId, GoldTable<?, ?>> gold) {
+        GoldTable<?, ?> table = gold.apply(ZoneOffset.UTC);
+        this.layer = Layer.GOLD;
+        this.tableName = table.tableName();
+        this.definition = TableSchemas.gold(table);
+        this.gold = gold;
+    }
+
+    /** The registered gold tables in declaration order, counting local days in {@code zone}. */
+    public static List<GoldTable<?, ?>> goldTables(ZoneId zone) {
+        return Arrays.stream(values())
+                .filter(table -> table.gold != null)
+                .<GoldTable<?, ?>>map(table -> table.gold.apply(zone))
+                .toList();
+    }
+
+    public static LakehouseTable of(GoldTable<?, ?> gold) {
+        return valueOf(gold.tableName().toUpperCase(Locale.ROOT));
     }
 
     public Layer layer() {

@@ -6,7 +6,7 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.LateCorrection;
 
 /** {@link LateCorrection} to an append-only {@code gold.late_corrections} row. */
 public final class LateCorrectionConverter extends RowDataConverter<LateCorrection> {

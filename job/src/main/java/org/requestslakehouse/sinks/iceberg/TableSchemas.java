@@ -12,6 +12,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.requestslakehouse.gold.GoldMeasure;
+import org.requestslakehouse.gold.GoldTable;
+import org.requestslakehouse.gold.KeyColumn;
 import org.requestslakehouse.model.ServiceRequestColumn;
 import org.requestslakehouse.model.ServiceRequestColumn.Kind;
 import org.requestslakehouse.model.ServiceRequestColumn.Role;
@@ -98,39 +101,28 @@ public final class TableSchemas {
                 appendProperties(DistributionMode.BY_PARTITION, "payload"));
     }
 
-    public static TableDefinition requestsHourly() {
+    /**
+     * A gold table: its key columns (upsert key; the first is the window, by whose month the table is partitioned), its
+     * measures, then updated_at.
+     */
+    public static TableDefinition gold(GoldTable<?, ?> table) {
         Columns c = new Columns();
-        c.required("window_start", Types.TimestampType.withZone(), "start of the UTC hour");
-        c.required("neighborhood", Types.StringType.get(), null);
-        c.required("opened", Types.LongType.get(), null);
-        c.required("closed", Types.LongType.get(), null);
-        c.required("closed_on_time", Types.LongType.get(), null);
-        c.required("closed_overdue", Types.LongType.get(), null);
-        c.optional("resolution_hours_p50", Types.DoubleType.get(), null);
-        c.optional("resolution_hours_p90", Types.DoubleType.get(), null);
-        c.optional("updated_at", Types.TimestampType.withZone(), null);
-        Schema schema = c.schema("window_start", "neighborhood");
+        List<String> key = new ArrayList<>();
+        for (KeyColumn<?> column : table.keyColumns()) {
+            c.required(column.name(), column.kind().icebergType(), column.doc());
+            key.add(column.name());
+        }
+        for (GoldMeasure measure : table.measures()) {
+            if (measure.required()) {
+                c.required(measure.column(), measure.icebergType(), measure.doc());
+            } else {
+                c.optional(measure.column(), measure.icebergType(), measure.doc());
+            }
+        }
+        c.optional(GoldTable.UPDATED_AT, Types.TimestampType.withZone(), null);
+        Schema schema = c.schema(key.toArray(String[]::new));
         return new TableDefinition(
-                schema, PartitionSpec.builderFor(schema).month("window_start").build(), upsertProperties());
-    }
-
-    public static TableDefinition slaDaily() {
-        Columns c = new Columns();
-        c.required("day", Types.DateType.get(), "Boston-local calendar date");
-        c.required("department", Types.StringType.get(), null);
-        c.required("type", Types.StringType.get(), null);
-        c.required("opened", Types.LongType.get(), null);
-        c.required("closed", Types.LongType.get(), null);
-        c.required("closed_on_time", Types.LongType.get(), null);
-        c.required("closed_overdue", Types.LongType.get(), null);
-        c.optional("on_time_rate", Types.DoubleType.get(), "closed_on_time / (closed_on_time + closed_overdue)");
-        c.optional("mean_resolution_hours", Types.DoubleType.get(), null);
-        c.optional("resolution_hours_p50", Types.DoubleType.get(), null);
-        c.optional("resolution_hours_p90", Types.DoubleType.get(), null);
-        c.optional("updated_at", Types.TimestampType.withZone(), null);
-        Schema schema = c.schema("day", "department", "type");
-        return new TableDefinition(
-                schema, PartitionSpec.builderFor(schema).month("day").build(), upsertProperties());
+                schema, PartitionSpec.builderFor(schema).month(key.get(0)).build(), upsertProperties());
     }
 
     public static TableDefinition watermarks() {

@@ -14,15 +14,16 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.RowKind;
 import org.junit.jupiter.api.Test;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.LateCorrection;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
+import org.requestslakehouse.testing.BostonGold;
 import org.requestslakehouse.testing.ServiceRequests;
 
 class ConvertersTest {
@@ -191,7 +192,7 @@ class ConvertersTest {
 
     @Test
     void hourlyRequests() throws Exception {
-        HourlyRequests h = new HourlyRequests();
+        HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
         h.neighborhood = "Roxbury";
         h.opened = 5;
@@ -200,7 +201,7 @@ class ConvertersTest {
         h.closedOverdue = 1;
         h.resolutionHoursP50 = 4.5;
         h.updatedAt = Instant.parse("2022-01-19T15:00:01Z");
-        HourlyRequestsConverter converter = new HourlyRequestsConverter();
+        GoldRowConverter<HourlyByNeighborhood.Row> converter = new GoldRowConverter<>(BostonGold.HOURLY);
         Fields row = new Fields(converter.map(h), converter.rowType());
 
         assertThat(row.kind()).isEqualTo(RowKind.INSERT);
@@ -217,16 +218,16 @@ class ConvertersTest {
 
     @Test
     void hourlyRequestsWithoutNeighborhoodIsABug() {
-        HourlyRequests h = new HourlyRequests();
+        HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
-        assertThatThrownBy(() -> new HourlyRequestsConverter().map(h))
+        assertThatThrownBy(() -> new GoldRowConverter<>(BostonGold.HOURLY).map(h))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("requests_hourly.neighborhood is required but null");
     }
 
     @Test
     void dailySla() throws Exception {
-        DailySla d = new DailySla();
+        DailyByDepartmentAndType.Row d = new DailyByDepartmentAndType.Row();
         d.day = LocalDate.of(2022, 1, 19);
         d.department = "PWDx";
         d.type = "Request for Pothole Repair";
@@ -239,7 +240,7 @@ class ConvertersTest {
         d.resolutionHoursP50 = 10.0;
         d.resolutionHoursP90 = 30.0;
         d.updatedAt = Instant.parse("2022-01-20T05:00:00Z");
-        DailySlaConverter converter = new DailySlaConverter();
+        GoldRowConverter<DailyByDepartmentAndType.Row> converter = new GoldRowConverter<>(BostonGold.DAILY);
         Fields row = new Fields(converter.map(d), converter.rowType());
 
         assertThat(row.date("day")).isEqualTo(LocalDate.of(2022, 1, 19));

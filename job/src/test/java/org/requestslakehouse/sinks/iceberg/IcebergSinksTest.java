@@ -31,14 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.PropertyGroup;
-import org.requestslakehouse.model.DailySla;
-import org.requestslakehouse.model.GoldWatermark;
-import org.requestslakehouse.model.HourlyRequests;
-import org.requestslakehouse.model.LateCorrection;
+import org.requestslakehouse.gold.GoldWatermark;
+import org.requestslakehouse.gold.LateCorrection;
+import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.BostonGold;
 import org.requestslakehouse.testing.ServiceRequests;
 
 /** Real Flink jobs on a mini cluster writing through {@link IcebergSinks} into a temp-dir Hadoop catalog. */
@@ -159,12 +160,16 @@ class IcebergSinksTest {
 
     private static void writeAndCheckGoldAndRejected(IcebergSinks sinks, Catalog catalog) throws Exception {
         StreamExecutionEnvironment env = environment();
-        sinks.hourly(env.fromData(
-                TypeInformation.of(HourlyRequests.class),
-                hourly("Roxbury", 1, 0),
-                hourly("Dorchester", 1, 0),
-                hourly("Roxbury", 2, 1)));
-        sinks.dailySla(env.fromData(TypeInformation.of(DailySla.class), daily(1, 0), daily(3, 2)));
+        sinks.gold(
+                BostonGold.HOURLY,
+                env.fromData(
+                        TypeInformation.of(HourlyByNeighborhood.Row.class),
+                        hourly("Roxbury", 1, 0),
+                        hourly("Dorchester", 1, 0),
+                        hourly("Roxbury", 2, 1)));
+        sinks.gold(
+                BostonGold.DAILY,
+                env.fromData(TypeInformation.of(DailyByDepartmentAndType.Row.class), daily(1, 0), daily(3, 2)));
         sinks.watermarks(env.fromData(
                 TypeInformation.of(GoldWatermark.class),
                 new GoldWatermark(
@@ -330,8 +335,8 @@ class IcebergSinksTest {
         return e;
     }
 
-    private static HourlyRequests hourly(String neighborhood, long opened, long closed) {
-        HourlyRequests h = new HourlyRequests();
+    private static HourlyByNeighborhood.Row hourly(String neighborhood, long opened, long closed) {
+        HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
         h.neighborhood = neighborhood;
         h.opened = opened;
@@ -340,8 +345,8 @@ class IcebergSinksTest {
         return h;
     }
 
-    private static DailySla daily(long opened, long closed) {
-        DailySla d = new DailySla();
+    private static DailyByDepartmentAndType.Row daily(long opened, long closed) {
+        DailyByDepartmentAndType.Row d = new DailyByDepartmentAndType.Row();
         d.day = LocalDate.of(2022, 1, 19);
         d.department = "PWDx";
         d.type = "Pothole";

@@ -139,11 +139,60 @@ class TableSchemasTest {
         assertThat(FlinkSchemaUtil.convert(derived)).isEqualTo(FlinkSchemaUtil.convert(onDisk));
     }
 
+    /** Gold schemas are derived from each GoldTable's key columns and measures; these are the schemas users have. */
+    @Test
+    void goldSchemasAreTheOnesOnDisk() {
+        Type timestamptz = Types.TimestampType.withZone();
+        Type string = Types.StringType.get();
+        Type count = Types.LongType.get();
+        Type hours = Types.DoubleType.get();
+        Schema hourly = new Schema(
+                List.of(
+                        required(1, "window_start", timestamptz, "start of the UTC hour"),
+                        required(2, "neighborhood", string, null),
+                        required(3, "opened", count, null),
+                        required(4, "closed", count, null),
+                        required(5, "closed_on_time", count, null),
+                        required(6, "closed_overdue", count, null),
+                        optional(7, "resolution_hours_p50", hours, null),
+                        optional(8, "resolution_hours_p90", hours, null),
+                        optional(9, "updated_at", timestamptz, null)),
+                Set.of(1, 2));
+        Schema daily = new Schema(
+                List.of(
+                        required(1, "day", Types.DateType.get(), "Boston-local calendar date"),
+                        required(2, "department", string, null),
+                        required(3, "type", string, null),
+                        required(4, "opened", count, null),
+                        required(5, "closed", count, null),
+                        required(6, "closed_on_time", count, null),
+                        required(7, "closed_overdue", count, null),
+                        optional(8, "on_time_rate", hours, "closed_on_time / (closed_on_time + closed_overdue)"),
+                        optional(9, "mean_resolution_hours", hours, null),
+                        optional(10, "resolution_hours_p50", hours, null),
+                        optional(11, "resolution_hours_p90", hours, null),
+                        optional(12, "updated_at", timestamptz, null)),
+                Set.of(1, 2, 3));
+        for (Map.Entry<LakehouseTable, Schema> table : Map.of(
+                        LakehouseTable.REQUESTS_HOURLY, hourly, LakehouseTable.SLA_DAILY, daily)
+                .entrySet()) {
+            Schema derived = table.getKey().definition().schema();
+            assertThat(derived.columns())
+                    .as(table.getKey().tableName())
+                    .containsExactlyElementsOf(table.getValue().columns());
+            assertThat(derived.identifierFieldIds()).isEqualTo(table.getValue().identifierFieldIds());
+            assertThat(table.getKey().definition().properties())
+                    .isEqualTo(LakehouseTable.WATERMARKS.definition().properties());
+        }
+    }
+
     @Test
     void keysAndPartitions() {
         assertThat(TableSchemas.serviceRequests().equalityColumns()).containsExactly("case_enquiry_id", "open_ts");
-        assertThat(TableSchemas.requestsHourly().equalityColumns()).containsExactly("window_start", "neighborhood");
-        assertThat(TableSchemas.slaDaily().equalityColumns()).containsExactly("day", "department", "type");
+        assertThat(LakehouseTable.REQUESTS_HOURLY.definition().equalityColumns())
+                .containsExactly("window_start", "neighborhood");
+        assertThat(LakehouseTable.SLA_DAILY.definition().equalityColumns())
+                .containsExactly("day", "department", "type");
         assertThat(TableSchemas.watermarks().equalityColumns()).containsExactly("table_name");
         assertThat(TableSchemas.rawEvents().upsert()).isFalse();
         assertThat(TableSchemas.rejectedEvents().upsert()).isFalse();
@@ -152,8 +201,8 @@ class TableSchemasTest {
         assertThat(partitioning(TableSchemas.rawEvents())).isEqualTo("day(ingested_at)");
         assertThat(partitioning(TableSchemas.serviceRequests())).isEqualTo("month(open_ts)");
         assertThat(partitioning(TableSchemas.rejectedEvents())).isEqualTo("day(rejected_at)");
-        assertThat(partitioning(TableSchemas.requestsHourly())).isEqualTo("month(window_start)");
-        assertThat(partitioning(TableSchemas.slaDaily())).isEqualTo("month(day)");
+        assertThat(partitioning(LakehouseTable.REQUESTS_HOURLY.definition())).isEqualTo("month(window_start)");
+        assertThat(partitioning(LakehouseTable.SLA_DAILY.definition())).isEqualTo("month(day)");
         assertThat(partitioning(TableSchemas.watermarks())).isEmpty();
         assertThat(partitioning(TableSchemas.lateCorrections())).isEmpty();
     }

@@ -1,4 +1,4 @@
-package org.requestslakehouse.model;
+package org.requestslakehouse.gold;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.requestslakehouse.lifecycle;
+package org.requestslakehouse.gold.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,4 +1,4 @@
-package org.requestslakehouse.lifecycle;
+package org.requestslakehouse.gold.lifecycle;
 
 import java.util.List;
 import java.util.Map;
