@@ -32,18 +32,38 @@ public abstract class GoldTable<K, R extends GoldRow> implements Serializable {
 
     public static final String UPDATED_AT = "updated_at";
 
-    /** Table name without database, as in {@code gold.watermarks.table_name}. */
-    public abstract String tableName();
+    private final String tableName;
+    private final String operatorPrefix;
+    private final Class<K> keyClass;
+    private final Class<R> rowClass;
 
     /**
-     * Prefix of the uids of this table's window and completeness operators. Their state is stored under these uids, so
-     * it must never change.
+     * @param tableName      without database, as in {@code gold.watermarks.table_name}
+     * @param operatorPrefix prefix of the uids of the table's window and completeness operators; their state is stored
+     *     under these uids, so it must never change
      */
-    public abstract String operatorPrefix();
+    protected GoldTable(String tableName, String operatorPrefix, Class<K> keyClass, Class<R> rowClass) {
+        this.tableName = tableName;
+        this.operatorPrefix = operatorPrefix;
+        this.keyClass = keyClass;
+        this.rowClass = rowClass;
+    }
 
-    public abstract Class<K> keyClass();
+    public final String tableName() {
+        return tableName;
+    }
 
-    public abstract Class<R> rowClass();
+    public final String operatorPrefix() {
+        return operatorPrefix;
+    }
+
+    public final Class<K> keyClass() {
+        return keyClass;
+    }
+
+    public final Class<R> rowClass() {
+        return rowClass;
+    }
 
     /** The window a contribution at {@code eventTs} with these (normalised) dimensions counts in. */
     public abstract K keyOf(Instant eventTs, CaseDimensions dimensions);

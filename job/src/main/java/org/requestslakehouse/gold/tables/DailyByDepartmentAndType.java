@@ -39,27 +39,8 @@ public final class DailyByDepartmentAndType
     private final ZoneId zone;
 
     public DailyByDepartmentAndType(ZoneId zone) {
+        super(TABLE, "gold-daily", Key.class, Row.class);
         this.zone = zone;
-    }
-
-    @Override
-    public String tableName() {
-        return TABLE;
-    }
-
-    @Override
-    public String operatorPrefix() {
-        return "gold-daily";
-    }
-
-    @Override
-    public Class<Key> keyClass() {
-        return Key.class;
-    }
-
-    @Override
-    public Class<Row> rowClass() {
-        return Row.class;
     }
 
     @Override

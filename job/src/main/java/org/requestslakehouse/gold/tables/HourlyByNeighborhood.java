@@ -36,24 +36,8 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
                     (Key k) -> k.windowStart, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(k -> k.neighborhood, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
-    @Override
-    public String tableName() {
-        return TABLE;
-    }
-
-    @Override
-    public String operatorPrefix() {
-        return "gold-hourly";
-    }
-
-    @Override
-    public Class<Key> keyClass() {
-        return Key.class;
-    }
-
-    @Override
-    public Class<Row> rowClass() {
-        return Row.class;
+    public HourlyByNeighborhood() {
+        super(TABLE, "gold-hourly", Key.class, Row.class);
     }
 
     @Override
