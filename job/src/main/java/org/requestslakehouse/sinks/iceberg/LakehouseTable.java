@@ -69,8 +69,12 @@ public enum LakehouseTable {
                 .toList();
     }
 
+    /** The registration of {@code gold}, found by table name. */
     public static LakehouseTable of(GoldTable<?, ?> gold) {
-        return valueOf(gold.tableName().toUpperCase(Locale.ROOT));
+        return Arrays.stream(values())
+                .filter(table -> table.gold != null && table.tableName.equals(gold.tableName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Gold table " + gold + " is not registered"));
     }
 
     public Layer layer() {
