@@ -31,8 +31,8 @@ public final class AnalyticsWorkGroup extends Construct {
                         .enforceWorkGroupConfiguration(true)
                         .publishCloudWatchMetricsEnabled(true)
                         .bytesScannedCutoffPerQuery(BYTES_SCANNED_CUTOFF)
-                        // Pinned rather than AUTO: engine upgrades change SQL semantics; version 3 is the Trino-based
-                        // one.
+                        // Pinned rather than AUTO: engine upgrades change SQL semantics; version 3 is the
+                        // Trino-based one.
                         .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
                                 .selectedEngineVersion("Athena engine version 3")
                                 .build())

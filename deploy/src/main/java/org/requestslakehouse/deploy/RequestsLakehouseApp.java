@@ -50,11 +50,10 @@ public final class RequestsLakehouseApp {
                 StackProps.builder()
                         .description("requests-lakehouse: Kinesis -> Managed Service for Apache Flink -> Iceberg on S3 "
                                 + "(Glue catalog), alarms, Athena")
-                        // No account or region: one environment-agnostic template, deployable anywhere with parameters.
-                        // No bootstrap-version parameter or rule either, so `aws cloudformation deploy` works in
-                        // accounts
-                        // that never ran `cdk bootstrap` (the stack has no assets that would need the bootstrap
-                        // bucket).
+                        // No account or region: one environment-agnostic template, deployable anywhere with
+                        // parameters. No bootstrap-version parameter or rule either, so `aws cloudformation deploy`
+                        // works in accounts that never ran `cdk bootstrap` (the stack has no assets that would need
+                        // the bootstrap bucket).
                         .synthesizer(DefaultStackSynthesizer.Builder.create()
                                 .generateBootstrapVersionRule(false)
                                 .build())
