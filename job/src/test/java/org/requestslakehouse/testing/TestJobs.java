@@ -39,9 +39,10 @@ public final class TestJobs {
     /**
      * The cluster the job tests register: one task manager with a slot for each subtask. Without the class loader
      * check: Parquet caches its compression codecs JVM-wide with the Hadoop configuration of the first job that
-     * wrote a file, and that configuration keeps the job's class loader. Once Hadoop adds a default resource (the
-     * first S3A or HDFS configuration in the JVM does), the cached configuration reloads through that closed loader,
-     * and the check fails the next test's first Parquet write; tests run with no restarts, so the job would fail.
+     * wrote a file, and that configuration keeps the job's class loader. When Hadoop later reloads its
+     * configurations (adding a default resource does, as a file-system set-up such as S3CheckpointsIT's may), the
+     * cached one reloads through that closed loader; the check would fail the next Parquet write in another test,
+     * and with no restarts its job.
      */
     public static MiniClusterExtension miniCluster() {
         Configuration conf = new Configuration();
