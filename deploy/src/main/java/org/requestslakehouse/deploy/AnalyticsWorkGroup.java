@@ -2,7 +2,6 @@ package org.requestslakehouse.deploy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.athena.CfnNamedQuery;
@@ -32,7 +31,8 @@ public final class AnalyticsWorkGroup extends Construct {
                         .enforceWorkGroupConfiguration(true)
                         .publishCloudWatchMetricsEnabled(true)
                         .bytesScannedCutoffPerQuery(BYTES_SCANNED_CUTOFF)
-                        // Pinned rather than AUTO: engine upgrades change SQL semantics; version 3 is the Trino-based one.
+                        // Pinned rather than AUTO: engine upgrades change SQL semantics; version 3 is the
+                        // Trino-based one.
                         .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
                                 .selectedEngineVersion("Athena engine version 3")
                                 .build())

@@ -2,7 +2,6 @@ package org.requestslakehouse.deploy;
 
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -33,8 +32,8 @@ public final class ApplicationAlarms extends Construct {
     private final Topic topic;
     private final String applicationName;
 
-    public ApplicationAlarms(Construct scope, String id, String applicationName, IKey key,
-            DeploymentParameters parameters) {
+    public ApplicationAlarms(
+            Construct scope, String id, String applicationName, IKey key, DeploymentParameters parameters) {
         super(scope, id);
         this.applicationName = applicationName;
         topic = Topic.Builder.create(this, "Topic")
@@ -51,21 +50,48 @@ public final class ApplicationAlarms extends Construct {
         subscription.getCfnOptions().setCondition(parameters.hasAlarmEmail());
 
         // Stopped or failed applications publish no metrics at all, so missing data means "down" here.
-        alarm("Downtime", "downtime", "The application has been down (failing or restarting) for 5 minutes, "
+        alarm(
+                "Downtime",
+                "downtime",
+                "The application has been down (failing or restarting) for 5 minutes, "
                         + "or it publishes no metrics because it is stopped.",
-                metric("downtime", "Maximum", Duration.minutes(1)), 0, 5, TreatMissingData.BREACHING);
-        alarm("FullRestarts", "full-restarts", "The Flink job restarted at least once in the last 5 minutes.",
-                increase("fullRestarts"), 0, 1, TreatMissingData.NOT_BREACHING);
-        alarm("FailedCheckpoints", "failed-checkpoints", "At least one checkpoint failed in the last 5 minutes: "
-                        + "Iceberg commits stall until checkpoints succeed again.",
-                increase("numberOfFailedCheckpoints"), 0, 1, TreatMissingData.NOT_BREACHING);
-        alarm("CheckpointDuration", "checkpoint-duration", "Checkpoints have taken over 45 s for 15 minutes "
-                        + "(interval 60 s): the job is close to falling behind.",
-                metric("lastCheckpointDuration", "Maximum", Duration.minutes(5)), MAX_CHECKPOINT_DURATION_MS, 3,
+                metric("downtime", "Maximum", Duration.minutes(1)),
+                0,
+                5,
+                TreatMissingData.BREACHING);
+        alarm(
+                "FullRestarts",
+                "full-restarts",
+                "The Flink job restarted at least once in the last 5 minutes.",
+                increase("fullRestarts"),
+                0,
+                1,
                 TreatMissingData.NOT_BREACHING);
-        alarm("ConsumerLag", "consumer-lag", "The job has been more than 15 minutes behind the head of the "
-                        + "Kinesis stream for 10 minutes.",
-                metric("millisBehindLatest", "Maximum", Duration.minutes(1)), MAX_MILLIS_BEHIND_LATEST, 10,
+        alarm(
+                "FailedCheckpoints",
+                "failed-checkpoints",
+                "At least one checkpoint failed in the last 5 minutes: "
+                        + "Iceberg commits stall until checkpoints succeed again.",
+                increase("numberOfFailedCheckpoints"),
+                0,
+                1,
+                TreatMissingData.NOT_BREACHING);
+        alarm(
+                "CheckpointDuration",
+                "checkpoint-duration",
+                "Checkpoints have taken over 45 s for 15 minutes "
+                        + "(interval 60 s): the job is close to falling behind.",
+                metric("lastCheckpointDuration", "Maximum", Duration.minutes(5)),
+                MAX_CHECKPOINT_DURATION_MS,
+                3,
+                TreatMissingData.NOT_BREACHING);
+        alarm(
+                "ConsumerLag",
+                "consumer-lag",
+                "The job has been more than 15 minutes behind the head of the " + "Kinesis stream for 10 minutes.",
+                metric("millisBehindLatest", "Maximum", Duration.minutes(1)),
+                MAX_MILLIS_BEHIND_LATEST,
+                10,
                 TreatMissingData.NOT_BREACHING);
     }
 
@@ -92,8 +118,14 @@ public final class ApplicationAlarms extends Construct {
                 .build();
     }
 
-    private void alarm(String id, String nameSuffix, String description, IMetric metric, double threshold,
-            int periods, TreatMissingData missingData) {
+    private void alarm(
+            String id,
+            String nameSuffix,
+            String description,
+            IMetric metric,
+            double threshold,
+            int periods,
+            TreatMissingData missingData) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmName(ResourceNames.alarm(nameSuffix))
                 .alarmDescription(description)

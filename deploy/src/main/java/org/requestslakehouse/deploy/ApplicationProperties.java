@@ -3,7 +3,6 @@ package org.requestslakehouse.deploy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.kinesisanalyticsv2.CfnApplication.PropertyGroupProperty;
 
@@ -30,36 +29,47 @@ public final class ApplicationProperties {
     public static List<PropertyGroupProperty> groups(Inputs in) {
         return List.of(
                 group("source", Map.of("type", "kinesis")),
-                group("kinesis", ordered(
-                        // The FLIP-27 Kinesis source addresses streams by ARN.
-                        "stream", in.streamArn(),
-                        "region", Aws.REGION,
-                        "initial-position", in.initialPosition(),
-                        "efo", in.enhancedFanOut())),
-                group("catalog", ordered(
-                        "type", "glue",
-                        "warehouse", in.warehouse(),
-                        "region", Aws.REGION,
-                        "glue.catalog-id", Aws.ACCOUNT_ID,
-                        "bronze-database", in.bronzeDatabase(),
-                        "silver-database", in.silverDatabase(),
-                        "gold-database", in.goldDatabase())),
-                group("parse", ordered(
-                        "time-zone", "America/New_York",
-                        "max-payload-bytes", "262144")),
-                group("gold", ordered(
-                        "enabled", "true",
-                        // Rows become visible only when a checkpoint commits them (every 60 s); emitting more
-                        // often would only add upserts of the same keys to each commit.
-                        "emit-interval", "60 s",
-                        "out-of-orderness", "5 min",
-                        "idleness", "1 min",
-                        "allowed-lateness", "180 d")),
+                group(
+                        "kinesis",
+                        ordered(
+                                // The FLIP-27 Kinesis source addresses streams by ARN.
+                                "stream", in.streamArn(),
+                                "region", Aws.REGION,
+                                "initial-position", in.initialPosition(),
+                                "efo", in.enhancedFanOut())),
+                group(
+                        "catalog",
+                        ordered(
+                                "type", "glue",
+                                "warehouse", in.warehouse(),
+                                "region", Aws.REGION,
+                                "glue.catalog-id", Aws.ACCOUNT_ID,
+                                "bronze-database", in.bronzeDatabase(),
+                                "silver-database", in.silverDatabase(),
+                                "gold-database", in.goldDatabase())),
+                group(
+                        "parse",
+                        ordered(
+                                "time-zone", "America/New_York",
+                                "max-payload-bytes", "262144")),
+                group(
+                        "gold",
+                        ordered(
+                                "enabled", "true",
+                                // Rows become visible only when a checkpoint commits them (every 60 s); emitting more
+                                // often would only add upserts of the same keys to each commit.
+                                "emit-interval", "60 s",
+                                "out-of-orderness", "5 min",
+                                "idleness", "1 min",
+                                "allowed-lateness", "180 d")),
                 group("job", Map.of("state-ttl", "400 d")));
     }
 
     private static PropertyGroupProperty group(String id, Map<String, String> values) {
-        return PropertyGroupProperty.builder().propertyGroupId(id).propertyMap(values).build();
+        return PropertyGroupProperty.builder()
+                .propertyGroupId(id)
+                .propertyMap(values)
+                .build();
     }
 
     /** Keeps the keys in the order written, so the template reads like the job's property table. */

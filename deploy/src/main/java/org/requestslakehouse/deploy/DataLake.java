@@ -3,7 +3,6 @@ package org.requestslakehouse.deploy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
@@ -60,8 +59,14 @@ public final class DataLake extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         database("BronzeDatabase", parameters.bronzeDatabase(), "Raw 311 request events as received (Iceberg).");
-        database("SilverDatabase", parameters.silverDatabase(), "Parsed and de-duplicated 311 service requests, rejected events (Iceberg).");
-        database("GoldDatabase", parameters.goldDatabase(), "Hourly and daily 311 aggregates with their completeness watermarks (Iceberg).");
+        database(
+                "SilverDatabase",
+                parameters.silverDatabase(),
+                "Parsed and de-duplicated 311 service requests, rejected events (Iceberg).");
+        database(
+                "GoldDatabase",
+                parameters.goldDatabase(),
+                "Hourly and daily 311 aggregates with their completeness watermarks (Iceberg).");
     }
 
     /**
@@ -96,7 +101,8 @@ public final class DataLake extends Construct {
                 .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
                         .name(name)
                         .description(description)
-                        .locationUri(Fn.sub("s3://${Bucket}/" + WAREHOUSE_PREFIX + "${Database}.db",
+                        .locationUri(Fn.sub(
+                                "s3://${Bucket}/" + WAREHOUSE_PREFIX + "${Database}.db",
                                 // Sorted: Map.of iterates in a per-JVM random order, which would reorder the template.
                                 new TreeMap<>(Map.of("Bucket", dataBucket.getBucketName(), "Database", name))))
                         .build())

@@ -1,7 +1,6 @@
 package org.requestslakehouse.deploy;
 
 import java.util.List;
-
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Fn;

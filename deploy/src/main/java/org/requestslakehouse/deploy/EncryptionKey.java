@@ -2,7 +2,6 @@ package org.requestslakehouse.deploy;
 
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
@@ -43,11 +42,17 @@ public final class EncryptionKey {
                 .sid("CloudWatchLogsEncryptApplicationLogGroup")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal(Fn.sub("logs.${AWS::Region}.amazonaws.com"))))
-                .actions(List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-                        "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"))
+                .actions(List.of(
+                        "kms:Encrypt",
+                        "kms:Decrypt",
+                        "kms:ReEncryptFrom",
+                        "kms:ReEncryptTo",
+                        "kms:GenerateDataKey",
+                        "kms:GenerateDataKeyWithoutPlaintext",
+                        "kms:DescribeKey"))
                 .resources(List.of("*"))
-                .conditions(Map.of("ArnEquals", Map.of(
-                        "kms:EncryptionContext:aws:logs:arn", ResourceNames.logGroupArn())))
+                .conditions(
+                        Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn", ResourceNames.logGroupArn())))
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.requestslakehouse.deploy;
 
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -31,11 +30,7 @@ public final class FlinkApplication extends Construct {
 
     /** What the application reads and writes; tokens at synthesis time. */
     public record Wiring(
-            DeploymentParameters parameters,
-            String streamArn,
-            String dataBucketArn,
-            String warehouse,
-            IKey key) {}
+            DeploymentParameters parameters, String streamArn, String dataBucketArn, String warehouse, IKey key) {}
 
     private final Role role;
     private final CfnApplication application;
@@ -45,14 +40,20 @@ public final class FlinkApplication extends Construct {
         DeploymentParameters p = wiring.parameters();
         role = Role.Builder.create(this, "ServiceRole")
                 .description("Service execution role of the requests-lakehouse Flink application")
-                .assumedBy(new ServicePrincipal("kinesisanalytics.amazonaws.com").withConditions(
-                        // Confused-deputy guard: only applications of this account may use the role.
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
+                .assumedBy(new ServicePrincipal("kinesisanalytics.amazonaws.com")
+                        .withConditions(
+                                // Confused-deputy guard: only applications of this account may use the role.
+                                Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID))))
                 // Inline, so the permissions exist before the application that checks them is created.
-                .inlinePolicies(Map.of("FlinkApplication", FlinkRolePolicy.document(new FlinkRolePolicy.Resources(
-                        p.codeBucket(), p.codeKey(), wiring.streamArn(), wiring.dataBucketArn(),
-                        wiring.key().getKeyArn(),
-                        List.of(p.bronzeDatabase(), p.silverDatabase(), p.goldDatabase())))))
+                .inlinePolicies(Map.of(
+                        "FlinkApplication",
+                        FlinkRolePolicy.document(new FlinkRolePolicy.Resources(
+                                p.codeBucket(),
+                                p.codeKey(),
+                                wiring.streamArn(),
+                                wiring.dataBucketArn(),
+                                wiring.key().getKeyArn(),
+                                List.of(p.bronzeDatabase(), p.silverDatabase(), p.goldDatabase())))))
                 .build();
 
         LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
@@ -68,31 +69,39 @@ public final class FlinkApplication extends Construct {
                 .build();
 
         application = CfnApplication.Builder.create(this, "Application")
-                .applicationDescription("requests-lakehouse: Boston 311 request events from Kinesis to bronze/silver/gold Iceberg tables")
+                .applicationDescription(
+                        "requests-lakehouse: Boston 311 request events from Kinesis to bronze/silver/gold Iceberg tables")
                 .runtimeEnvironment(RUNTIME)
                 .serviceExecutionRole(role.getRoleArn())
                 .applicationConfiguration(CfnApplication.ApplicationConfigurationProperty.builder()
                         .applicationCodeConfiguration(code(p))
                         .environmentProperties(CfnApplication.EnvironmentPropertiesProperty.builder()
                                 .propertyGroups(ApplicationProperties.groups(new ApplicationProperties.Inputs(
-                                        wiring.streamArn(), p.initialPosition(), p.enhancedFanOut(),
-                                        wiring.warehouse(), p.bronzeDatabase(), p.silverDatabase(),
+                                        wiring.streamArn(),
+                                        p.initialPosition(),
+                                        p.enhancedFanOut(),
+                                        wiring.warehouse(),
+                                        p.bronzeDatabase(),
+                                        p.silverDatabase(),
                                         p.goldDatabase())))
                                 .build())
                         .flinkApplicationConfiguration(flinkConfiguration(p))
                         // Snapshots carry keyed state (latest versions, open windows) across updates and restarts.
-                        .applicationSnapshotConfiguration(CfnApplication.ApplicationSnapshotConfigurationProperty.builder()
-                                .snapshotsEnabled(true)
-                                .build())
+                        .applicationSnapshotConfiguration(
+                                CfnApplication.ApplicationSnapshotConfigurationProperty.builder()
+                                        .snapshotsEnabled(true)
+                                        .build())
                         // A code or configuration update that fails to start rolls back to the previous version.
-                        .applicationSystemRollbackConfiguration(CfnApplication.ApplicationSystemRollbackConfigurationProperty.builder()
-                                .rollbackEnabled(true)
-                                .build())
+                        .applicationSystemRollbackConfiguration(
+                                CfnApplication.ApplicationSystemRollbackConfigurationProperty.builder()
+                                        .rollbackEnabled(true)
+                                        .build())
                         .build())
                 .runConfiguration(CfnApplication.RunConfigurationProperty.builder()
-                        .applicationRestoreConfiguration(CfnApplication.ApplicationRestoreConfigurationProperty.builder()
-                                .applicationRestoreType("RESTORE_FROM_LATEST_SNAPSHOT")
-                                .build())
+                        .applicationRestoreConfiguration(
+                                CfnApplication.ApplicationRestoreConfigurationProperty.builder()
+                                        .applicationRestoreType("RESTORE_FROM_LATEST_SNAPSHOT")
+                                        .build())
                         // Dropping state silently would re-emit or lose silver/gold rows: refuse instead.
                         .flinkRunConfiguration(CfnApplication.FlinkRunConfigurationProperty.builder()
                                 .allowNonRestoredState(false)
@@ -100,8 +109,8 @@ public final class FlinkApplication extends Construct {
                         .build())
                 .build();
 
-        CfnApplicationCloudWatchLoggingOption logging = CfnApplicationCloudWatchLoggingOption.Builder
-                .create(this, "Logging")
+        CfnApplicationCloudWatchLoggingOption logging = CfnApplicationCloudWatchLoggingOption.Builder.create(
+                        this, "Logging")
                 .applicationName(application.getRef())
                 .cloudWatchLoggingOption(CfnApplicationCloudWatchLoggingOption.CloudWatchLoggingOptionProperty.builder()
                         .logStreamArn(ResourceNames.logStreamArn())
@@ -115,7 +124,8 @@ public final class FlinkApplication extends Construct {
                 .codeContentType("ZIPFILE")
                 .codeContent(CfnApplication.CodeContentProperty.builder()
                         .s3ContentLocation(CfnApplication.S3ContentLocationProperty.builder()
-                                .bucketArn(Fn.sub("arn:${AWS::Partition}:s3:::${Bucket}", Map.of("Bucket", p.codeBucket())))
+                                .bucketArn(Fn.sub(
+                                        "arn:${AWS::Partition}:s3:::${Bucket}", Map.of("Bucket", p.codeBucket())))
                                 .fileKey(p.codeKey())
                                 .build())
                         .build())

@@ -3,7 +3,6 @@ package org.requestslakehouse.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.iam.Effect;
@@ -49,15 +48,22 @@ public final class FlinkRolePolicy {
     }
 
     private static PolicyStatement readApplicationCode(Resources r) {
-        return allow("ReadApplicationCode",
+        return allow(
+                "ReadApplicationCode",
                 List.of("s3:GetObject", "s3:GetObjectVersion"),
                 List.of("arn:" + Aws.PARTITION + ":s3:::" + r.codeBucket() + "/" + r.codeKey()));
     }
 
     private static PolicyStatement readStream(Resources r) {
-        return allow("ReadEventStream",
-                List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
-                        "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:RegisterStreamConsumer",
+        return allow(
+                "ReadEventStream",
+                List.of(
+                        "kinesis:DescribeStream",
+                        "kinesis:DescribeStreamSummary",
+                        "kinesis:GetRecords",
+                        "kinesis:GetShardIterator",
+                        "kinesis:ListShards",
+                        "kinesis:RegisterStreamConsumer",
                         "kinesis:ListStreamConsumers"),
                 List.of(r.streamArn()));
     }
@@ -67,8 +73,11 @@ public final class FlinkRolePolicy {
      * job stops. Consumer names are chosen by the job, hence the wildcard below this one stream.
      */
     private static PolicyStatement useStreamConsumer(Resources r) {
-        return allow("UseEventStreamConsumer",
-                List.of("kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard",
+        return allow(
+                "UseEventStreamConsumer",
+                List.of(
+                        "kinesis:DescribeStreamConsumer",
+                        "kinesis:SubscribeToShard",
                         "kinesis:DeregisterStreamConsumer"),
                 List.of(r.streamArn() + "/consumer/*"));
     }
@@ -79,8 +88,9 @@ public final class FlinkRolePolicy {
                 .effect(Effect.ALLOW)
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(r.dataBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix",
-                        List.of(DataLake.WAREHOUSE_PREFIX, DataLake.WAREHOUSE_PREFIX + "*"))))
+                .conditions(Map.of(
+                        "StringLike",
+                        Map.of("s3:prefix", List.of(DataLake.WAREHOUSE_PREFIX, DataLake.WAREHOUSE_PREFIX + "*"))))
                 .build();
     }
 
@@ -89,7 +99,8 @@ public final class FlinkRolePolicy {
      * superseded metadata and files of expired snapshots. Large files go up in multipart uploads.
      */
     private static PolicyStatement readWriteWarehouse(Resources r) {
-        return allow("ReadWriteWarehouseObjects",
+        return allow(
+                "ReadWriteWarehouseObjects",
                 List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
                 List.of(r.dataBucketArn() + "/" + DataLake.WAREHOUSE_PREFIX + "*"));
     }
@@ -122,19 +133,24 @@ public final class FlinkRolePolicy {
             resources.add(databaseArn(database));
             resources.add(glueArn("table/" + database + "/*"));
         }
-        return allow("ReadWriteLakehouseTables",
+        return allow(
+                "ReadWriteLakehouseTables",
                 List.of("glue:GetTable", "glue:CreateTable", "glue:UpdateTable"),
                 resources);
     }
 
     /** The service checks that the configured log group exists; DescribeLogGroups has no narrower resource. */
     private static PolicyStatement findLogGroups() {
-        return allow("FindLogGroups", List.of("logs:DescribeLogGroups"),
+        return allow(
+                "FindLogGroups",
+                List.of("logs:DescribeLogGroups"),
                 List.of(Fn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*")));
     }
 
     private static PolicyStatement describeLogStreams() {
-        return allow("DescribeApplicationLogStreams", List.of("logs:DescribeLogStreams"),
+        return allow(
+                "DescribeApplicationLogStreams",
+                List.of("logs:DescribeLogStreams"),
                 List.of(ResourceNames.logGroupArn() + ":log-stream:*"));
     }
 

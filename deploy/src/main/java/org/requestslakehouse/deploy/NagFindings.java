@@ -1,9 +1,8 @@
 package org.requestslakehouse.deploy;
 
-import java.util.List;
-
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kinesis.Stream;
@@ -23,26 +22,32 @@ final class NagFindings {
         String streamArn = "<" + logicalId(stack, stream) + ".Arn>";
         String bucketArn = "<" + logicalId(stack, lake.dataBucket()) + ".Arn>";
         String logs = "arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:";
-        NagSuppressions.addResourceSuppressions(flink.role(), List.of(
-                wildcard(streamArn + "/consumer/*",
-                        "Enhanced fan-out consumers are registered by the job when it starts; their ARNs end in the "
-                                + "consumer name and a registration timestamp, unknown before then. Only consumers "
-                                + "of this one stream match."),
-                wildcard(bucketArn + "/" + DataLake.WAREHOUSE_PREFIX + "*",
-                        "Iceberg writes data and metadata files under generated (UUID) names. The grant stops at "
-                                + "the warehouse prefix: Athena results and the rest of the bucket stay out of "
-                                + "reach."),
-                wildcard(tables("BronzeDatabase"), tablesReason()),
-                wildcard(tables("SilverDatabase"), tablesReason()),
-                wildcard(tables("GoldDatabase"), tablesReason()),
-                wildcard(logs + "*",
-                        "logs:DescribeLogGroups, with which the service verifies the configured log group, is "
-                                + "authorised only on all log groups of the account and Region (as in AWS's "
-                                + "documented Managed Service for Apache Flink policy). It lists names, not log "
-                                + "contents."),
-                wildcard(logs + "/aws/kinesis-analytics/<AWS::StackName>:log-stream:*",
-                        "logs:DescribeLogStreams is authorised on the streams of a log group as a whole; this is "
-                                + "the application's own log group only.")));
+        NagSuppressions.addResourceSuppressions(
+                flink.role(),
+                List.of(
+                        wildcard(
+                                streamArn + "/consumer/*",
+                                "Enhanced fan-out consumers are registered by the job when it starts; their ARNs end in the "
+                                        + "consumer name and a registration timestamp, unknown before then. Only consumers "
+                                        + "of this one stream match."),
+                        wildcard(
+                                bucketArn + "/" + DataLake.WAREHOUSE_PREFIX + "*",
+                                "Iceberg writes data and metadata files under generated (UUID) names. The grant stops at "
+                                        + "the warehouse prefix: Athena results and the rest of the bucket stay out of "
+                                        + "reach."),
+                        wildcard(tables("BronzeDatabase"), tablesReason()),
+                        wildcard(tables("SilverDatabase"), tablesReason()),
+                        wildcard(tables("GoldDatabase"), tablesReason()),
+                        wildcard(
+                                logs + "*",
+                                "logs:DescribeLogGroups, with which the service verifies the configured log group, is "
+                                        + "authorised only on all log groups of the account and Region (as in AWS's "
+                                        + "documented Managed Service for Apache Flink policy). It lists names, not log "
+                                        + "contents."),
+                        wildcard(
+                                logs + "/aws/kinesis-analytics/<AWS::StackName>:log-stream:*",
+                                "logs:DescribeLogStreams is authorised on the streams of a log group as a whole; this is "
+                                        + "the application's own log group only.")));
     }
 
     private static String tables(String databaseParameter) {

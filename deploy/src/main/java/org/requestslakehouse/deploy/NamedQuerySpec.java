@@ -14,19 +14,29 @@ import java.util.List;
 public record NamedQuerySpec(String id, String name, String description, String file) {
 
     public static final List<NamedQuerySpec> ALL = List.of(
-            new NamedQuerySpec("HourlyActivity", "hourly-activity-last-7-days",
+            new NamedQuerySpec(
+                    "HourlyActivity",
+                    "hourly-activity-last-7-days",
                     "Opened and closed requests per hour and neighborhood, last 7 days",
                     "hourly-activity-last-7-days.sql"),
-            new NamedQuerySpec("OnTimeRateByDepartment", "on-time-rate-by-department-last-30-days",
+            new NamedQuerySpec(
+                    "OnTimeRateByDepartment",
+                    "on-time-rate-by-department-last-30-days",
                     "Share of requests closed within SLA per department, last 30 days",
                     "on-time-rate-by-department-last-30-days.sql"),
-            new NamedQuerySpec("ProvisionalHourlyWindows", "provisional-hourly-windows",
+            new NamedQuerySpec(
+                    "ProvisionalHourlyWindows",
+                    "provisional-hourly-windows",
                     "Hourly windows that late events can still change (after gold.watermarks)",
                     "provisional-hourly-windows.sql"),
-            new NamedQuerySpec("ProvisionalDailySla", "provisional-daily-sla",
+            new NamedQuerySpec(
+                    "ProvisionalDailySla",
+                    "provisional-daily-sla",
                     "Daily SLA rows that late events can still change (after gold.watermarks)",
                     "provisional-daily-sla.sql"),
-            new NamedQuerySpec("RejectedEvents", "rejected-events-last-7-days",
+            new NamedQuerySpec(
+                    "RejectedEvents",
+                    "rejected-events-last-7-days",
                     "Events quarantined in silver.rejected_events by reason, last 7 days",
                     "rejected-events-last-7-days.sql"));
 

@@ -1,8 +1,7 @@
 package org.requestslakehouse.deploy;
 
-import java.util.Map;
-
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -38,18 +37,27 @@ public final class RequestsLakehouseApp {
     }
 
     public static App newApp() {
-        return new App(AppProps.builder().postCliContext(FIXED_CONTEXT).analyticsReporting(false).build());
+        return new App(AppProps.builder()
+                .postCliContext(FIXED_CONTEXT)
+                .analyticsReporting(false)
+                .build());
     }
 
     public static RequestsLakehouseStack define(App app) {
-        return new RequestsLakehouseStack(app, STACK_NAME, StackProps.builder()
-                .description("requests-lakehouse: Kinesis -> Managed Service for Apache Flink -> Iceberg on S3 "
-                        + "(Glue catalog), alarms, Athena")
-                // No account or region: one environment-agnostic template, deployable anywhere with parameters.
-                // No bootstrap-version parameter or rule either, so `aws cloudformation deploy` works in accounts
-                // that never ran `cdk bootstrap` (the stack has no assets that would need the bootstrap bucket).
-                .synthesizer(DefaultStackSynthesizer.Builder.create().generateBootstrapVersionRule(false).build())
-                .analyticsReporting(false)
-                .build());
+        return new RequestsLakehouseStack(
+                app,
+                STACK_NAME,
+                StackProps.builder()
+                        .description("requests-lakehouse: Kinesis -> Managed Service for Apache Flink -> Iceberg on S3 "
+                                + "(Glue catalog), alarms, Athena")
+                        // No account or region: one environment-agnostic template, deployable anywhere with
+                        // parameters. No bootstrap-version parameter or rule either, so `aws cloudformation deploy`
+                        // works in accounts that never ran `cdk bootstrap` (the stack has no assets that would need
+                        // the bootstrap bucket).
+                        .synthesizer(DefaultStackSynthesizer.Builder.create()
+                                .generateBootstrapVersionRule(false)
+                                .build())
+                        .analyticsReporting(false)
+                        .build());
     }
 }

@@ -24,8 +24,15 @@ public final class RequestsLakehouseStack extends Stack {
         Key key = EncryptionKey.create(this, "LakehouseKey");
         lake = new DataLake(this, "DataLake", key, parameters);
         stream = EventStream.create(this, "EventStream");
-        flink = new FlinkApplication(this, "Flink", new FlinkApplication.Wiring(
-                parameters, stream.getStreamArn(), lake.dataBucket().getBucketArn(), lake.warehouseLocation(), key));
+        flink = new FlinkApplication(
+                this,
+                "Flink",
+                new FlinkApplication.Wiring(
+                        parameters,
+                        stream.getStreamArn(),
+                        lake.dataBucket().getBucketArn(),
+                        lake.warehouseLocation(),
+                        key));
         alarms = new ApplicationAlarms(this, "Alarms", flink.applicationName(), key, parameters);
         analytics = new AnalyticsWorkGroup(this, "Analytics", lake, key, parameters);
         NagFindings.suppressJustified(this, lake, stream, flink);
@@ -33,13 +40,22 @@ public final class RequestsLakehouseStack extends Stack {
     }
 
     private void outputs() {
-        output("DataBucketName", lake.dataBucket().getBucketName(), "Bucket holding the Iceberg warehouse and Athena results");
+        output(
+                "DataBucketName",
+                lake.dataBucket().getBucketName(),
+                "Bucket holding the Iceberg warehouse and Athena results");
         output("WarehouseLocation", lake.warehouseLocation(), "Iceberg warehouse (catalog.warehouse)");
         output("StreamName", stream.getStreamName(), "Kinesis stream to publish request events to");
         output("StreamArn", stream.getStreamArn(), "ARN of the Kinesis stream");
-        output("ApplicationName", flink.applicationName(), "Managed Service for Apache Flink application (start it with aws kinesisanalyticsv2 start-application)");
+        output(
+                "ApplicationName",
+                flink.applicationName(),
+                "Managed Service for Apache Flink application (start it with aws kinesisanalyticsv2 start-application)");
         output("AthenaWorkGroup", analytics.workGroupName(), "Athena workgroup with the saved gold queries");
-        output("AlarmTopicArn", alarms.topic().getTopicArn(), "SNS topic the alarms notify; subscribe more endpoints here");
+        output(
+                "AlarmTopicArn",
+                alarms.topic().getTopicArn(),
+                "SNS topic the alarms notify; subscribe more endpoints here");
         output("LogGroupName", ResourceNames.logGroup(), "CloudWatch log group of the Flink application");
     }
 

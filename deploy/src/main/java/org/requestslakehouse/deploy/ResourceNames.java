@@ -17,11 +17,14 @@ public final class ResourceNames {
     }
 
     public static String logGroupArn() {
-        return Fn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/kinesis-analytics/${AWS::StackName}");
+        return Fn.sub(
+                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/kinesis-analytics/${AWS::StackName}");
     }
 
     public static String logStreamArn() {
-        return Fn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/kinesis-analytics/${AWS::StackName}:log-stream:" + LOG_STREAM);
+        return Fn.sub(
+                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/kinesis-analytics/${AWS::StackName}:log-stream:"
+                        + LOG_STREAM);
     }
 
     /** Every alarm name starts with this, which is what the alarm topic's policy matches on. */

@@ -2,14 +2,13 @@ package org.requestslakehouse.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -19,6 +18,7 @@ class AthenaTest {
     private static final Map<String, List<String>> TABLES = Map.of(
             "GoldDatabase", List.of("requests_hourly", "sla_daily", "watermarks", "late_corrections"),
             "SilverDatabase", List.of("service_requests", "rejected_events"));
+
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\"\\$\\{(\\w+)}\"\\.\"(\\w+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
@@ -28,21 +28,41 @@ class AthenaTest {
     @Test
     void workGroupEnforcesEncryptedResultsInTheDataBucket() {
         String bucket = TemplateIds.of(synthesized.stack, "DataLake", "DataBucket");
-        template.hasResourceProperties("AWS::Athena::WorkGroup", Map.of(
-                "Name", Map.of("Fn::Sub", "${AWS::StackName}-analytics"),
-                "RecursiveDeleteOption", true,
-                "WorkGroupConfiguration", Map.of(
-                        "EnforceWorkGroupConfiguration", true,
-                        "PublishCloudWatchMetricsEnabled", true,
-                        "BytesScannedCutoffPerQuery", 53687091200L,
-                        "EngineVersion", Map.of("SelectedEngineVersion", "Athena engine version 3"),
-                        "ResultConfiguration", Map.of(
-                                "OutputLocation", Map.of("Fn::Sub", List.of("s3://${Bucket}/athena-results/",
-                                        Map.of("Bucket", Map.of("Ref", bucket)))),
-                                "ExpectedBucketOwner", Map.of("Ref", "AWS::AccountId"),
-                                "EncryptionConfiguration", Map.of(
-                                        "EncryptionOption", "SSE_KMS",
-                                        "KmsKey", Map.of("Fn::GetAtt", List.of(TemplateIds.only(template, "AWS::KMS::Key"), "Arn")))))));
+        template.hasResourceProperties(
+                "AWS::Athena::WorkGroup",
+                Map.of(
+                        "Name", Map.of("Fn::Sub", "${AWS::StackName}-analytics"),
+                        "RecursiveDeleteOption", true,
+                        "WorkGroupConfiguration",
+                                Map.of(
+                                        "EnforceWorkGroupConfiguration",
+                                        true,
+                                        "PublishCloudWatchMetricsEnabled",
+                                        true,
+                                        "BytesScannedCutoffPerQuery",
+                                        53687091200L,
+                                        "EngineVersion",
+                                        Map.of("SelectedEngineVersion", "Athena engine version 3"),
+                                        "ResultConfiguration",
+                                        Map.of(
+                                                "OutputLocation",
+                                                        Map.of(
+                                                                "Fn::Sub",
+                                                                List.of(
+                                                                        "s3://${Bucket}/athena-results/",
+                                                                        Map.of("Bucket", Map.of("Ref", bucket)))),
+                                                "ExpectedBucketOwner", Map.of("Ref", "AWS::AccountId"),
+                                                "EncryptionConfiguration",
+                                                        Map.of(
+                                                                "EncryptionOption",
+                                                                "SSE_KMS",
+                                                                "KmsKey",
+                                                                Map.of(
+                                                                        "Fn::GetAtt",
+                                                                        List.of(
+                                                                                TemplateIds.only(
+                                                                                        template, "AWS::KMS::Key"),
+                                                                                "Arn")))))));
     }
 
     @Test
@@ -55,13 +75,25 @@ class AthenaTest {
             assertThat(query.path("WorkGroup").toString()).isEqualTo("{\"Ref\":\"" + workGroup + "\"}");
             assertThat(query.path("Database").toString()).isEqualTo("{\"Ref\":\"GoldDatabase\"}");
         }
-        assertThat(names).containsExactly("hourly-activity-last-7-days", "on-time-rate-by-department-last-30-days",
-                "provisional-daily-sla", "provisional-hourly-windows", "rejected-events-last-7-days");
-        template.hasResourceProperties("AWS::Athena::NamedQuery", Map.of(
-                "Name", "provisional-hourly-windows",
-                "QueryString", Map.of("Fn::Sub", List.of(Match.stringLikeRegexp(
-                        "[\\s\\S]*\"\\$\\{GoldDatabase}\"\\.\"watermarks\"[\\s\\S]*w\\.table_name = 'requests_hourly'[\\s\\S]*"),
-                        Map.of("GoldDatabase", Map.of("Ref", "GoldDatabase"))))));
+        assertThat(names)
+                .containsExactly(
+                        "hourly-activity-last-7-days",
+                        "on-time-rate-by-department-last-30-days",
+                        "provisional-daily-sla",
+                        "provisional-hourly-windows",
+                        "rejected-events-last-7-days");
+        template.hasResourceProperties(
+                "AWS::Athena::NamedQuery",
+                Map.of(
+                        "Name",
+                        "provisional-hourly-windows",
+                        "QueryString",
+                        Map.of(
+                                "Fn::Sub",
+                                List.of(
+                                        Match.stringLikeRegexp(
+                                                "[\\s\\S]*\"\\$\\{GoldDatabase}\"\\.\"watermarks\"[\\s\\S]*w\\.table_name = 'requests_hourly'[\\s\\S]*"),
+                                        Map.of("GoldDatabase", Map.of("Ref", "GoldDatabase"))))));
     }
 
     @Test
@@ -85,7 +117,8 @@ class AthenaTest {
             int references = 0;
             while (tables.find()) {
                 references++;
-                assertThat(TABLES.get(tables.group(1))).as(query.path("Name").asText() + " reads " + tables.group())
+                assertThat(TABLES.get(tables.group(1)))
+                        .as(query.path("Name").asText() + " reads " + tables.group())
                         .contains(tables.group(2));
             }
             assertThat(references).as(query.path("Name").asText()).isPositive();

@@ -2,13 +2,12 @@ package org.requestslakehouse.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -22,25 +21,26 @@ class CdkNagTest {
 
     @Test
     void noUnsuppressedErrors() {
-        List<SynthesisMessage> errors = Annotations.fromStack(synthesized.stack)
-                .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> errors =
+                Annotations.fromStack(synthesized.stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         assertThat(describe(errors)).isEmpty();
     }
 
     @Test
     void noUnsuppressedWarnings() {
-        List<SynthesisMessage> warnings = Annotations.fromStack(synthesized.stack)
-                .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> warnings =
+                Annotations.fromStack(synthesized.stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         assertThat(describe(warnings)).isEmpty();
     }
 
     /** Without this, the two tests above would also pass if the pack were never applied. */
     @Test
     void packRanAndReportedExactlyTheSuppressedFindings() {
-        List<SynthesisMessage> suppressed = Annotations.fromStack(synthesized.stack)
-                .findInfo("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> suppressed =
+                Annotations.fromStack(synthesized.stack).findInfo("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         Map<String, Long> byRule = suppressed.stream()
-                .map(m -> String.valueOf(m.getEntry().getData()).replaceAll("(?s)^.*?(AwsSolutions-[A-Za-z0-9]+).*$", "$1"))
+                .map(m -> String.valueOf(m.getEntry().getData())
+                        .replaceAll("(?s)^.*?(AwsSolutions-[A-Za-z0-9]+).*$", "$1"))
                 .collect(Collectors.groupingBy(rule -> rule, TreeMap::new, Collectors.counting()));
         assertThat(byRule).containsExactlyEntriesOf(Map.of("AwsSolutions-IAM5", 7L));
     }
@@ -49,12 +49,15 @@ class CdkNagTest {
     void everySuppressionIsJustifiedAndWildcardSuppressionsNameTheirFinding() {
         List<String> problems = new ArrayList<>();
         int count = 0;
-        for (Map.Entry<String, JsonNode> resource : synthesized.json.get("Resources").properties()) {
-            for (JsonNode rule : resource.getValue().path("Metadata").path("cdk_nag").path("rules_to_suppress")) {
+        for (Map.Entry<String, JsonNode> resource :
+                synthesized.json.get("Resources").properties()) {
+            for (JsonNode rule :
+                    resource.getValue().path("Metadata").path("cdk_nag").path("rules_to_suppress")) {
                 count++;
                 String id = rule.path("id").asText();
                 if (rule.path("reason").asText().strip().length() < MIN_REASON_LENGTH) {
-                    problems.add(resource.getKey() + " " + id + ": reason shorter than " + MIN_REASON_LENGTH + " characters");
+                    problems.add(resource.getKey() + " " + id + ": reason shorter than " + MIN_REASON_LENGTH
+                            + " characters");
                 }
                 if (id.equals("AwsSolutions-IAM5") && rule.path("applies_to").isEmpty()) {
                     problems.add(resource.getKey() + " " + id + ": suppresses every wildcard instead of naming one");

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
@@ -33,7 +32,8 @@ class CommittedTemplateTest {
         assertThat(file).as(REGENERATE).exists();
         String committed = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(TemplateJson.differences(TemplateJson.parse(committed), TemplateJson.parse(fresh), 20))
-                .as(REGENERATE + "\nDifferences (committed -> synthesised):").isEmpty();
+                .as(REGENERATE + "\nDifferences (committed -> synthesised):")
+                .isEmpty();
         assertThat(committed).as("Formatting differs; " + REGENERATE).isEqualTo(fresh);
     }
 

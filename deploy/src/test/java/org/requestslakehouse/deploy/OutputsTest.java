@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 
@@ -17,14 +16,27 @@ class OutputsTest {
     void exposesWhatProducersOperatorsAndAnalystsNeed() {
         List<String> names = new ArrayList<>();
         synthesized.json.path("Outputs").fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("DataBucketName", "WarehouseLocation", "StreamName", "StreamArn",
-                "ApplicationName", "AthenaWorkGroup", "AlarmTopicArn", "LogGroupName");
-        template.hasOutput("ApplicationName", Map.of("Value",
-                Map.of("Ref", TemplateIds.only(template, "AWS::KinesisAnalyticsV2::Application"))));
-        template.hasOutput("StreamName", Map.of("Value", Map.of("Ref", TemplateIds.only(template, "AWS::Kinesis::Stream"))));
-        template.hasOutput("DataBucketName", Map.of("Value",
-                Map.of("Ref", TemplateIds.of(synthesized.stack, "DataLake", "DataBucket"))));
-        template.hasOutput("AthenaWorkGroup", Map.of("Value", Map.of("Ref", TemplateIds.only(template, "AWS::Athena::WorkGroup"))));
+        assertThat(names)
+                .containsExactly(
+                        "DataBucketName",
+                        "WarehouseLocation",
+                        "StreamName",
+                        "StreamArn",
+                        "ApplicationName",
+                        "AthenaWorkGroup",
+                        "AlarmTopicArn",
+                        "LogGroupName");
+        template.hasOutput(
+                "ApplicationName",
+                Map.of("Value", Map.of("Ref", TemplateIds.only(template, "AWS::KinesisAnalyticsV2::Application"))));
+        template.hasOutput(
+                "StreamName", Map.of("Value", Map.of("Ref", TemplateIds.only(template, "AWS::Kinesis::Stream"))));
+        template.hasOutput(
+                "DataBucketName",
+                Map.of("Value", Map.of("Ref", TemplateIds.of(synthesized.stack, "DataLake", "DataBucket"))));
+        template.hasOutput(
+                "AthenaWorkGroup",
+                Map.of("Value", Map.of("Ref", TemplateIds.only(template, "AWS::Athena::WorkGroup"))));
     }
 
     @Test

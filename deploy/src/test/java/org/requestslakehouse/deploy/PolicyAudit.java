@@ -1,11 +1,10 @@
 package org.requestslakehouse.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Walks every policy statement of a synthesised template (role policies, standalone and managed policies,
@@ -22,7 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class PolicyAudit {
     private static final Pattern WHOLE_SERVICE = Pattern.compile("^[a-z0-9-]+:\\*$");
 
-    enum Kind { IDENTITY, RESOURCE, KEY }
+    enum Kind {
+        IDENTITY,
+        RESOURCE,
+        KEY
+    }
 
     record Statement(String resource, Kind kind, JsonNode json) {}
 
@@ -39,11 +42,12 @@ final class PolicyAudit {
                         add(out, id, Kind.IDENTITY, policy.path("PolicyDocument"));
                     }
                 }
-                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> add(out, id, Kind.IDENTITY, props.path("PolicyDocument"));
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
+                    add(out, id, Kind.IDENTITY, props.path("PolicyDocument"));
                 case "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy" ->
-                        add(out, id, Kind.RESOURCE, props.path("PolicyDocument"));
+                    add(out, id, Kind.RESOURCE, props.path("PolicyDocument"));
                 case "AWS::KMS::Key" -> add(out, id, Kind.KEY, props.path("KeyPolicy"));
-                default -> { }
+                default -> {}
             }
         }
         return out;
@@ -62,7 +66,8 @@ final class PolicyAudit {
             }
             if (!isRootDelegation(s)) {
                 for (JsonNode action : asList(json.path("Action"))) {
-                    if (action.asText().equals("*") || WHOLE_SERVICE.matcher(action.asText()).matches()) {
+                    if (action.asText().equals("*")
+                            || WHOLE_SERVICE.matcher(action.asText()).matches()) {
                         problems.add(where + ": allows every action of " + action.asText());
                     }
                 }

@@ -21,7 +21,12 @@ final class SynthesizedStack {
     private SynthesizedStack() {
         App app = RequestsLakehouseApp.newApp();
         stack = RequestsLakehouseApp.define(app);
-        Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).reports(false).logIgnores(true).build());
+        Aspects.of(app)
+                .add(AwsSolutionsChecks.Builder.create()
+                        .verbose(true)
+                        .reports(false)
+                        .logIgnores(true)
+                        .build());
         template = Template.fromStack(stack);
         json = TemplateJson.tree(template.toJSON());
     }

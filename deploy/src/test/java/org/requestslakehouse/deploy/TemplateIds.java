@@ -3,7 +3,6 @@ package org.requestslakehouse.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -19,7 +18,9 @@ final class TemplateIds {
         for (String id : path) {
             construct = construct.getNode().findChild(id);
         }
-        IConstruct resource = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+        IConstruct resource = construct instanceof CfnElement
+                ? construct
+                : construct.getNode().getDefaultChild();
         return stack.getLogicalId((CfnElement) resource);
     }
 

@@ -1,17 +1,16 @@
 package org.requestslakehouse.deploy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The synthesised template as stable, diff-friendly JSON: two-space indentation, {@code "key": value}, keys in
@@ -24,9 +23,9 @@ final class TemplateJson {
 
     static String format(Map<String, Object> template) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
@@ -55,7 +54,8 @@ final class TemplateJson {
         return out;
     }
 
-    private static void collectDifferences(String path, JsonNode expected, JsonNode actual, List<String> out, int limit) {
+    private static void collectDifferences(
+            String path, JsonNode expected, JsonNode actual, List<String> out, int limit) {
         if (out.size() >= limit || expected.equals(actual)) {
             return;
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.HasTableOperations;
@@ -25,21 +20,19 @@ import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
-import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
 import org.requestslakehouse.testing.S3ServerExtension;
+import org.requestslakehouse.testing.TestJobs;
 import org.requestslakehouse.verify.GoldVerifier;
 
 /**
@@ -54,11 +47,7 @@ class S3WarehouseIT {
 
     @Order(2)
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final String WAREHOUSE_PREFIX = "warehouse";
 
@@ -67,28 +56,9 @@ class S3WarehouseIT {
         ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
         JobConfig config = s3Config(local);
 
-        runBounded(config);
+        TestJobs.runBounded(config);
 
-        List<Record> bronze = LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS);
-        List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
-        List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
-        assertThat(bronze).hasSize(expected.rows());
-        assertThat(bronze.stream()
-                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.coordinates());
-        assertThat(bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet()))
-                .isEqualTo(expected.payloads());
-        assertThat(silver.stream()
-                        .map(r -> (Long) r.getField("case_enquiry_id"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.validCaseIds());
-        assertThat(silver).hasSize(expected.validCaseIds().size());
-        assertThat(rejected.stream()
-                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
-                                + r.getField("reason_code"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.rejections());
+        LakehouseAssertions.assertLandedExactly(config.catalog(), expected);
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
 
         Set<String> objects = new HashSet<>(S3.keys(WAREHOUSE_PREFIX + "/"));
@@ -113,27 +83,13 @@ class S3WarehouseIT {
     }
 
     private static JobConfig s3Config(Path local) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(
-                "source.csv.paths", Real311.all().stream().map(Path::toString).collect(Collectors.joining(",")));
+        Map<String, String> settings = new LinkedHashMap<>(TestJobs.csvSource(Real311.all()));
         settings.put("catalog.type", "jdbc");
         settings.put("catalog.jdbc.uri", "jdbc:sqlite:" + local.resolve("catalog.db"));
         settings.put("catalog.warehouse", "s3://" + S3.bucket() + "/" + WAREHOUSE_PREFIX);
         settings.put("catalog.region", S3ServerExtension.REGION);
         S3.s3FileIoProperties().forEach((key, value) -> settings.put("catalog.property." + key, value));
-        settings.put("job.checkpoint-interval", "1 s");
-        settings.put("gold.emit-interval", "500 ms");
-        return ConfigLoader.load(null, settings);
-    }
-
-    private static void runBounded(JobConfig config) throws Exception {
-        Configuration conf = new Configuration();
-        // With checkpointing on, Flink would otherwise restart a failing job forever and the test would hang.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        LakehouseJob.run(env, config);
+        return TestJobs.config(settings);
     }
 
     /** The table's current metadata file and every manifest list, manifest, data and delete file it reaches. */

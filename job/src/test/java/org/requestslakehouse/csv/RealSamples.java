@@ -9,9 +9,9 @@ import org.requestslakehouse.testing.Real311;
 
 /** The real Boston extracts (test fixtures, see testing/Real311), read through {@link CsvEventReader}. */
 public final class RealSamples {
-    public static final String SOCRATA_2011 = "boston311_2011_layout-socrata.csv";
-    public static final String CKAN_2022 = "boston311_2022_layout-ckan.csv";
-    public static final String CURRENT_2025_DAMAGED = "boston311_2025_layout-current_damaged.csv";
+    public static final String SOCRATA_2011 = Real311.SOCRATA_2011;
+    public static final String CKAN_2022 = Real311.CKAN_2022;
+    public static final String CURRENT_2025_DAMAGED = Real311.CURRENT_2025_DAMAGED;
 
     private RealSamples() {}
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -36,6 +35,7 @@ import org.requestslakehouse.silver.CaseIdKeySelector;
 import org.requestslakehouse.silver.LatestVersionFilter;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.BostonGold;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * Gold end to end behind the silver latest-version filter, on a mini-cluster: the upserted result must equal a
@@ -43,11 +43,7 @@ import org.requestslakehouse.testing.BostonGold;
  */
 class GoldTopologyTest {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final String PWD = "PWDx";

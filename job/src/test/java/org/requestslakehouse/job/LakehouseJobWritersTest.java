@@ -15,6 +15,7 @@ import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.Real311;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The writer parallelism {@link LakehouseJob#define} ships: one Iceberg writer per table when the input is bounded
@@ -46,17 +47,9 @@ class LakehouseJobWritersTest {
     @Test
     void anUnboundedKafkaRunWritesWithOneWriterPerInputSubtask(@TempDir Path warehouse) {
         KAFKA.createTopic("writers-unbounded", 2);
-        JobConfig config = ConfigLoader.load(
-                null,
-                Map.of(
-                        "source.type",
-                        "kafka",
-                        "kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "kafka.topics",
-                        "writers-unbounded",
-                        "catalog.warehouse",
-                        warehouse.toString()));
+        Map<String, String> settings = TestJobs.kafkaSource(KAFKA.bootstrapServers(), "writers-unbounded");
+        settings.put("catalog.warehouse", warehouse.toString());
+        JobConfig config = ConfigLoader.load(null, settings);
 
         Map<String, Integer> writers = writerParallelism(config);
 

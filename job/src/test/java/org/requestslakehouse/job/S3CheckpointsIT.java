@@ -33,6 +33,7 @@ import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.config.RuntimeConfig;
 import org.requestslakehouse.testing.CollectingSink;
 import org.requestslakehouse.testing.S3ServerExtension;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * {@code job.checkpoint-dir=s3a://...} on a real S3-compatible server: a self-managed run checkpoints through
@@ -132,23 +133,11 @@ class S3CheckpointsIT {
     }
 
     private static void awaitElements(JobClient job, CollectingSink<Long> sink, int count) {
-        await("at least " + count + " elements").atMost(JOB_TIMEOUT).until(() -> {
-            JobStatus status = job.getJobStatus().get();
-            if (status.isGloballyTerminalState()) {
-                throw new AssertionError(
-                        "job ended as " + status + " before emitting " + count + " elements", failure(job));
-            }
-            return sink.collected().size() >= count;
-        });
-    }
-
-    private static Throwable failure(JobClient job) {
-        try {
-            job.getJobExecutionResult().get();
-            return null;
-        } catch (Exception e) {
-            return e;
-        }
+        TestJobs.awaitWhileRunning(
+                job,
+                "at least " + count + " elements",
+                JOB_TIMEOUT,
+                () -> sink.collected().size() >= count);
     }
 
     private static void cancel(JobClient job) throws Exception {

@@ -18,10 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -29,7 +26,6 @@ import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
@@ -39,6 +35,7 @@ import org.requestslakehouse.testing.HostileEvents;
 import org.requestslakehouse.testing.HostileEvents.Generated;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Mutation;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The whole pipeline, Iceberg tables included, under a seeded stream of 30,000 messages in 24 classes
@@ -51,11 +48,7 @@ import org.requestslakehouse.testing.Mutation;
  */
 class HostileInputIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final long SEED = 20_260_101L;
     private static final int MESSAGES = 30_000;
@@ -65,13 +58,7 @@ class HostileInputIT {
     @Test
     void aHostileStreamNeverFailsTheJobAndEveryMessageIsAccountedForWithItsReason(@TempDir Path warehouse)
             throws Exception {
-        JobConfig config = ConfigLoader.load(
-                null,
-                Map.of(
-                        "source.type", "kafka",
-                        "catalog.warehouse", warehouse.toString(),
-                        "job.checkpoint-interval", "1 s",
-                        "gold.emit-interval", "500 ms"));
+        JobConfig config = TestJobs.config(warehouse, Map.of("source.type", "kafka"));
         HostileEvents events = HostileEvents.fromRealSamples(config.parse());
         Expected expected = Expected.of(events);
 
@@ -107,12 +94,8 @@ class HostileInputIT {
     }
 
     private static void run(JobConfig config, HostileEvents events) throws Exception {
-        Configuration conf = new Configuration();
-        // A failure caused by any message must fail the test, not be retried away.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
+        // No restarts: a failure caused by any message must fail the test, not be retried away.
+        StreamExecutionEnvironment env = TestJobs.environment(config);
         DataStream<RawEvent> stream = env.fromSource(
                         new DataGeneratorSource<>(
                                 new HostileEventFunction(events, SEED, FIRST_CASE_ID),

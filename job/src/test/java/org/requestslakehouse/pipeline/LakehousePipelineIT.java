@@ -2,32 +2,23 @@ package org.requestslakehouse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
-import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
+import org.requestslakehouse.testing.TestJobs;
 import org.requestslakehouse.verify.GoldVerifier;
 
 /**
@@ -37,11 +28,7 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class LakehousePipelineIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -52,40 +39,22 @@ class LakehousePipelineIT {
     @Test
     void csvSamplesLandExactlyAndNothingIsLost(@TempDir Path warehouse) throws Exception {
         ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
-        JobConfig config = config(warehouse, Map.of("source.csv.paths", joined(Real311.all())));
+        JobConfig config = TestJobs.config(warehouse, TestJobs.csvSource(Real311.all()));
 
-        runBounded(config);
+        TestJobs.runBounded(config);
 
-        List<Record> bronze = LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS);
-        List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
-        List<Record> rejected = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS);
-        assertThat(bronze).hasSize(expected.rows());
-        assertThat(bronze.stream()
-                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.coordinates());
-        assertThat(silver.stream()
-                        .map(r -> (Long) r.getField("case_enquiry_id"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.validCaseIds());
-        assertThat(silver).hasSize(expected.validCaseIds().size());
-        assertThat(rejected.stream()
-                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
-                                + r.getField("reason_code"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.rejections());
-        assertThat(payloads(bronze)).isEqualTo(expected.payloads());
+        LakehouseAssertions.assertLandedExactly(config.catalog(), expected);
         assertThat(GoldVerifier.verify(config, System.out)).isTrue();
     }
 
     @Test
     void rerunningTheSameInputLeavesSilverUnchanged(@TempDir Path warehouse) throws Exception {
-        JobConfig config = config(warehouse, Map.of("source.csv.paths", joined(Real311.all())));
-        runBounded(config);
+        JobConfig config = TestJobs.config(warehouse, TestJobs.csvSource(Real311.all()));
+        TestJobs.runBounded(config);
         Set<Map<String, Object>> first = LakehouseAssertions.comparable(
                 LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS), WRITE_METADATA);
 
-        runBounded(config);
+        TestJobs.runBounded(config);
         Set<Map<String, Object>> second = LakehouseAssertions.comparable(
                 LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS), WRITE_METADATA);
 
@@ -98,8 +67,8 @@ class LakehousePipelineIT {
     void kafkaGivesTheSameSilverAndGoldAsTheCsvSourceEvenWhenEveryMessageIsSentTwice(@TempDir Path tmp)
             throws Exception {
         ExpectedLakehouse expected = ExpectedLakehouse.of(Real311.all());
-        JobConfig fromCsv = config(tmp.resolve("csv"), Map.of("source.csv.paths", joined(Real311.all())));
-        runBounded(fromCsv);
+        JobConfig fromCsv = TestJobs.config(tmp.resolve("csv"), TestJobs.csvSource(Real311.all()));
+        TestJobs.runBounded(fromCsv);
 
         String topic = "samples-twice";
         KAFKA.createTopic(topic, 2);
@@ -109,13 +78,9 @@ class LakehousePipelineIT {
         }
         KAFKA.produce(topic, messages);
         KAFKA.produce(topic, messages);
-        Map<String, String> kafka = new LinkedHashMap<>();
-        kafka.put("source.type", "kafka");
-        kafka.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
-        kafka.put("kafka.topics", topic);
-        kafka.put("kafka.bounded", "true");
-        JobConfig fromKafka = config(tmp.resolve("kafka"), kafka);
-        runBounded(fromKafka);
+        JobConfig fromKafka =
+                TestJobs.config(tmp.resolve("kafka"), TestJobs.boundedKafkaSource(KAFKA.bootstrapServers(), topic));
+        TestJobs.runBounded(fromKafka);
 
         Set<String> sourceSpecific = Set.of("ingested_at", "source_ref");
         assertThat(LakehouseAssertions.comparable(
@@ -136,31 +101,5 @@ class LakehousePipelineIT {
                 .isEqualTo(LakehouseAssertions.comparable(
                         LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SLA_DAILY), goldValues));
         assertThat(GoldVerifier.verify(fromKafka, System.out)).isTrue();
-    }
-
-    static JobConfig config(Path warehouse, Map<String, String> source) {
-        Map<String, String> settings = new LinkedHashMap<>(source);
-        settings.put("catalog.warehouse", warehouse.toString());
-        settings.put("job.checkpoint-interval", "1 s");
-        settings.put("gold.emit-interval", "500 ms");
-        return ConfigLoader.load(null, settings);
-    }
-
-    static void runBounded(JobConfig config) throws Exception {
-        Configuration conf = new Configuration();
-        // With checkpointing on, Flink would otherwise restart a failing job forever and the test would hang.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        LakehouseJob.run(env, config);
-    }
-
-    private static String joined(List<Path> files) {
-        return files.stream().map(Path::toString).collect(Collectors.joining(","));
-    }
-
-    private static Set<ByteBuffer> payloads(List<Record> bronze) {
-        return bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet());
     }
 }

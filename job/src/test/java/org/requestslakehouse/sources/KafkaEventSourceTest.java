@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.dag.Transformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,6 +31,7 @@ import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
 import org.requestslakehouse.testing.KafkaTestConfigs;
+import org.requestslakehouse.testing.TestJobs;
 
 /** The Kafka source end to end: a real broker, a Flink mini-cluster, bounded reads. */
 class KafkaEventSourceTest {
@@ -40,10 +40,7 @@ class KafkaEventSourceTest {
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
     private static final byte[] INVALID_UTF8 = {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '}'};
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +20,7 @@ import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.testing.KafkaTestClient;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
 import org.requestslakehouse.testing.KafkaTestConfigs;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * SASL/PLAIN against a real broker, with the password resolved by each Kafka client from the environment of its own
@@ -30,10 +30,7 @@ import org.requestslakehouse.testing.KafkaTestConfigs;
 class KafkaSaslSourceTest {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
     private static final String TOPIC = "requests-sasl";
     private static final int MESSAGES = 200;

@@ -1,5 +1,8 @@
 package org.requestslakehouse.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +28,33 @@ public final class LakehouseAssertions {
         } finally {
             CatalogFactory.close(catalog);
         }
+    }
+
+    /**
+     * Every message of the input is in bronze once with its exact bytes and coordinates, and in either silver (one
+     * row per valid case) or the quarantine with the reason the reader and the parser give it one row at a time.
+     */
+    public static void assertLandedExactly(CatalogConfig config, ExpectedLakehouse expected) {
+        List<Record> bronze = rows(config, LakehouseTable.RAW_EVENTS);
+        List<Record> silver = rows(config, LakehouseTable.SERVICE_REQUESTS);
+        List<Record> rejected = rows(config, LakehouseTable.REJECTED_EVENTS);
+        assertThat(bronze).hasSize(expected.rows());
+        assertThat(bronze.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position"))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(expected.coordinates());
+        assertThat(bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet()))
+                .isEqualTo(expected.payloads());
+        assertThat(silver.stream()
+                        .map(r -> (Long) r.getField("case_enquiry_id"))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(expected.validCaseIds());
+        assertThat(silver).hasSize(expected.validCaseIds().size());
+        assertThat(rejected.stream()
+                        .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
+                                + r.getField("reason_code"))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(expected.rejections());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
@@ -58,19 +59,10 @@ class CommandErrorsTest {
 
     @Test
     void anyOtherFailureIsOneLineAndAPointerToVerbose() throws IOException {
-        CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
-        Catalog catalog = CatalogFactory.open(config);
-        try {
-            LakehouseTables tables = new LakehouseTables(config);
-            tables.createMissing(catalog);
-            catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS))
-                    .updateSchema()
-                    .addColumn("added_by_hand", Types.StringType.get())
-                    .commit();
-        } finally {
-            CatalogFactory.close(catalog);
-        }
+        changeFreshTables((catalog, tables) -> catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS))
+                .updateSchema()
+                .addColumn("added_by_hand", Types.StringType.get())
+                .commit());
         Path input = Files.writeString(dir.resolve("one.csv"), "case_enquiry_id\n1\n");
         Result result = execute("run", "--input", input.toString(), "--warehouse", dir.toString());
 
@@ -117,16 +109,7 @@ class CommandErrorsTest {
 
     @Test
     void verifyNamesTheOneTableThatIsMissing() {
-        CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
-        Catalog catalog = CatalogFactory.open(config);
-        try {
-            LakehouseTables tables = new LakehouseTables(config);
-            tables.createMissing(catalog);
-            catalog.dropTable(tables.identifier(LakehouseTable.SLA_DAILY), true);
-        } finally {
-            CatalogFactory.close(catalog);
-        }
+        changeFreshTables((catalog, tables) -> catalog.dropTable(tables.identifier(LakehouseTable.SLA_DAILY), true));
         Result result = execute("verify", "--warehouse", dir.toString());
 
         assertThat(result.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
@@ -171,6 +154,21 @@ class CommandErrorsTest {
     }
 
     /** Also captures what goes to System.err directly, where progress lines are printed. */
+
+    /** Creates every table in the test's warehouse the way the job does, then changes them behind its back. */
+    private void changeFreshTables(BiConsumer<Catalog, LakehouseTables> change) {
+        CatalogConfig config =
+                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+        Catalog catalog = CatalogFactory.open(config);
+        try {
+            LakehouseTables tables = new LakehouseTables(config);
+            tables.createMissing(catalog);
+            change.accept(catalog, tables);
+        } finally {
+            CatalogFactory.close(catalog);
+        }
+    }
+
     private static Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,16 +22,13 @@ import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
+import org.requestslakehouse.testing.TestJobs;
 import picocli.CommandLine;
 
 class SqlCommandTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     @TempDir
     static Path warehouse;
@@ -45,10 +39,7 @@ class SqlCommandTest {
         CatalogConfig config =
                 CatalogConfig.from(new PropertyGroup("catalog", Map.of("warehouse", warehouse.toString())));
         IcebergSinks sinks = IcebergSinks.create(config);
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.enableCheckpointing(100);
+        StreamExecutionEnvironment env = TestJobs.environment();
         sinks.silver(env.fromData(
                 TypeInformation.of(ServiceRequest.class),
                 request(

@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.AfterAll;
@@ -44,17 +40,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
 import org.requestslakehouse.gold.lifecycle.CaseDimensions;
-import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.SystemChromium;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The dashboard end to end: the job runs on generated data into a fresh warehouse, the dashboard serves it, and
@@ -63,11 +58,7 @@ import org.requestslakehouse.testing.SystemChromium;
  */
 class DashboardBrowserIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 3, 1);
@@ -94,19 +85,8 @@ class DashboardBrowserIT {
                 new GeneratorSettings(11, FIRST_DAY, DAYS, true),
                 false,
                 ProgressListener.NONE);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.csv.paths", csv.toString());
-        settings.put("catalog.warehouse", tmp.resolve("warehouse").toString());
-        settings.put("job.checkpoint-interval", "1 s");
-        settings.put("gold.emit-interval", "500 ms");
-        config = ConfigLoader.load(null, settings);
-
-        Configuration flink = new Configuration();
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        LakehouseJob.run(env, config);
+        config = TestJobs.config(tmp.resolve("warehouse"), TestJobs.csvSource(List.of(csv)));
+        TestJobs.runBounded(config);
 
         hourlyRows = LakehouseAssertions.rows(config.catalog(), LakehouseTable.REQUESTS_HOURLY);
         silverRows = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);

@@ -15,9 +15,9 @@ import org.requestslakehouse.testing.Real311;
 /** The real Boston extracts (test fixtures, see testing/Real311). */
 final class RealSamples {
 
-    static final String SOCRATA = "boston311_2011_layout-socrata.csv";
-    static final String CKAN = "boston311_2022_layout-ckan.csv";
-    static final String CURRENT_DAMAGED = "boston311_2025_layout-current_damaged.csv";
+    static final String SOCRATA = Real311.SOCRATA_2011;
+    static final String CKAN = Real311.CKAN_2022;
+    static final String CURRENT_DAMAGED = Real311.CURRENT_2025_DAMAGED;
 
     private RealSamples() {}
 

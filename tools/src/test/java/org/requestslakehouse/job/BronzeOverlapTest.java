@@ -39,6 +39,7 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 import org.requestslakehouse.sinks.iceberg.RawEventConverter;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The bronze rows a fresh Kafka start would archive again: those of the configured topic at or after the offset
@@ -176,21 +177,11 @@ class BronzeOverlapTest {
     }
 
     private JobConfig config(String startingOffsets) {
-        return ConfigLoader.load(
-                null,
-                Map.of(
-                        "source.type",
-                        "kafka",
-                        "kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "kafka.topics",
-                        TOPIC,
-                        "kafka.group-id",
-                        "resumers",
-                        "kafka.starting-offsets",
-                        startingOffsets,
-                        "catalog.warehouse",
-                        tmp.resolve("warehouse").toString()));
+        Map<String, String> settings = TestJobs.kafkaSource(KAFKA.bootstrapServers(), TOPIC);
+        settings.put("kafka.group-id", "resumers");
+        settings.put("kafka.starting-offsets", startingOffsets);
+        settings.put("catalog.warehouse", tmp.resolve("warehouse").toString());
+        return ConfigLoader.load(null, settings);
     }
 
     private JobConfig kinesis(Map<String, String> overrides) {

@@ -16,19 +16,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
@@ -38,12 +30,10 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
@@ -51,7 +41,6 @@ import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
-import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.parsing.RequestEventParser;
@@ -76,11 +65,7 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class TableMaintenanceIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -138,18 +123,12 @@ class TableMaintenanceIT {
         Path freshStray = Files.writeString(silverData.resolve("stray-being-written.parquet"), "not referenced yet");
 
         KAFKA.createTopic(TOPIC, 2);
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        LakehouseJob.define(env, config);
         Map<LakehouseTable, CommitObserver> written = new EnumMap<>(LakehouseTable.class);
         for (LakehouseTable table : LakehouseTable.values()) {
             written.put(table, new CommitObserver());
         }
         long started = System.nanoTime();
-        JobClient job = env.executeAsync(LakehouseJob.JOB_NAME);
+        JobClient job = TestJobs.start(config);
         try {
             int produced = 0;
             for (List<Message> batch : batches) {
@@ -158,14 +137,16 @@ class TableMaintenanceIT {
                 int expectedInBronze = produced;
                 // Each batch waits for its commit, so the next one lands in a later checkpoint: one small file
                 // (at least) per batch and table.
-                awaitWhileRunning(
+                TestJobs.awaitWhileRunning(
                         job,
                         "batch committed to bronze",
+                        GENEROUS,
                         () -> totalRecords(catalog, config, LakehouseTable.RAW_EVENTS) >= expectedInBronze);
                 written.forEach((table, observer) -> observer.observe(load(catalog, config, table)));
             }
             long streamed = System.nanoTime();
-            awaitWhileRunning(job, "every table maintained down to its bounds and the old stray file deleted", () -> {
+            String maintained = "every table maintained down to its bounds and the old stray file deleted";
+            TestJobs.awaitWhileRunning(job, maintained, GENEROUS, () -> {
                 written.forEach((table, observer) -> observer.observe(load(catalog, config, table)));
                 if (Files.exists(oldStray)) {
                     return false;
@@ -217,11 +198,7 @@ class TableMaintenanceIT {
     }
 
     private static JobConfig config(Path warehouse) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.type", "kafka");
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
-        settings.put("kafka.topics", TOPIC);
-        settings.put("catalog.warehouse", warehouse.toString());
+        Map<String, String> settings = TestJobs.kafkaSource(KAFKA.bootstrapServers(), TOPIC);
         settings.put("job.checkpoint-interval", "200 ms");
         settings.put("gold.emit-interval", "200 ms");
         // Both partitions get events in every batch. With a 1 s idleness a subtask waiting on a slow commit between
@@ -237,7 +214,7 @@ class TableMaintenanceIT {
         settings.put("maintenance.expire-snapshots.retain-last", Integer.toString(RETAIN_LAST));
         settings.put("maintenance.delete-orphan-files.commit-count", "20");
         settings.put("maintenance.delete-orphan-files.interval", "5 s");
-        return ConfigLoader.load(null, settings);
+        return TestJobs.config(warehouse, settings);
     }
 
     /**
@@ -368,20 +345,5 @@ class TableMaintenanceIT {
 
     private static Table load(Catalog catalog, JobConfig config, LakehouseTable table) {
         return catalog.loadTable(new LakehouseTables(config.catalog()).identifier(table));
-    }
-
-    /** Fails at once, with the job's failure, if the job stops instead of waiting out the timeout. */
-    private static void awaitWhileRunning(JobClient job, String what, Callable<Boolean> condition) {
-        Awaitility.await(what)
-                .atMost(GENEROUS)
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
-                    if (result.isDone()) {
-                        result.get();
-                        throw new AssertionError("The job ended while waiting for: " + what);
-                    }
-                    return condition.call();
-                });
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -31,7 +29,6 @@ import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
@@ -41,6 +38,7 @@ import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.LakehouseAssertions;
+import org.requestslakehouse.testing.TestJobs;
 import org.requestslakehouse.verify.GoldVerifier;
 
 /**
@@ -51,11 +49,7 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class CsvDefectsIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final int GOOD_ROWS = 10_000;
     private static final int DEFECT_EVERY = 100;
@@ -245,13 +239,7 @@ class CsvDefectsIT {
     }
 
     private static JobConfig config(Path warehouse, Path... inputs) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(
-                "source.csv.paths", Arrays.stream(inputs).map(Path::toString).collect(Collectors.joining(",")));
-        settings.put("catalog.warehouse", warehouse.toString());
-        settings.put("job.checkpoint-interval", "1 s");
-        settings.put("gold.emit-interval", "500 ms");
-        return ConfigLoader.load(null, settings);
+        return TestJobs.config(warehouse, TestJobs.csvSource(List.of(inputs)));
     }
 
     /** Length of the gzip stream up to the block boundary, set by {@link #gzipWithBlockEnd}. */

@@ -1,21 +1,14 @@
 package org.requestslakehouse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
@@ -23,14 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.LakehouseJob;
-import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KinesisEventPublisher;
-import org.requestslakehouse.replay.Pacer;
-import org.requestslakehouse.replay.PacingClock;
-import org.requestslakehouse.replay.ReplayEventStream;
-import org.requestslakehouse.replay.ReplayFilter;
 import org.requestslakehouse.replay.ReplayMode;
-import org.requestslakehouse.replay.Replayer;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.ExpectedLakehouse;
 import org.requestslakehouse.testing.KinesaliteExtension;
@@ -50,11 +37,7 @@ class KinesisReplayIT {
     static final KinesaliteExtension KINESIS = new KinesaliteExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final String STREAM = "replay-three-shards";
 
@@ -62,27 +45,14 @@ class KinesisReplayIT {
     void replayedSamplesReachSilverThroughAThreeShardStream(@TempDir Path tmp) throws Exception {
         List<Path> inputs = Real311.all();
         ExpectedLakehouse expected = ExpectedLakehouse.of(inputs);
-        JobConfig fromCsv = LakehousePipelineIT.config(
-                tmp.resolve("csv"),
-                Map.of("source.csv.paths", inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
-        LakehousePipelineIT.runBounded(fromCsv);
+        JobConfig fromCsv = TestJobs.config(tmp.resolve("csv"), TestJobs.csvSource(inputs));
+        TestJobs.runBounded(fromCsv);
 
         KINESIS.createStream(STREAM, 3);
-        JobConfig fromKinesis = LakehousePipelineIT.config(tmp.resolve("kinesis"), kinesisSource());
+        JobConfig fromKinesis = TestJobs.config(tmp.resolve("kinesis"), kinesisSource());
         try (KinesisEventPublisher publisher =
                 new KinesisEventPublisher(STREAM, KINESIS.region(), KINESIS.endpoint())) {
-            new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
-                    .run(
-                            () -> new ReplayEventStream(
-                                    inputs, ReplayMode.SNAPSHOT, ReplayFilter.ALL, fromKinesis.parse()),
-                            new ProgressReporter(
-                                    "replay",
-                                    "events",
-                                    -1,
-                                    new PrintWriter(System.err, true),
-                                    false,
-                                    Duration.ofSeconds(60),
-                                    System::nanoTime));
+            Replays.publishAll(publisher, inputs, ReplayMode.SNAPSHOT, fromKinesis.parse());
         }
         List<KinesisTestRecord> published = KINESIS.readAll(STREAM);
         assertThat(published).hasSize(expected.rows());
@@ -111,29 +81,16 @@ class KinesisReplayIT {
 
     /** The Kinesis source never ends: run until bronze, silver and the quarantine hold every event, then cancel. */
     private static void runUntilEverythingIsCommitted(JobConfig config, ExpectedLakehouse expected) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
-        LakehouseJob.define(env, config);
-        JobClient job = env.executeAsync("kinesis-replay");
+        JobClient job = TestJobs.start(config);
         try {
-            await("every replayed event committed")
-                    .atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> committed(job, config, expected));
+            TestJobs.awaitWhileRunning(
+                    job, "every replayed event committed", Duration.ofMinutes(3), () -> committed(config, expected));
         } finally {
             TestJobs.cancelAndAwait(job);
         }
     }
 
-    /** Fails at once with the job's own error instead of waiting out the timeout when the job died. */
-    private static boolean committed(JobClient job, JobConfig config, ExpectedLakehouse expected) throws Exception {
-        if (job.getJobStatus().get().isGloballyTerminalState()) {
-            job.getJobExecutionResult().get();
-            throw new AssertionError("The unbounded Kinesis job ended by itself");
-        }
+    private static boolean committed(JobConfig config, ExpectedLakehouse expected) {
         return LakehouseAssertions.rows(config.catalog(), LakehouseTable.RAW_EVENTS)
                                 .size()
                         >= expected.rows()

@@ -2,17 +2,13 @@ package org.requestslakehouse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,18 +20,13 @@ import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
-import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KafkaEventPublisher;
-import org.requestslakehouse.replay.Pacer;
-import org.requestslakehouse.replay.PacingClock;
-import org.requestslakehouse.replay.ReplayEventStream;
-import org.requestslakehouse.replay.ReplayFilter;
 import org.requestslakehouse.replay.ReplayMode;
-import org.requestslakehouse.replay.Replayer;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.LakehouseAssertions;
 import org.requestslakehouse.testing.Real311;
+import org.requestslakehouse.testing.TestJobs;
 import org.requestslakehouse.verify.GoldVerifier;
 
 /**
@@ -45,11 +36,7 @@ import org.requestslakehouse.verify.GoldVerifier;
  */
 class ReplayModesIT {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -75,10 +62,8 @@ class ReplayModesIT {
 
     @Test
     void snapshotAndLifecycleReplaysGiveTheSameGoldAsTheCsvSource() throws Exception {
-        JobConfig fromCsv = LakehousePipelineIT.config(
-                tmp.resolve("csv"),
-                Map.of("source.csv.paths", inputs.stream().map(Path::toString).collect(Collectors.joining(","))));
-        LakehousePipelineIT.runBounded(fromCsv);
+        JobConfig fromCsv = TestJobs.config(tmp.resolve("csv"), TestJobs.csvSource(inputs));
+        TestJobs.runBounded(fromCsv);
         JobConfig snapshot = replayAndRun(ReplayMode.SNAPSHOT);
         JobConfig lifecycle = replayAndRun(ReplayMode.LIFECYCLE);
 
@@ -112,27 +97,13 @@ class ReplayModesIT {
     private static JobConfig replayAndRun(ReplayMode mode) throws Exception {
         String topic = "replay-" + mode.name().toLowerCase();
         KAFKA.createTopic(topic, 2);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.type", "kafka");
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
-        settings.put("kafka.topics", topic);
-        settings.put("kafka.bounded", "true");
-        JobConfig config = LakehousePipelineIT.config(tmp.resolve(topic), settings);
+        JobConfig config =
+                TestJobs.config(tmp.resolve(topic), TestJobs.boundedKafkaSource(KAFKA.bootstrapServers(), topic));
         try (KafkaEventPublisher publisher =
                 new KafkaEventPublisher(KAFKA.bootstrapServers(), topic, new Properties())) {
-            new Replayer(new Pacer(PacingClock.SYSTEM, 0, 0), publisher, 0, false)
-                    .run(
-                            () -> new ReplayEventStream(inputs, mode, ReplayFilter.ALL, config.parse()),
-                            new ProgressReporter(
-                                    "replay",
-                                    "events",
-                                    -1,
-                                    new PrintWriter(System.err, true),
-                                    false,
-                                    Duration.ofSeconds(60),
-                                    System::nanoTime));
+            Replays.publishAll(publisher, inputs, mode, config.parse());
         }
-        LakehousePipelineIT.runBounded(config);
+        TestJobs.runBounded(config);
         return config;
     }
 

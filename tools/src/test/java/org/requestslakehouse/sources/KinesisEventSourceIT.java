@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,7 @@ class KinesisEventSourceIT {
     static final KinesaliteExtension KINESIS = new KinesaliteExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
     /** Not UTF-8: a lone continuation byte, an overlong encoding and 0xFF must reach bronze unchanged. */
     private static final byte[] NOT_UTF8 = {(byte) 0x80, '{', (byte) 0xC0, (byte) 0xAF, '}', (byte) 0xFF};

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.catalog.Catalog;
@@ -21,6 +20,7 @@ import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.sources.CsvEventSource;
+import org.requestslakehouse.testing.TestJobs;
 
 /**
  * The race that lost a whole CSV file from bronze: the two source subtasks of a bounded job end far apart (one reads
@@ -31,11 +31,7 @@ import org.requestslakehouse.sources.CsvEventSource;
 class EndOfInputRaceTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final int SHORT_FILE_LINES = 10;
     private static final int LONG_FILE_LINES = 40_000;
@@ -51,8 +47,7 @@ class EndOfInputRaceTest {
                 "catalog", Map.of("warehouse", dir.resolve("w").toString())));
         IcebergSinks sinks = IcebergSinks.create(config);
 
-        StreamExecutionEnvironment env = IcebergSinksTest.environment();
-        env.setParallelism(2);
+        StreamExecutionEnvironment env = TestJobs.environment();
         sinks.bronze(new CsvEventSource(List.of(shortFile.toString(), longFile.toString())).create(env));
         env.execute("end-of-input race");
 

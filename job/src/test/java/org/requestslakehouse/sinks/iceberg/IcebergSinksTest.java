@@ -14,8 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.Table;
@@ -41,16 +39,13 @@ import org.requestslakehouse.model.RejectedEvent;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.testing.BostonGold;
 import org.requestslakehouse.testing.ServiceRequests;
+import org.requestslakehouse.testing.TestJobs;
 
 /** Real Flink jobs on a mini cluster writing through {@link IcebergSinks} into a temp-dir Hadoop catalog. */
 class IcebergSinksTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestJobs.miniCluster();
 
     private static final Instant JAN_19 = Instant.parse("2022-01-19T14:02:33.123456Z");
     private static final Instant FEB_02 = Instant.parse("2022-02-02T08:00:00Z");
@@ -110,7 +105,7 @@ class IcebergSinksTest {
                 new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
         RawEvent duplicate =
                 new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
-        StreamExecutionEnvironment env = environment();
+        StreamExecutionEnvironment env = TestJobs.environment();
         sinks.bronze(env.fromData(TypeInformation.of(RawEvent.class), fromKafka, fromCsv, duplicate));
         env.execute("bronze");
 
@@ -159,7 +154,7 @@ class IcebergSinksTest {
     }
 
     private static void writeAndCheckGoldAndRejected(IcebergSinks sinks, Catalog catalog) throws Exception {
-        StreamExecutionEnvironment env = environment();
+        StreamExecutionEnvironment env = TestJobs.environment();
         sinks.gold(
                 BostonGold.HOURLY,
                 env.fromData(
@@ -226,22 +221,9 @@ class IcebergSinksTest {
     }
 
     private void runSilver(ServiceRequest... versions) throws Exception {
-        StreamExecutionEnvironment env = environment();
+        StreamExecutionEnvironment env = TestJobs.environment();
         sinks.silver(env.fromData(TypeInformation.of(ServiceRequest.class), versions));
         env.execute("silver");
-    }
-
-    /**
-     * Checkpointing as in production: the committer commits what the writers flushed on each checkpoint, and the
-     * final checkpoint after the bounded source ends commits the rest.
-     */
-    static StreamExecutionEnvironment environment() {
-        Configuration conf = Configuration.fromMap(Map.of(
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.checkpoints-after-tasks-finish.enabled", "true"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.configure(conf);
-        return env;
     }
 
     private static List<Record> read(IcebergSinks sinks, Catalog catalog, LakehouseTable table) {
