@@ -13,6 +13,7 @@ import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.sources.KinesisClients;
 
 /**
  * The job jar's entry class on every cluster. With program arguments ({@code --config FILE}, {@code --set
@@ -30,6 +31,7 @@ public final class LakehouseJobMain {
 
     public static void main(String[] args) throws Exception {
         Launch launch = prepare(JobArguments.parse(args), ManagedFlinkRuntime::probe);
+        KinesisClients.useJsonProtocolFor(launch.config());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         launch.configure(env);
         LakehouseJob.run(env, launch.config());
@@ -46,12 +48,14 @@ public final class LakehouseJobMain {
     record Launch(Mode mode, JobConfig config, Map<String, String> jobSettings) {
 
         /**
-         * On the service, checkpointing and parallelism are the application's settings (console, autoscaling), so
-         * nothing is set. On a self-managed cluster they come from the cluster's configuration (and the submission's
+         * What the pipeline needs of every environment ({@link JobEnvironments#configurePipeline}); beyond that,
+         * on the service, checkpointing and parallelism are the application's settings (console, autoscaling), so
+         * nothing else is set. On a self-managed cluster they come from the cluster's configuration (and the submission's
          * parallelism) unless the job config sets them; exactly-once is not optional, since Iceberg commits on
          * checkpoints and the sinks rely on it.
          */
         void configure(StreamExecutionEnvironment env) {
+            JobEnvironments.configurePipeline(env);
             if (mode == Mode.MANAGED_FLINK) {
                 return;
             }

@@ -36,6 +36,11 @@ public final class KafkaEventSource implements EventSource {
     }
 
     @Override
+    public void preflight(Duration timeout) {
+        KafkaPreflight.check(config, timeout);
+    }
+
+    @Override
     public DataStream<RawEvent> create(StreamExecutionEnvironment env) {
         return env.fromSource(
                         build(config, env.getCheckpointConfig().isCheckpointingEnabled()),

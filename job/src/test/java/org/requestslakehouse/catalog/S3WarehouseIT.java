@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -130,7 +131,8 @@ class S3WarehouseIT {
         Configuration conf = new Configuration();
         // With checkpointing on, Flink would otherwise restart a failing job forever and the test would hang.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env =
+                JobEnvironments.configurePipeline(StreamExecutionEnvironment.getExecutionEnvironment(conf));
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
         LakehouseJob.run(env, config);

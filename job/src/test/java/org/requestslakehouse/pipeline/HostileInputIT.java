@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
@@ -110,7 +111,8 @@ class HostileInputIT {
         Configuration conf = new Configuration();
         // A failure caused by any message must fail the test, not be retried away.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env =
+                JobEnvironments.configurePipeline(StreamExecutionEnvironment.getExecutionEnvironment(conf));
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
         DataStream<RawEvent> stream = env.fromSource(

@@ -18,6 +18,7 @@ import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.progress.JobProgress;
+import org.requestslakehouse.sources.KinesisClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,6 +149,7 @@ public class RunCommand implements Callable<Integer> {
                     "--fresh and --resume exclude each other: start over, or continue from a checkpoint");
         }
         JobConfig jobConfig = config.load(flagOverrides());
+        KinesisClients.useJsonProtocolFor(jobConfig);
         Path confDir = flinkConf != null
                 ? flinkConf
                 : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);

@@ -50,6 +50,7 @@ import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.lifecycle.CaseDimensions;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
@@ -103,7 +104,8 @@ class DashboardBrowserIT {
 
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        StreamExecutionEnvironment env =
+                JobEnvironments.configurePipeline(StreamExecutionEnvironment.getExecutionEnvironment(flink));
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
         LakehouseJob.run(env, config);

@@ -51,6 +51,7 @@ import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.ProgressListener;
 import org.requestslakehouse.generate.RequestCsvWriter;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.ServiceRequest;
@@ -140,7 +141,8 @@ class TableMaintenanceIT {
         KAFKA.createTopic(TOPIC, 2);
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env =
+                JobEnvironments.configurePipeline(StreamExecutionEnvironment.getExecutionEnvironment(conf));
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
         LakehouseJob.define(env, config);

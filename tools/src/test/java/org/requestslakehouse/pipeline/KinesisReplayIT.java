@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.KinesisEventPublisher;
@@ -113,7 +114,8 @@ class KinesisReplayIT {
     private static void runUntilEverythingIsCommitted(JobConfig config, ExpectedLakehouse expected) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env =
+                JobEnvironments.configurePipeline(StreamExecutionEnvironment.getExecutionEnvironment(conf));
         env.setParallelism(2);
         env.enableCheckpointing(config.runtime().checkpointInterval().toMillis());
         LakehouseJob.define(env, config);
