@@ -12,6 +12,7 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.NotFoundException;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.model.RawEvent;
 
 /** Bounded source over CSV files and directories (recursively; hidden and {@code _}-prefixed files skipped). */
@@ -34,7 +35,7 @@ public class CsvEventSource implements EventSource {
         for (String path : paths) {
             if (!path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !Files.exists(Paths.get(path))) {
                 throw new NotFoundException("Input " + path + " does not exist: give existing CSV files or directories"
-                        + " (--input, setting source.csv.paths).");
+                        + " (--input, setting " + SourceSettings.CSV_PATHS.qualified() + ").");
             }
         }
     }

@@ -24,7 +24,7 @@ class JobEnvironmentsTest {
                 .runtime();
 
         StreamExecutionEnvironment bare = JobEnvironments.selfManaged(runtime, null);
-        StreamExecutionEnvironment shipped = JobEnvironments.selfManaged(runtime, Paths.get("../flink-conf"));
+        StreamExecutionEnvironment shipped = JobEnvironments.selfManaged(runtime, Paths.get("flink-conf"));
 
         assertThat(bare.getConfig().isObjectReuseEnabled()).isTrue();
         assertThat(shipped.getConfig().isObjectReuseEnabled()).isTrue();

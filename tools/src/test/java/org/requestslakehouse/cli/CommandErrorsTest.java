@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -59,7 +60,7 @@ class CommandErrorsTest {
     @Test
     void anyOtherFailureIsOneLineAndAPointerToVerbose() throws IOException {
         CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+                CatalogConfig.from(new PropertyGroup(CatalogSettings.GROUP, Map.of("warehouse", dir.toString())));
         Catalog catalog = CatalogFactory.open(config);
         try {
             LakehouseTables tables = new LakehouseTables(config);
@@ -118,7 +119,7 @@ class CommandErrorsTest {
     @Test
     void verifyNamesTheOneTableThatIsMissing() {
         CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+                CatalogConfig.from(new PropertyGroup(CatalogSettings.GROUP, Map.of("warehouse", dir.toString())));
         Catalog catalog = CatalogFactory.open(config);
         try {
             LakehouseTables tables = new LakehouseTables(config);
