@@ -13,7 +13,7 @@ import java.util.Map;
  * @param warehouse   a directory, or {@code s3://bucket/prefix}
  * @param jdbcPasswordEnv name of the environment variable holding the JDBC catalog's password (never the password):
  *                    it is read where the catalog is opened, so the password stays out of the job graph
- * @param properties  extra Iceberg catalog properties from keys {@link CatalogSettings#PROPERTIES} (passed through as-is)
+ * @param properties  extra Iceberg catalog properties from {@link CatalogSettings#PROPERTIES} (passed as-is)
  */
 public record CatalogConfig(
         CatalogType type,

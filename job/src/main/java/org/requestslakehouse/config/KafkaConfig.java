@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * Group {@link KafkaSettings}. Offsets live in Flink checkpoints; offsets committed to the group are informational only.
+ * Group {@link KafkaSettings}. Offsets live in Flink checkpoints; offsets committed to the group are informational.
  *
  * @param startingOffsets    where a fresh start (no checkpoint) begins
  * @param startingTimestamp  epoch millis, only with startingOffsets=TIMESTAMP

@@ -7,8 +7,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
- * Group {@link RuntimeSettings} ({@code job}): how a self-managed run checkpoints and restarts. On Managed Service for Apache Flink the
- * service owns checkpointing and parallelism, so these settings are ignored there.
+ * Group {@link RuntimeSettings} ({@code job}): how a self-managed run checkpoints and restarts. On Managed Service
+ * for Apache Flink the service owns checkpointing and parallelism, so these settings are ignored there.
  *
  * @param resume     {@code latest} to restart from the newest retained checkpoint in checkpointDir, a path to a
  *                   checkpoint or savepoint, {@code none} for a deliberate fresh start, or null (unset): a fresh

@@ -54,9 +54,9 @@ public final class LakehouseJobMain {
         /**
          * What the pipeline needs of every environment ({@link JobEnvironments#configurePipeline}); beyond that,
          * on the service, checkpointing and parallelism are the application's settings (console, autoscaling), so
-         * nothing else is set. On a self-managed cluster they come from the cluster's configuration (and the submission's
-         * parallelism) unless the job config sets them; exactly-once is not optional, since Iceberg commits on
-         * checkpoints and the sinks rely on it.
+         * nothing else is set. On a self-managed cluster they come from the cluster's configuration (and the
+         * submission's parallelism) unless the job config sets them; exactly-once is not optional, since Iceberg
+         * commits on checkpoints and the sinks rely on it.
          */
         void configure(StreamExecutionEnvironment env) {
             JobEnvironments.configurePipeline(env);
