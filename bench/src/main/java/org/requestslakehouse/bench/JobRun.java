@@ -11,6 +11,12 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
+import org.requestslakehouse.config.GoldSettings;
+import org.requestslakehouse.config.KafkaSettings;
+import org.requestslakehouse.config.RuntimeSettings;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
@@ -97,16 +103,17 @@ final class JobRun {
             Path warehouse = dir.resolve("warehouse");
             List<String> args = new ArrayList<>();
             args.add(conf.toString());
-            args.add("source.type=kafka");
-            args.add("kafka.bootstrap-servers=" + ctx.broker().bootstrapServers());
-            args.add("kafka.topics=" + topic);
-            args.add("kafka.group-id=bench-" + name);
-            args.add("kafka.bounded=" + bounded);
-            args.add("catalog.warehouse=" + warehouse);
-            args.add("job.checkpoint-dir=" + dir.resolve("checkpoints"));
-            args.add("job.checkpoint-interval=" + settings.checkpointInterval().toMillis() + " ms");
-            args.add("job.parallelism=" + settings.parallelism());
-            args.add("gold.enabled=" + gold);
+            args.add(SourceSettings.TYPE.is(SourceType.KAFKA));
+            args.add(KafkaSettings.BOOTSTRAP_SERVERS.is(ctx.broker().bootstrapServers()));
+            args.add(KafkaSettings.TOPICS.is(topic));
+            args.add(KafkaSettings.GROUP_ID.is("bench-" + name));
+            args.add(KafkaSettings.BOUNDED.is(bounded));
+            args.add(CatalogSettings.WAREHOUSE.is(warehouse));
+            args.add(RuntimeSettings.CHECKPOINT_DIR.is(dir.resolve("checkpoints")));
+            args.add(RuntimeSettings.CHECKPOINT_INTERVAL.is(
+                    settings.checkpointInterval().toMillis() + " ms"));
+            args.add(RuntimeSettings.PARALLELISM.is(settings.parallelism()));
+            args.add(GoldSettings.ENABLED.is(gold));
             List<String> jvmOptions = new ArrayList<>();
             jvmOptions.add("-Xmx" + settings.childHeap());
             for (String option : settings.jobJvmOptions()) {

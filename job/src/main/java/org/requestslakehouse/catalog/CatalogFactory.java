@@ -12,7 +12,9 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.CatalogConfig.CatalogType;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.ConfigException;
+import org.requestslakehouse.config.Setting;
 
 /**
  * Turns a {@link CatalogConfig} into Iceberg catalog properties and a serializable {@link CatalogLoader}. The
@@ -108,9 +110,10 @@ public final class CatalogFactory {
             // HadoopCatalog commits by atomic rename, which object stores do not have: concurrent or retried
             // commits could silently overwrite each other.
             throw ConfigException.invalid(
-                    "catalog.warehouse",
+                    CatalogSettings.WAREHOUSE.qualified(),
                     warehouse,
-                    "a local or HDFS directory when catalog.type=hadoop (use catalog.type=glue, jdbc or rest for S3)");
+                    "a local or HDFS directory when " + CatalogSettings.TYPE.is(CatalogType.HADOOP) + " (use "
+                            + CatalogSettings.TYPE.qualified() + "=glue, jdbc or rest for S3)");
         }
         p.put(CatalogProperties.CATALOG_IMPL, HADOOP_CATALOG);
         p.put(CatalogProperties.WAREHOUSE_LOCATION, absoluteLocation(warehouse));
@@ -167,16 +170,14 @@ public final class CatalogFactory {
         if (config.type() == CatalogType.GLUE) {
             return;
         }
-        String type = config.type().name().toLowerCase(Locale.ROOT);
+        String glueOnly = CatalogSettings.TYPE.is(CatalogType.GLUE) + " (it is " + Setting.text(config.type()) + ")";
         if (config.lakeFormation()) {
             throw ConfigException.invalid(
-                    "catalog.glue.lake-formation", "true", "false unless catalog.type=glue (it is " + type + ")");
+                    CatalogSettings.GLUE_LAKE_FORMATION.qualified(), "true", "false unless " + glueOnly);
         }
         if (config.glueCatalogId() != null) {
             throw ConfigException.invalid(
-                    "catalog.glue.catalog-id",
-                    config.glueCatalogId(),
-                    "no value unless catalog.type=glue (it is " + type + ")");
+                    CatalogSettings.GLUE_CATALOG_ID.qualified(), config.glueCatalogId(), "no value unless " + glueOnly);
         }
     }
 
@@ -192,16 +193,20 @@ public final class CatalogFactory {
             p.putIfAbsent(GLUE_ACCOUNT_ID, config.glueCatalogId());
         }
         requireProperty(p, ASSUME_ROLE_ARN, "the IAM role the job assumes for Lake Formation");
-        requireProperty(p, ASSUME_ROLE_REGION, "the STS region (or set catalog.region)");
+        requireProperty(p, ASSUME_ROLE_REGION, "the STS region (or set " + CatalogSettings.REGION.qualified() + ")");
         requireProperty(p, LAKEFORMATION_CALLER_TAG, "the session tag value Lake Formation trusts, e.g. flink");
-        requireProperty(p, GLUE_ACCOUNT_ID, "the AWS account owning the Glue catalog (or set catalog.glue.catalog-id)");
+        requireProperty(
+                p,
+                GLUE_ACCOUNT_ID,
+                "the AWS account owning the Glue catalog (or set " + CatalogSettings.GLUE_CATALOG_ID.qualified() + ")");
     }
 
     private static void requireProperty(Map<String, String> p, String key, String expected) {
         String value = p.get(key);
         if (value == null || value.isBlank()) {
             throw ConfigException.missing(
-                    "catalog.property." + key, expected + " when catalog.glue.lake-formation=true");
+                    CatalogSettings.PROPERTIES.qualified() + key,
+                    expected + " when " + CatalogSettings.GLUE_LAKE_FORMATION.is(true));
         }
     }
 

@@ -21,6 +21,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.FileIO;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.CatalogConfig.CatalogType;
+import org.requestslakehouse.config.CatalogSettings;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -137,23 +138,24 @@ public final class CatalogPreflight {
 
     private static String catalogLocation(CatalogConfig config, Map<String, String> properties) {
         return switch (config.type()) {
-            case HADOOP -> "The Iceberg warehouse at catalog.warehouse=" + config.warehouse();
-            case JDBC -> "The Iceberg JDBC catalog at catalog.jdbc.uri=" + config.jdbcUri();
-            case REST -> "The Iceberg REST catalog at catalog.rest.uri=" + config.restUri();
+            case HADOOP -> "The Iceberg warehouse at " + CatalogSettings.WAREHOUSE.is(config.warehouse());
+            case JDBC -> "The Iceberg JDBC catalog at " + CatalogSettings.JDBC_URI.is(config.jdbcUri());
+            case REST -> "The Iceberg REST catalog at " + CatalogSettings.REST_URI.is(config.restUri());
             case GLUE -> "The AWS Glue Data Catalog " + endpoint(properties, "glue.endpoint", config);
         };
     }
 
     private static String objectStoreLocation(CatalogConfig config, Map<String, String> properties) {
-        return "The object store of catalog.warehouse=" + config.warehouse() + " "
+        return "The object store of " + CatalogSettings.WAREHOUSE.is(config.warehouse()) + " "
                 + endpoint(properties, "s3.endpoint", config);
     }
 
     private static String endpoint(Map<String, String> properties, String endpointProperty, CatalogConfig config) {
         String override = properties.get(endpointProperty);
-        String region = config.region() == null ? "the default region" : "catalog.region=" + config.region();
+        String region = config.region() == null ? "the default region" : CatalogSettings.REGION.is(config.region());
         return override != null
-                ? "at catalog.property." + endpointProperty + "=" + override + " (" + region + ")"
+                ? "at " + CatalogSettings.PROPERTIES.qualified() + endpointProperty + "=" + override + " (" + region
+                        + ")"
                 : "at the AWS endpoint of " + region;
     }
 

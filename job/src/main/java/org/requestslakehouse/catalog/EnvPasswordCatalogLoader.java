@@ -7,7 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
-import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.ConfigException;
 
 /**
@@ -40,8 +40,9 @@ final class EnvPasswordCatalogLoader implements CatalogLoader {
     Map<String, String> withPassword(UnaryOperator<String> environment) {
         String password = environment.apply(passwordVariable);
         if (password == null || password.isEmpty()) {
-            throw new ConfigException("Environment variable " + passwordVariable + " named by " + CatalogConfig.GROUP
-                    + "." + CatalogConfig.JDBC_PASSWORD_ENV + " is not set; it must hold the JDBC catalog's password");
+            throw new ConfigException("Environment variable " + passwordVariable + " named by "
+                    + CatalogSettings.JDBC_PASSWORD_ENV.qualified()
+                    + " is not set; it must hold the JDBC catalog's password");
         }
         Map<String, String> resolved = new HashMap<>(properties);
         resolved.put(CatalogFactory.JDBC_PASSWORD, password);

@@ -87,8 +87,8 @@ public final class ConfigLoader {
             String qualified = e.getKey();
             int dot = qualified.indexOf('.');
             if (dot <= 0 || dot == qualified.length() - 1) {
-                throw new ConfigException(
-                        "Invalid setting name '" + qualified + "': expected group.key, e.g. gold.emit-interval");
+                throw new ConfigException("Invalid setting name '" + qualified + "': expected group.key, e.g. "
+                        + GoldSettings.EMIT_INTERVAL.qualified());
             }
             groups.computeIfAbsent(qualified.substring(0, dot), k -> new LinkedHashMap<>())
                     .put(qualified.substring(dot + 1), e.getValue());

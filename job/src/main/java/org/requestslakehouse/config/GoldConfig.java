@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Group {@code gold}: windowed aggregates.
+ * Group {@link GoldSettings}: windowed aggregates.
  *
  * @param emitInterval     processing-time period of early emissions while a window is open
  * @param outOfOrderness   how far behind the newest event the watermark trails
@@ -18,26 +18,27 @@ public record GoldConfig(
         boolean enabled, Duration emitInterval, Duration outOfOrderness, Duration idleness, Duration allowedLateness)
         implements Serializable {
 
-    public static final String GROUP = "gold";
-
     public static GoldConfig defaults() {
         return new GoldConfig(
-                true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(180));
+                GoldSettings.ENABLED.defaultValue(),
+                GoldSettings.EMIT_INTERVAL.defaultValue(),
+                GoldSettings.OUT_OF_ORDERNESS.defaultValue(),
+                GoldSettings.IDLENESS.defaultValue(),
+                GoldSettings.ALLOWED_LATENESS.defaultValue());
     }
 
     public static GoldConfig from(PropertyGroup g) {
-        GoldConfig d = defaults();
-        Duration emit = g.duration("emit-interval", d.emitInterval());
+        Duration emit = g.duration(GoldSettings.EMIT_INTERVAL);
         if (emit.toMillis() < 100) {
             throw ConfigException.invalid(
-                    g.qualified("emit-interval"), g.string("emit-interval", ""), "at least 100 ms");
+                    GoldSettings.EMIT_INTERVAL.qualified(), g.given(GoldSettings.EMIT_INTERVAL), "at least 100 ms");
         }
         return new GoldConfig(
-                g.bool("enabled", d.enabled()),
+                g.bool(GoldSettings.ENABLED),
                 emit,
-                g.duration("out-of-orderness", d.outOfOrderness()),
+                g.duration(GoldSettings.OUT_OF_ORDERNESS),
                 // Flink's idleness detection refuses zero, and only when the source starts: check it here.
-                g.positiveDuration("idleness", d.idleness()),
-                g.duration("allowed-lateness", d.allowedLateness()));
+                g.positiveDuration(GoldSettings.IDLENESS),
+                g.duration(GoldSettings.ALLOWED_LATENESS));
     }
 }

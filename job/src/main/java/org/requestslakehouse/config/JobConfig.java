@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The whole job configuration: typed, immutable and validated. Built only through {@link #fromGroups}, which
@@ -27,31 +28,24 @@ public record JobConfig(
         for (Map.Entry<String, Map<String, String>> e : groups.entrySet()) {
             byId.put(e.getKey(), new PropertyGroup(e.getKey(), e.getValue()));
         }
-        Set<String> knownGroups = Set.of(
-                SourceConfig.GROUP,
-                KafkaConfig.GROUP,
-                KinesisConfig.GROUP,
-                CatalogConfig.GROUP,
-                ParseConfig.GROUP,
-                RuntimeConfig.GROUP,
-                GoldConfig.GROUP,
-                MaintenanceConfig.GROUP);
+        Set<String> knownGroups = Settings.GROUPS.stream().map(SettingGroup::id).collect(Collectors.toSet());
         for (String id : byId.keySet()) {
             if (!knownGroups.contains(id)) {
                 throw new ConfigException(
                         "Unknown property group '" + id + "': expected one of " + new TreeSet<>(knownGroups));
             }
         }
-        SourceConfig source = SourceConfig.from(group(byId, SourceConfig.GROUP));
+        SourceConfig source = SourceConfig.from(group(byId, SourceSettings.GROUP));
         JobConfig config = new JobConfig(
                 source,
-                KafkaConfig.from(group(byId, KafkaConfig.GROUP)),
-                KinesisConfig.from(group(byId, KinesisConfig.GROUP), source.type() == SourceConfig.SourceType.KINESIS),
-                CatalogConfig.from(group(byId, CatalogConfig.GROUP)),
-                ParseConfig.from(group(byId, ParseConfig.GROUP)),
-                RuntimeConfig.from(group(byId, RuntimeConfig.GROUP)),
-                GoldConfig.from(group(byId, GoldConfig.GROUP)),
-                MaintenanceConfig.from(group(byId, MaintenanceConfig.GROUP)));
+                KafkaConfig.from(group(byId, KafkaSettings.GROUP)),
+                KinesisConfig.from(
+                        group(byId, KinesisSettings.GROUP), source.type() == SourceConfig.SourceType.KINESIS),
+                CatalogConfig.from(group(byId, CatalogSettings.GROUP)),
+                ParseConfig.from(group(byId, ParseSettings.GROUP)),
+                RuntimeConfig.from(group(byId, RuntimeSettings.GROUP)),
+                GoldConfig.from(group(byId, GoldSettings.GROUP)),
+                MaintenanceConfig.from(group(byId, MaintenanceSettings.GROUP)));
         for (PropertyGroup g : byId.values()) {
             Set<String> unknown = g.unknownKeys();
             if (!unknown.isEmpty()) {

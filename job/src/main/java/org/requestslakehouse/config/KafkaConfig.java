@@ -1,8 +1,9 @@
 package org.requestslakehouse.config;
 
+import static org.requestslakehouse.config.KafkaSettings.*;
+
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * Group {@code kafka}. Offsets live in Flink checkpoints; offsets committed to the group are informational only.
+ * Group {@link KafkaSettings}. Offsets live in Flink checkpoints; offsets committed to the group are informational.
  *
  * @param startingOffsets    where a fresh start (no checkpoint) begins
  * @param startingTimestamp  epoch millis, only with startingOffsets=TIMESTAMP
@@ -19,7 +20,7 @@ import org.apache.kafka.common.config.ConfigDef;
  * @param securityProtocol   PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
  * @param saslMechanism      SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or AWS_MSK_IAM
  * @param saslPasswordEnv    name of the environment variable holding the SASL password (never the password itself)
- * @param clientProperties   any other consumer property, from keys {@code kafka.property.*}
+ * @param clientProperties   any other consumer property, from keys {@link KafkaSettings#PROPERTIES}
  */
 public record KafkaConfig(
         String bootstrapServers,
@@ -45,107 +46,101 @@ public record KafkaConfig(
         COMMITTED
     }
 
-    public static final String GROUP = "kafka";
-    public static final String DEFAULT_TOPIC = "service-requests";
-
-    /** The broker of local-kafka/docker-compose.yml and of the {@code kafka} subcommand. */
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
-
     private static final Pattern HOST_PORT = Pattern.compile("[^:\\s]+:(\\d{1,5})");
     /** Kafka's own rule for topic names. */
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     public static KafkaConfig from(PropertyGroup g) {
-        String bootstrap = g.string("bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS);
+        String bootstrap = g.string(BOOTSTRAP_SERVERS);
         for (String hostPort : bootstrap.split(",")) {
             Matcher m = HOST_PORT.matcher(hostPort.trim());
             if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65_535) {
                 throw ConfigException.invalid(
-                        g.qualified("bootstrap-servers"), bootstrap, "host:port[,host:port...] with ports 1 to 65535");
+                        BOOTSTRAP_SERVERS.qualified(), bootstrap, "host:port[,host:port...] with ports 1 to 65535");
             }
         }
-        List<String> topics = g.list("topics");
+        List<String> topics = g.has(TOPICS) ? g.list(TOPICS) : List.of();
         for (String topic : topics) {
             if (!TOPIC.matcher(topic).matches()) {
                 throw ConfigException.invalid(
-                        g.qualified("topics"),
+                        TOPICS.qualified(),
                         String.join(",", topics),
                         "comma-separated topic names of 1 to 249 letters, digits, '.', '_' or '-'");
             }
         }
-        String pattern = g.string("topic-pattern", null);
+        String pattern = g.string(TOPIC_PATTERN);
         if (!topics.isEmpty() && pattern != null) {
             throw new ConfigException(
-                    "Set either " + g.qualified("topics") + " or " + g.qualified("topic-pattern") + ", not both");
+                    "Set either " + TOPICS.qualified() + " or " + TOPIC_PATTERN.qualified() + ", not both");
         }
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
                 throw ConfigException.invalid(
-                        g.qualified("topic-pattern"),
+                        TOPIC_PATTERN.qualified(),
                         pattern,
                         "a Java regular expression such as service-requests-.* (" + e.getDescription() + ")");
             }
         }
         if (topics.isEmpty() && pattern == null) {
-            topics = List.of(DEFAULT_TOPIC);
+            topics = TOPICS.defaultValue();
         }
-        StartingOffsets starting = g.enumValue("starting-offsets", StartingOffsets.class, StartingOffsets.EARLIEST);
-        Long timestamp = g.has("starting-timestamp") ? g.longValue("starting-timestamp", 0, 0, Long.MAX_VALUE) : null;
+        StartingOffsets starting = g.enumValue(STARTING_OFFSETS);
+        Long timestamp = g.longValue(STARTING_TIMESTAMP, 0, Long.MAX_VALUE);
         if (starting == StartingOffsets.TIMESTAMP && timestamp == null) {
             throw ConfigException.missing(
-                    g.qualified("starting-timestamp"), "epoch milliseconds when kafka.starting-offsets=timestamp");
+                    STARTING_TIMESTAMP.qualified(), "epoch milliseconds when " + STARTING_OFFSETS.is(starting));
         }
         if (starting != StartingOffsets.TIMESTAMP && timestamp != null) {
             throw ConfigException.invalid(
-                    g.qualified("starting-offsets"),
-                    starting.name().toLowerCase(Locale.ROOT),
-                    "timestamp when kafka.starting-timestamp is set");
+                    STARTING_OFFSETS.qualified(),
+                    Setting.text(starting),
+                    "timestamp when " + STARTING_TIMESTAMP.qualified() + " is set");
         }
-        String protocol = g.string("security.protocol", "PLAINTEXT").toUpperCase();
+        String protocol = g.string(SECURITY_PROTOCOL).toUpperCase();
         if (!List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(protocol)) {
             throw ConfigException.invalid(
-                    g.qualified("security.protocol"), protocol, "one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
+                    SECURITY_PROTOCOL.qualified(), protocol, "one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
         }
-        String mechanism = g.string("sasl.mechanism", null);
+        String mechanism = g.string(SASL_MECHANISM);
         if (mechanism != null) {
             mechanism = mechanism.toUpperCase();
             if (!List.of("SCRAM-SHA-256", "SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM")
                     .contains(mechanism)) {
                 throw ConfigException.invalid(
-                        g.qualified("sasl.mechanism"),
+                        SASL_MECHANISM.qualified(),
                         mechanism,
                         "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
             }
             if (!protocol.startsWith("SASL_")) {
                 throw ConfigException.invalid(
-                        g.qualified("security.protocol"),
+                        SECURITY_PROTOCOL.qualified(),
                         protocol,
-                        "SASL_SSL or SASL_PLAINTEXT when kafka.sasl.mechanism is set");
+                        "SASL_SSL or SASL_PLAINTEXT when " + SASL_MECHANISM.qualified() + " is set");
             }
         }
-        String username = g.string("sasl.username", null);
-        String passwordEnv = g.string("sasl.password-env", null);
+        String username = g.string(SASL_USERNAME);
+        String passwordEnv = g.string(SASL_PASSWORD_ENV);
         if (mechanism != null && !mechanism.equals("AWS_MSK_IAM") && (username == null || passwordEnv == null)) {
             throw ConfigException.missing(
-                    username == null ? g.qualified("sasl.username") : g.qualified("sasl.password-env"),
+                    username == null ? SASL_USERNAME.qualified() : SASL_PASSWORD_ENV.qualified(),
                     "a user name and the name of the environment variable holding the password for SASL " + mechanism);
         }
         return new KafkaConfig(
                 bootstrap,
                 List.copyOf(topics),
                 pattern,
-                g.string("group-id", "requests-lakehouse"),
+                g.string(GROUP_ID),
                 starting,
                 timestamp,
-                g.bool("bounded", false),
+                g.bool(BOUNDED),
                 protocol,
                 mechanism,
                 username,
                 passwordEnv,
-                g.string("ssl.truststore-location", null),
-                g.string("ssl.truststore-password-env", null),
+                g.string(SSL_TRUSTSTORE_LOCATION),
+                g.string(SSL_TRUSTSTORE_PASSWORD_ENV),
                 clientProperties(g));
     }
 
@@ -155,7 +150,7 @@ public record KafkaConfig(
      * loop. Keys the consumer does not define pass unchecked (plugins such as MSK IAM read their own).
      */
     private static Map<String, String> clientProperties(PropertyGroup g) {
-        Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
+        Map<String, String> properties = Map.copyOf(g.withPrefix(PROPERTIES));
         Map<String, ConfigDef.ConfigKey> definitions =
                 ConsumerConfig.configDef().configKeys();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -170,7 +165,7 @@ public record KafkaConfig(
                 }
             } catch (org.apache.kafka.common.config.ConfigException invalid) {
                 throw ConfigException.invalid(
-                        g.qualified("property." + e.getKey()),
+                        PROPERTIES.qualified() + e.getKey(),
                         e.getValue(),
                         "a valid value for the Kafka consumer property " + e.getKey() + " (" + invalid.getMessage()
                                 + ")");

@@ -1,15 +1,16 @@
 package org.requestslakehouse.config;
 
+import static org.requestslakehouse.config.KinesisSettings.*;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Group {@code kinesis}: the Kinesis Data Streams source. Read positions live in Flink checkpoints (per shard
+ * Group {@link KinesisSettings}: the Kinesis Data Streams source. Read positions live in Flink checkpoints (per shard
  * sequence numbers), so the initial position only matters for a start without a checkpoint.
  *
  * <p>Credentials are never configured here: the consumer, the start-up check and the replay publisher all use
@@ -44,9 +45,6 @@ public record KinesisConfig(
         AT_TIMESTAMP
     }
 
-    public static final String GROUP = "kinesis";
-    public static final String DEFAULT_STREAM = "service-requests";
-
     /** Kinesis's own limits for stream and consumer names. */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
 
@@ -58,12 +56,12 @@ public record KinesisConfig(
      * would silently override those settings, or put credentials into the configuration.
      */
     private static final Map<String, String> RESERVED_PROPERTIES = Map.of(
-            "aws.region", "kinesis.region",
-            "aws.endpoint", "kinesis.endpoint",
+            "aws.region", REGION.qualified(),
+            "aws.endpoint", ENDPOINT.qualified(),
             "aws.credentials.provider", "the AWS default credentials provider chain (credentials are never configured)",
-            "flink.stream.initpos", "kinesis.initial-position and kinesis.initial-timestamp",
-            "flink.stream.recordpublisher", "kinesis.efo",
-            "flink.stream.efo.consumername", "kinesis.efo.consumer-name");
+            "flink.stream.initpos", INITIAL_POSITION.qualified() + " and " + INITIAL_TIMESTAMP.qualified(),
+            "flink.stream.recordpublisher", EFO.qualified(),
+            "flink.stream.efo.consumername", EFO_CONSUMER_NAME.qualified());
 
     /** The group as the job's source: stream and region must be set. */
     public static KinesisConfig from(PropertyGroup g) {
@@ -75,7 +73,7 @@ public record KinesisConfig(
      *                 have to be well-formed, so a typo fails at start-up whatever the source)
      */
     public static KinesisConfig from(PropertyGroup g, boolean required) {
-        String streamSetting = g.string("stream", DEFAULT_STREAM);
+        String streamSetting = g.string(STREAM);
         String stream = streamSetting;
         String arn = null;
         String arnRegion = null;
@@ -83,7 +81,7 @@ public record KinesisConfig(
             Matcher m = STREAM_ARN.matcher(streamSetting);
             if (!m.matches() || !NAME.matcher(m.group(3)).matches()) {
                 throw ConfigException.invalid(
-                        g.qualified("stream"),
+                        STREAM.qualified(),
                         streamSetting,
                         "a stream name or an ARN like arn:aws:kinesis:eu-west-1:123456789012:stream/service-requests");
             }
@@ -92,66 +90,68 @@ public record KinesisConfig(
             stream = m.group(3);
         } else if (!NAME.matcher(streamSetting).matches()) {
             throw ConfigException.invalid(
-                    g.qualified("stream"),
+                    STREAM.qualified(),
                     streamSetting,
                     "a stream name of 1 to 128 letters, digits, '_', '.' or '-', or a stream ARN");
         }
 
-        String region = g.string("region", null);
+        String region = g.string(REGION);
         if (region == null && required) {
             throw ConfigException.missing(
-                    g.qualified("region"), "an AWS region such as eu-west-1 when source.type=kinesis");
+                    REGION.qualified(),
+                    "an AWS region such as eu-west-1 when " + SourceSettings.TYPE.is(SourceConfig.SourceType.KINESIS));
         }
         if (region != null) {
-            SettingForms.requireAwsRegion(g.qualified("region"), region);
+            SettingForms.requireAwsRegion(REGION.qualified(), region);
         }
         if (arnRegion != null && region != null && !arnRegion.equals(region)) {
             throw ConfigException.invalid(
-                    g.qualified("region"),
+                    REGION.qualified(),
                     region,
-                    "the region of the stream ARN in " + g.qualified("stream") + " (" + arnRegion + ")");
+                    "the region of the stream ARN in " + STREAM.qualified() + " (" + arnRegion + ")");
         }
 
-        String endpoint = g.string("endpoint", null);
+        String endpoint = g.string(ENDPOINT);
         if (endpoint != null) {
-            SettingForms.requireHttpUrl(g.qualified("endpoint"), endpoint, "http://localhost:4567");
+            SettingForms.requireHttpUrl(ENDPOINT.qualified(), endpoint, "http://localhost:4567");
         }
 
-        InitialPosition position = g.enumValue("initial-position", InitialPosition.class, InitialPosition.TRIM_HORIZON);
-        Long timestamp = g.has("initial-timestamp")
-                ? parseTimestamp(g.qualified("initial-timestamp"), g.string("initial-timestamp", null))
-                : null;
+        InitialPosition position = g.enumValue(INITIAL_POSITION);
+        String timestampSetting = g.string(INITIAL_TIMESTAMP);
+        Long timestamp =
+                timestampSetting == null ? null : parseTimestamp(INITIAL_TIMESTAMP.qualified(), timestampSetting);
         if (position == InitialPosition.AT_TIMESTAMP && timestamp == null) {
             throw ConfigException.missing(
-                    g.qualified("initial-timestamp"),
-                    "epoch milliseconds or an ISO-8601 instant when kinesis.initial-position=at-timestamp");
+                    INITIAL_TIMESTAMP.qualified(),
+                    "epoch milliseconds or an ISO-8601 instant when " + INITIAL_POSITION.is(position));
         }
         if (position != InitialPosition.AT_TIMESTAMP && timestamp != null) {
             throw ConfigException.invalid(
-                    g.qualified("initial-position"),
-                    position.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    "at-timestamp when kinesis.initial-timestamp is set");
+                    INITIAL_POSITION.qualified(),
+                    Setting.text(position),
+                    Setting.text(InitialPosition.AT_TIMESTAMP) + " when " + INITIAL_TIMESTAMP.qualified() + " is set");
         }
 
-        boolean efo = g.bool("efo", false);
-        String consumerName = g.string("efo.consumer-name", null);
+        boolean efo = g.bool(EFO);
+        String consumerName = g.string(EFO_CONSUMER_NAME);
         if (efo && consumerName == null) {
             throw ConfigException.missing(
-                    g.qualified("efo.consumer-name"), "an enhanced fan-out consumer name when kinesis.efo=true");
+                    EFO_CONSUMER_NAME.qualified(), "an enhanced fan-out consumer name when " + EFO.is(true));
         }
         if (!efo && consumerName != null) {
-            throw ConfigException.invalid(g.qualified("efo"), "false", "true when kinesis.efo.consumer-name is set");
+            throw ConfigException.invalid(
+                    EFO.qualified(), "false", "true when " + EFO_CONSUMER_NAME.qualified() + " is set");
         }
         if (consumerName != null && !NAME.matcher(consumerName).matches()) {
             throw ConfigException.invalid(
-                    g.qualified("efo.consumer-name"), consumerName, "1 to 128 letters, digits, '_', '.' or '-'");
+                    EFO_CONSUMER_NAME.qualified(), consumerName, "1 to 128 letters, digits, '_', '.' or '-'");
         }
 
-        Map<String, String> properties = Map.copyOf(g.withPrefix("property."));
+        Map<String, String> properties = Map.copyOf(g.withPrefix(PROPERTIES));
         for (String key : properties.keySet()) {
             for (Map.Entry<String, String> reserved : RESERVED_PROPERTIES.entrySet()) {
                 if (key.startsWith(reserved.getKey())) {
-                    throw new ConfigException("Setting " + g.qualified("property." + key)
+                    throw new ConfigException("Setting " + PROPERTIES.qualified() + key
                             + " is not allowed: it is controlled by " + reserved.getValue());
                 }
             }

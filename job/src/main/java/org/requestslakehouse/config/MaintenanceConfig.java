@@ -1,12 +1,13 @@
 package org.requestslakehouse.config;
 
+import static org.requestslakehouse.config.MaintenanceSettings.*;
+
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Locale;
 import org.apache.flink.configuration.MemorySize;
 
 /**
- * Group {@code maintenance}: Iceberg's Flink table maintenance, run inside the streaming job on every lakehouse
+ * Group {@link MaintenanceSettings}: Iceberg's Flink table maintenance, run inside the streaming job on every lakehouse
  * table. Every checkpoint commits a snapshot and small files to each table (and equality deletes to the upsert
  * tables); these tasks keep both bounded. Only unbounded runs maintain tables: the maintenance sources never end,
  * so a bounded run would never finish.
@@ -27,8 +28,6 @@ public record MaintenanceConfig(
         Expiry expiry,
         OrphanCleanup orphanCleanup)
         implements Serializable {
-
-    public static final String GROUP = "maintenance";
 
     /**
      * Below a day a file could be one the job has written but not yet committed: a restore after a crash commits
@@ -75,86 +74,83 @@ public record MaintenanceConfig(
     public record OrphanCleanup(Schedule schedule, Duration minAge) implements Serializable {}
 
     public static MaintenanceConfig from(PropertyGroup g) {
-        Duration rateLimit = g.duration("rate-limit", Duration.ofMinutes(1));
+        Duration rateLimit = g.duration(RATE_LIMIT);
         if (rateLimit.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw ConfigException.invalid(g.qualified("rate-limit"), g.string("rate-limit", ""), "at least 1 s");
+            throw ConfigException.invalid(RATE_LIMIT.qualified(), g.given(RATE_LIMIT), "at least 1 s");
         }
         return new MaintenanceConfig(
-                g.bool("enabled", true),
+                g.bool(ENABLED),
                 rateLimit,
-                g.integer("parallelism", 1, 1, 1024),
-                g.string("slot-sharing-group", null),
+                g.integer(PARALLELISM, 1, 1024),
+                g.string(SLOT_SHARING_GROUP),
                 lock(g),
                 new Rewrite(
-                        schedule(g, "rewrite", 30, Duration.ofHours(1)),
-                        g.has("rewrite.target-file-size") ? bytes(g, "rewrite.target-file-size", null) : null,
-                        bytes(g, "rewrite.max-bytes", MemorySize.parse("1 gb")),
-                        g.integer("rewrite.delete-file-threshold", 10, 1, Integer.MAX_VALUE)),
+                        schedule(g, REWRITE_COMMIT_COUNT, REWRITE_INTERVAL),
+                        bytes(g, REWRITE_TARGET_FILE_SIZE),
+                        bytes(g, REWRITE_MAX_BYTES),
+                        g.integer(REWRITE_DELETE_FILE_THRESHOLD, 1, Integer.MAX_VALUE)),
                 new Expiry(
-                        schedule(g, "expire-snapshots", 0, Duration.ofHours(1)),
-                        g.duration("expire-snapshots.max-age", Duration.ofHours(6)),
-                        g.integer("expire-snapshots.retain-last", 10, 2, Integer.MAX_VALUE)),
-                new OrphanCleanup(schedule(g, "delete-orphan-files", 0, Duration.ofDays(1)), orphanMinAge(g)));
+                        schedule(g, EXPIRE_SNAPSHOTS_COMMIT_COUNT, EXPIRE_SNAPSHOTS_INTERVAL),
+                        g.duration(EXPIRE_SNAPSHOTS_MAX_AGE),
+                        g.integer(EXPIRE_SNAPSHOTS_RETAIN_LAST, 2, Integer.MAX_VALUE)),
+                new OrphanCleanup(
+                        schedule(g, DELETE_ORPHAN_FILES_COMMIT_COUNT, DELETE_ORPHAN_FILES_INTERVAL), orphanMinAge(g)));
     }
 
-    private static Schedule schedule(PropertyGroup g, String task, int defaultCommits, Duration defaultInterval) {
-        int commits = g.integer(task + ".commit-count", defaultCommits, 0, Integer.MAX_VALUE);
-        Duration interval = g.duration(task + ".interval", defaultInterval);
+    private static Schedule schedule(PropertyGroup g, Setting<Integer> commitCount, Setting<Duration> every) {
+        int commits = g.integer(commitCount, 0, Integer.MAX_VALUE);
+        Duration interval = g.duration(every);
         if (commits == 0 && interval.isZero()) {
             throw ConfigException.invalid(
-                    g.qualified(task + ".interval"),
+                    every.qualified(),
                     "0",
-                    "a positive duration while " + g.qualified(task + ".commit-count")
+                    "a positive duration while " + commitCount.qualified()
                             + " is 0: with both triggers off the task would never run");
         }
         return new Schedule(commits, interval);
     }
 
     private static Duration orphanMinAge(PropertyGroup g) {
-        Duration minAge = g.duration("delete-orphan-files.min-age", Duration.ofDays(3));
+        Duration minAge = g.duration(DELETE_ORPHAN_FILES_MIN_AGE);
         if (minAge.compareTo(MIN_ORPHAN_AGE) < 0) {
             throw ConfigException.invalid(
-                    g.qualified("delete-orphan-files.min-age"),
-                    g.string("delete-orphan-files.min-age", ""),
+                    DELETE_ORPHAN_FILES_MIN_AGE.qualified(),
+                    g.given(DELETE_ORPHAN_FILES_MIN_AGE),
                     "at least 1 d: younger files may be written but not yet committed, and a restore commits them");
         }
         return minAge;
     }
 
     private static Lock lock(PropertyGroup g) {
-        LockType type = g.enumValue("lock", LockType.class, LockType.COORDINATOR);
-        String uri = g.string("lock.jdbc.uri", null);
-        String user = g.string("lock.jdbc.user", null);
-        String passwordEnv = g.string("lock.jdbc.password-env", null);
+        LockType type = g.enumValue(LOCK);
+        String uri = g.string(LOCK_JDBC_URI);
+        String user = g.string(LOCK_JDBC_USER);
+        String passwordEnv = g.string(LOCK_JDBC_PASSWORD_ENV);
         if (type == LockType.JDBC && uri == null) {
             throw ConfigException.missing(
-                    g.qualified("lock.jdbc.uri"),
-                    "a JDBC URL such as jdbc:postgresql://host/db when " + g.qualified("lock") + "=jdbc");
+                    LOCK_JDBC_URI.qualified(),
+                    "a JDBC URL such as jdbc:postgresql://host/db when " + LOCK.is(LockType.JDBC));
         }
         if (type != LockType.JDBC && (uri != null || user != null || passwordEnv != null)) {
-            String key = uri != null ? "lock.jdbc.uri" : user != null ? "lock.jdbc.user" : "lock.jdbc.password-env";
+            Setting<String> given =
+                    uri != null ? LOCK_JDBC_URI : user != null ? LOCK_JDBC_USER : LOCK_JDBC_PASSWORD_ENV;
             throw ConfigException.invalid(
-                    g.qualified(key),
-                    g.string(key, ""),
-                    "no value unless " + g.qualified("lock") + "=jdbc (it is "
-                            + type.name().toLowerCase(Locale.ROOT) + ")");
+                    given.qualified(),
+                    g.string(given),
+                    "no value unless " + LOCK.is(LockType.JDBC) + " (it is " + Setting.text(type) + ")");
         }
         return new Lock(type, uri, user, passwordEnv);
     }
 
-    private static Long bytes(PropertyGroup g, String key, MemorySize defaultValue) {
-        String v = g.string(key, null);
-        if (v == null) {
-            return defaultValue == null ? null : defaultValue.getBytes();
+    /** Null when unset without a default (the table's own target size). */
+    private static Long bytes(PropertyGroup g, Setting<MemorySize> setting) {
+        MemorySize size = g.size(setting);
+        if (size == null) {
+            return null;
         }
-        try {
-            long parsed = MemorySize.parse(v).getBytes();
-            if (parsed < 1024 * 1024) {
-                throw ConfigException.invalid(g.qualified(key), v, "at least 1 mb");
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.invalid(g.qualified(key), v, "a size such as '128 mb' or '1 gb'");
+        if (g.has(setting) && size.getBytes() < 1024 * 1024) {
+            throw ConfigException.invalid(setting.qualified(), g.given(setting), "at least 1 mb");
         }
+        return size.getBytes();
     }
 }

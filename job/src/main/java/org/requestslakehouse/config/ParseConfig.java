@@ -4,25 +4,24 @@ import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** Group {@code parse}. */
+/** Group {@link ParseSettings}. */
 public record ParseConfig(String timeZone, int maxPayloadBytes) implements Serializable {
 
-    public static final String GROUP = "parse";
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
-
     public static ParseConfig defaults() {
-        return new ParseConfig("America/New_York", DEFAULT_MAX_PAYLOAD_BYTES);
+        return new ParseConfig(ParseSettings.TIME_ZONE.defaultValue(), ParseSettings.MAX_PAYLOAD_BYTES.defaultValue());
     }
 
     public static ParseConfig from(PropertyGroup g) {
-        String zone = g.string("time-zone", "America/New_York");
+        String zone = g.string(ParseSettings.TIME_ZONE);
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw ConfigException.invalid(
-                    g.qualified("time-zone"), zone, "an IANA time-zone id such as America/New_York");
+                    ParseSettings.TIME_ZONE.qualified(),
+                    zone,
+                    "an IANA time-zone id such as " + ParseSettings.TIME_ZONE.defaultValue());
         }
-        return new ParseConfig(zone, g.integer("max-payload-bytes", DEFAULT_MAX_PAYLOAD_BYTES, 1024, 64 * 1024 * 1024));
+        return new ParseConfig(zone, g.integer(ParseSettings.MAX_PAYLOAD_BYTES, 1024, 64 * 1024 * 1024));
     }
 
     public ZoneId zoneId() {

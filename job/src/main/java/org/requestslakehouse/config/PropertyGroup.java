@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.util.TimeUtils;
 
 /**
@@ -39,23 +40,22 @@ public final class PropertyGroup {
         return id + "." + key;
     }
 
-    public boolean has(String key) {
+    public boolean has(Setting<?> setting) {
+        String key = own(setting);
         known.add(key);
         String v = values.get(key);
         return v != null && !v.isBlank();
     }
 
-    public String string(String key, String defaultValue) {
-        known.add(key);
-        String v = values.get(key);
-        return v == null || v.isBlank() ? defaultValue : v.trim();
+    public String string(Setting<String> setting) {
+        return text(setting, setting.defaultValue());
     }
 
-    /** Comma-separated list, blanks dropped. */
-    public List<String> list(String key) {
-        String v = string(key, null);
+    /** Comma-separated list, blanks dropped; the declared default when absent. */
+    public List<String> list(Setting<List<String>> setting) {
+        String v = text(setting, null);
         if (v == null) {
-            return List.of();
+            return setting.defaultValue();
         }
         return Arrays.stream(v.split(","))
                 .map(String::trim)
@@ -63,42 +63,43 @@ public final class PropertyGroup {
                 .collect(Collectors.toList());
     }
 
-    public int integer(String key, int defaultValue, int min, int max) {
-        String v = string(key, null);
+    public int integer(Setting<Integer> setting, int min, int max) {
+        String v = text(setting, null);
         if (v == null) {
-            return defaultValue;
+            return setting.defaultValue();
         }
         try {
             int parsed = Integer.parseInt(v);
             if (parsed < min || parsed > max) {
-                throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+                throw ConfigException.invalid(setting.qualified(), v, "a whole number between " + min + " and " + max);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+            throw ConfigException.invalid(setting.qualified(), v, "a whole number between " + min + " and " + max);
         }
     }
 
-    public long longValue(String key, long defaultValue, long min, long max) {
-        String v = string(key, null);
+    /** Null when absent and declared without a default. */
+    public Long longValue(Setting<Long> setting, long min, long max) {
+        String v = text(setting, null);
         if (v == null) {
-            return defaultValue;
+            return setting.defaultValue();
         }
         try {
             long parsed = Long.parseLong(v);
             if (parsed < min || parsed > max) {
-                throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+                throw ConfigException.invalid(setting.qualified(), v, "a whole number between " + min + " and " + max);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ConfigException.invalid(qualified(key), v, "a whole number between " + min + " and " + max);
+            throw ConfigException.invalid(setting.qualified(), v, "a whole number between " + min + " and " + max);
         }
     }
 
-    public boolean bool(String key, boolean defaultValue) {
-        String v = string(key, null);
+    public boolean bool(Setting<Boolean> setting) {
+        String v = text(setting, null);
         if (v == null) {
-            return defaultValue;
+            return setting.defaultValue();
         }
         switch (v.toLowerCase(Locale.ROOT)) {
             case "true":
@@ -106,7 +107,7 @@ public final class PropertyGroup {
             case "false":
                 return false;
             default:
-                throw ConfigException.invalid(qualified(key), v, "true or false");
+                throw ConfigException.invalid(setting.qualified(), v, "true or false");
         }
     }
 
@@ -115,20 +116,20 @@ public final class PropertyGroup {
      * {@link #MAX_DURATION}, because every duration ends up added to epoch milliseconds somewhere, where a
      * larger one would overflow at run time instead of failing here.
      */
-    public Duration duration(String key, Duration defaultValue) {
-        String v = string(key, null);
+    public Duration duration(Setting<Duration> setting) {
+        String v = text(setting, null);
         if (v == null) {
-            return defaultValue;
+            return setting.defaultValue();
         }
         Duration d;
         try {
             d = TimeUtils.parseDuration(v);
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-            throw ConfigException.invalid(qualified(key), v, "a duration such as '10 s', '5 min' or '7 d'");
+            throw ConfigException.invalid(setting.qualified(), v, "a duration such as '10 s', '5 min' or '7 d'");
         }
         if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
             throw ConfigException.invalid(
-                    qualified(key),
+                    setting.qualified(),
                     v,
                     "a duration from 0 s to " + MAX_DURATION.toDays() + " d, such as '10 s' or '5 min'");
         }
@@ -136,33 +137,47 @@ public final class PropertyGroup {
     }
 
     /** As {@link #duration}, and more than zero. */
-    public Duration positiveDuration(String key, Duration defaultValue) {
-        Duration d = duration(key, defaultValue);
+    public Duration positiveDuration(Setting<Duration> setting) {
+        Duration d = duration(setting);
         if (d.isZero()) {
-            throw ConfigException.invalid(qualified(key), string(key, ""), "a positive duration such as '1 min'");
+            throw ConfigException.invalid(
+                    setting.qualified(), text(setting, ""), "a positive duration such as '1 min'");
         }
         return d;
     }
 
-    public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
-        String v = string(key, null);
+    /** A size in Flink's notation ({@code 128 mb}); null when absent and declared without a default. */
+    public MemorySize size(Setting<MemorySize> setting) {
+        String v = text(setting, null);
         if (v == null) {
-            return defaultValue;
+            return setting.defaultValue();
         }
-        String normalized = v.toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(normalized)) {
-                return e;
-            }
+        try {
+            return MemorySize.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(setting.qualified(), v, "a size such as '128 mb' or '1 gb'");
         }
-        String choices = Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", "));
-        throw ConfigException.invalid(qualified(key), v, "one of " + choices);
     }
 
-    /** Keys prefixed by {@code prefix}, with the prefix removed: passes arbitrary client properties through. */
-    public Map<String, String> withPrefix(String prefix) {
+    public <E extends Enum<E>> E enumValue(Setting<E> setting) {
+        String v = text(setting, null);
+        if (v == null) {
+            return setting.defaultValue();
+        }
+        String normalized = v.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Object e : setting.type().getEnumConstants()) {
+            if (((Enum<?>) e).name().equals(normalized)) {
+                @SuppressWarnings("unchecked")
+                E value = (E) e;
+                return value;
+            }
+        }
+        throw ConfigException.invalid(setting.qualified(), v, "one of " + String.join(", ", setting.choices()));
+    }
+
+    /** The keys under a pass-through prefix, with the prefix removed: passes arbitrary client properties through. */
+    public Map<String, String> withPrefix(Setting<Map<String, String>> setting) {
+        String prefix = own(setting);
         prefixes.add(prefix);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -172,6 +187,27 @@ public final class PropertyGroup {
             }
         }
         return out;
+    }
+
+    /** The value as given, trimmed, or "" when absent: for messages about a value that failed a further check. */
+    public String given(Setting<?> setting) {
+        return text(setting, "");
+    }
+
+    /** The trimmed value, or {@code defaultValue} when absent or blank. */
+    private String text(Setting<?> setting, String defaultValue) {
+        String key = own(setting);
+        known.add(key);
+        String v = values.get(key);
+        return v == null || v.isBlank() ? defaultValue : v.trim();
+    }
+
+    /** A setting of another group read here would silently read nothing: a programming error. */
+    private String own(Setting<?> setting) {
+        if (!setting.group().equals(id)) {
+            throw new IllegalArgumentException("Setting " + setting.qualified() + " read from group " + id);
+        }
+        return setting.key();
     }
 
     /**

@@ -7,8 +7,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
- * Group {@code job}: how a self-managed run checkpoints and restarts. On Managed Service for Apache Flink the
- * service owns checkpointing and parallelism, so these settings are ignored there.
+ * Group {@link RuntimeSettings} ({@code job}): how a self-managed run checkpoints and restarts. On Managed Service
+ * for Apache Flink the service owns checkpointing and parallelism, so these settings are ignored there.
  *
  * @param resume     {@code latest} to restart from the newest retained checkpoint in checkpointDir, a path to a
  *                   checkpoint or savepoint, {@code none} for a deliberate fresh start, or null (unset): a fresh
@@ -19,22 +19,23 @@ public record RuntimeConfig(
         Duration checkpointInterval, String checkpointDir, String resume, int parallelism, Duration stateTtl)
         implements Serializable {
 
-    public static final String GROUP = "job";
     public static final String RESUME_LATEST = "latest";
     public static final String RESUME_NONE = "none";
 
     public static RuntimeConfig from(PropertyGroup g) {
-        Duration interval = g.duration("checkpoint-interval", Duration.ofSeconds(10));
+        Duration interval = g.duration(RuntimeSettings.CHECKPOINT_INTERVAL);
         if (interval.toMillis() < 100) {
             throw ConfigException.invalid(
-                    g.qualified("checkpoint-interval"), g.string("checkpoint-interval", ""), "at least 100 ms");
+                    RuntimeSettings.CHECKPOINT_INTERVAL.qualified(),
+                    g.given(RuntimeSettings.CHECKPOINT_INTERVAL),
+                    "at least 100 ms");
         }
-        String dir = g.string("checkpoint-dir", null);
-        String resume = g.string("resume", null);
+        String dir = g.string(RuntimeSettings.CHECKPOINT_DIR);
+        String resume = g.string(RuntimeSettings.RESUME);
         if (RESUME_LATEST.equals(resume) && dir == null) {
             throw ConfigException.missing(
-                    g.qualified("checkpoint-dir"),
-                    "a directory to find the latest checkpoint in when job.resume=latest");
+                    RuntimeSettings.CHECKPOINT_DIR.qualified(),
+                    "a directory to find the latest checkpoint in when " + RuntimeSettings.RESUME.is(RESUME_LATEST));
         }
         if (resume != null
                 && !resume.equals(RESUME_LATEST)
@@ -42,7 +43,7 @@ public record RuntimeConfig(
                 && isMissingLocalPath(resume)) {
             // Flink would fail on submission without naming the setting; a typo of "latest" lands here too
             throw ConfigException.invalid(
-                    g.qualified("resume"),
+                    RuntimeSettings.RESUME.qualified(),
                     resume,
                     "latest, none (a fresh start), or the path of an existing checkpoint or savepoint (its directory or _metadata file)");
         }
@@ -50,8 +51,8 @@ public record RuntimeConfig(
                 interval,
                 dir,
                 resume,
-                g.integer("parallelism", 2, 1, 1024),
-                g.duration("state-ttl", Duration.ofDays(400)));
+                g.integer(RuntimeSettings.PARALLELISM, 1, 1024),
+                g.duration(RuntimeSettings.STATE_TTL));
     }
 
     /** True when the run starts without restoring state: job.resume unset or none. */

@@ -3,7 +3,7 @@ package org.requestslakehouse.config;
 import java.io.Serializable;
 import java.util.List;
 
-/** Which source feeds the job. Group {@code source}; connector settings live in their own groups. */
+/** Which source feeds the job: group {@link SourceSettings}; connector settings live in their own groups. */
 public record SourceConfig(SourceType type, List<String> csvPaths) implements Serializable {
 
     public enum SourceType {
@@ -12,15 +12,13 @@ public record SourceConfig(SourceType type, List<String> csvPaths) implements Se
         KINESIS
     }
 
-    public static final String GROUP = "source";
-
     public static SourceConfig from(PropertyGroup g) {
-        SourceType type = g.enumValue("type", SourceType.class, SourceType.CSV);
-        List<String> paths = List.copyOf(g.list("csv.paths"));
+        SourceType type = g.enumValue(SourceSettings.TYPE);
+        List<String> paths = List.copyOf(g.list(SourceSettings.CSV_PATHS));
         if (type == SourceType.CSV && paths.isEmpty()) {
             throw ConfigException.missing(
-                    g.qualified("csv.paths"),
-                    "one or more CSV files or directories (comma-separated) when source.type=csv");
+                    SourceSettings.CSV_PATHS.qualified(),
+                    "one or more CSV files or directories (comma-separated) when " + SourceSettings.TYPE.is(type));
         }
         return new SourceConfig(type, paths);
     }

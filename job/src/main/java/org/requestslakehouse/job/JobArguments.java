@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.requestslakehouse.config.ConfigException;
+import org.requestslakehouse.config.GoldSettings;
 
 /**
  * The program arguments of {@link LakehouseJobMain}: {@code --config FILE} (property groups as JSON, the same file
@@ -52,8 +53,8 @@ public record JobArguments(Path configFile, Map<String, String> settings) {
             } else {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {
-                    throw new ConfigException("Invalid " + SET + " '" + value
-                            + "': expected GROUP.KEY=VALUE, e.g. gold.emit-interval=2s");
+                    throw new ConfigException("Invalid " + SET + " '" + value + "': expected GROUP.KEY=VALUE, e.g. "
+                            + GoldSettings.EMIT_INTERVAL.is("2s"));
                 }
                 settings.put(value.substring(0, eq), value.substring(eq + 1));
             }

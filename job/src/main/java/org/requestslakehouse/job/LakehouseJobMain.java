@@ -9,10 +9,15 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.config.RuntimeSettings;
+import org.requestslakehouse.config.Setting;
+import org.requestslakehouse.config.SourceSettings;
+import org.requestslakehouse.sources.KinesisClients;
 
 /**
  * The job jar's entry class on every cluster. With program arguments ({@code --config FILE}, {@code --set
@@ -30,6 +35,7 @@ public final class LakehouseJobMain {
 
     public static void main(String[] args) throws Exception {
         Launch launch = prepare(JobArguments.parse(args), ManagedFlinkRuntime::probe);
+        KinesisClients.useJsonProtocolFor(launch.config());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         launch.configure(env);
         LakehouseJob.run(env, launch.config());
@@ -46,18 +52,20 @@ public final class LakehouseJobMain {
     record Launch(Mode mode, JobConfig config, Map<String, String> jobSettings) {
 
         /**
-         * On the service, checkpointing and parallelism are the application's settings (console, autoscaling), so
-         * nothing is set. On a self-managed cluster they come from the cluster's configuration (and the submission's
-         * parallelism) unless the job config sets them; exactly-once is not optional, since Iceberg commits on
-         * checkpoints and the sinks rely on it.
+         * What the pipeline needs of every environment ({@link JobEnvironments#configurePipeline}); beyond that,
+         * on the service, checkpointing and parallelism are the application's settings (console, autoscaling), so
+         * nothing else is set. On a self-managed cluster they come from the cluster's configuration (and the
+         * submission's parallelism) unless the job config sets them; exactly-once is not optional, since Iceberg
+         * commits on checkpoints and the sinks rely on it.
          */
         void configure(StreamExecutionEnvironment env) {
+            JobEnvironments.configurePipeline(env);
             if (mode == Mode.MANAGED_FLINK) {
                 return;
             }
             RuntimeConfig runtime = config.runtime();
             Configuration conf = new Configuration();
-            if (jobSettings.containsKey(CHECKPOINT_INTERVAL)) {
+            if (jobSettings.containsKey(RuntimeSettings.CHECKPOINT_INTERVAL.key())) {
                 conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, runtime.checkpointInterval());
             }
             conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
@@ -71,21 +79,17 @@ public final class LakehouseJobMain {
                         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
             }
             env.configure(conf);
-            if (jobSettings.containsKey(PARALLELISM)) {
+            if (jobSettings.containsKey(RuntimeSettings.PARALLELISM.key())) {
                 env.setParallelism(runtime.parallelism());
             }
             if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
                 throw ConfigException.missing(
-                        RuntimeConfig.GROUP + "." + CHECKPOINT_INTERVAL,
+                        RuntimeSettings.CHECKPOINT_INTERVAL.qualified(),
                         "a checkpoint interval: the cluster's configuration has none (execution.checkpointing.interval), "
                                 + "and the Iceberg tables are committed only on checkpoints");
             }
         }
     }
-
-    private static final String CHECKPOINT_INTERVAL = "checkpoint-interval";
-    private static final String PARALLELISM = "parallelism";
-    private static final String RESUME = "resume";
 
     static Launch prepare(JobArguments args, Supplier<ManagedFlinkRuntime> managedFlink) {
         if (args.isEmpty()) {
@@ -100,11 +104,11 @@ public final class LakehouseJobMain {
         }
         Map<String, Map<String, String>> groups = ConfigLoader.groups(args.configFile(), args.settings());
         JobConfig config = JobConfig.fromGroups(groups);
-        Map<String, String> jobSettings = groups.getOrDefault(RuntimeConfig.GROUP, Map.of());
-        if (jobSettings.containsKey(RESUME)) {
+        Map<String, String> jobSettings = groups.getOrDefault(RuntimeSettings.GROUP, Map.of());
+        if (jobSettings.containsKey(RuntimeSettings.RESUME.key())) {
             throw ConfigException.invalid(
-                    RuntimeConfig.GROUP + "." + RESUME,
-                    jobSettings.get(RESUME),
+                    RuntimeSettings.RESUME.qualified(),
+                    jobSettings.get(RuntimeSettings.RESUME.key()),
                     "no value on a cluster: restore with the submission's savepoint path (flink run --fromSavepoint PATH, "
                             + "or savepointPath in the REST run request), which the cluster applies");
         }
@@ -119,22 +123,21 @@ public final class LakehouseJobMain {
     static void requireClusterPaths(JobConfig config) {
         CatalogConfig catalog = config.catalog();
         if (catalog.warehouse() != null) {
-            requireAbsolute(CatalogConfig.GROUP + ".warehouse", catalog.warehouse());
+            requireAbsolute(CatalogSettings.WAREHOUSE, catalog.warehouse());
         }
         if (config.runtime().checkpointDir() != null) {
-            requireAbsolute(
-                    RuntimeConfig.GROUP + ".checkpoint-dir", config.runtime().checkpointDir());
+            requireAbsolute(RuntimeSettings.CHECKPOINT_DIR, config.runtime().checkpointDir());
         }
         for (String path : config.source().csvPaths()) {
-            requireAbsolute("source.csv.paths", path);
+            requireAbsolute(SourceSettings.CSV_PATHS, path);
         }
     }
 
-    private static void requireAbsolute(String key, String location) {
+    private static void requireAbsolute(Setting<?> setting, String location) {
         boolean hasScheme = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*");
         if (!hasScheme && !Paths.get(location).isAbsolute()) {
             throw ConfigException.invalid(
-                    key,
+                    setting.qualified(),
                     location,
                     "an absolute path or a URI (s3://..., hdfs://...) on a cluster, "
                             + "where a relative path resolves against each Flink process's working directory");

@@ -8,6 +8,7 @@ import org.apache.iceberg.flink.maintenance.api.TriggerLockFactory;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.MaintenanceConfig;
+import org.requestslakehouse.config.MaintenanceSettings;
 
 /**
  * The lock for {@code maintenance.lock=jdbc}: a row per table in a database every maintaining job can reach,
@@ -37,7 +38,7 @@ final class JdbcMaintenanceLock {
         String password = System.getenv(variable);
         if (password == null) {
             throw ConfigException.missing(
-                    "maintenance.lock.jdbc.password-env",
+                    MaintenanceSettings.LOCK_JDBC_PASSWORD_ENV.qualified(),
                     "the name of a set environment variable (" + variable + " is not set)");
         }
         return password;

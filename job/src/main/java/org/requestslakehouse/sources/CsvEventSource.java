@@ -1,6 +1,9 @@
 package org.requestslakehouse.sources;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -8,6 +11,8 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.config.NotFoundException;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.model.RawEvent;
 
 /** Bounded source over CSV files and directories (recursively; hidden and {@code _}-prefixed files skipped). */
@@ -19,6 +24,20 @@ public class CsvEventSource implements EventSource {
 
     public CsvEventSource(List<String> paths) {
         this.paths = List.copyOf(paths);
+    }
+
+    /**
+     * A missing input file would otherwise fail the file source's enumerator after submission, where a restart
+     * strategy retries it. Paths with a scheme (s3://, hdfs://) are for Flink's file systems to resolve.
+     */
+    @Override
+    public void preflight(Duration timeout) {
+        for (String path : paths) {
+            if (!path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !Files.exists(Paths.get(path))) {
+                throw new NotFoundException("Input " + path + " does not exist: give existing CSV files or directories"
+                        + " (--input, setting " + SourceSettings.CSV_PATHS.qualified() + ").");
+            }
+        }
     }
 
     @Override

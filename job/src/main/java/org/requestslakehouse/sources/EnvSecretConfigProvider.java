@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.kafka.common.config.ConfigData;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
+import org.requestslakehouse.config.KafkaSettings;
 
 /**
  * Kafka's {@link EnvVarConfigProvider}, resolved by every Kafka client when it is created, so a password named by
@@ -50,9 +51,9 @@ public class EnvSecretConfigProvider extends EnvVarConfigProvider {
         for (String key : keys) {
             String value = found.data().get(key);
             if (value == null || value.isEmpty()) {
-                throw new ConfigException(
-                        "Environment variable " + key + " is not set on this host; it must hold the"
-                                + " password the Kafka settings name (kafka.sasl.password-env or kafka.ssl.truststore-password-env)");
+                throw new ConfigException("Environment variable " + key + " is not set on this host; it must hold the"
+                        + " password the Kafka settings name (" + KafkaSettings.SASL_PASSWORD_ENV.qualified() + " or "
+                        + KafkaSettings.SSL_TRUSTSTORE_PASSWORD_ENV.qualified() + ")");
             }
             values.put(key, jaas ? jaasEscaped(value) : value);
         }

@@ -1,5 +1,6 @@
 package org.requestslakehouse.sources;
 
+import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.model.RawEvent;
@@ -11,4 +12,10 @@ import org.requestslakehouse.model.RawEvent;
  */
 public interface EventSource {
     DataStream<RawEvent> create(StreamExecutionEnvironment env);
+
+    /**
+     * Checks, before anything is defined, that what the source reads exists and is reachable, failing within
+     * {@code timeout} with a message naming the setting to fix. A source that cannot check anything keeps the default.
+     */
+    default void preflight(Duration timeout) {}
 }

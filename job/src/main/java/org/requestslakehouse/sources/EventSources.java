@@ -2,6 +2,7 @@ package org.requestslakehouse.sources;
 
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.config.SourceConfig;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.pipeline.WatermarkPolicy;
 
 /** The one place that turns {@code source.type} into a source: new sources plug in here and nowhere else. */
@@ -25,7 +26,7 @@ public final class EventSources {
                 return new Selected(
                         new KinesisEventSource(config.kinesis()), WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, false);
             default:
-                throw new IllegalArgumentException("source.type=" + type + " is not supported by this build");
+                throw new IllegalArgumentException(SourceSettings.TYPE.is(type) + " is not supported by this build");
         }
     }
 }

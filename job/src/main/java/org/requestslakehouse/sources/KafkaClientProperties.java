@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
+import org.requestslakehouse.config.KafkaSettings;
 
 /**
  * Turns the {@code kafka.*} settings into Kafka client properties. Secrets are never in the settings, nor in the
@@ -48,28 +49,32 @@ public final class KafkaClientProperties {
     static final String CONFIG_PROVIDERS = "config.providers";
     static final String PROVIDER_CLASS = CONFIG_PROVIDERS + "." + EnvSecretConfigProvider.NAME + ".class";
 
+    private static final String SECRET_SETTINGS = KafkaSettings.SASL_PASSWORD_ENV.qualified() + " or "
+            + KafkaSettings.SSL_TRUSTSTORE_PASSWORD_ENV.qualified();
+
     /** Which typed setting each derived client property comes from, to name it when a pass-through key contradicts it. */
     private static final Map<String, String> TYPED_SOURCES = Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-            "kafka.bootstrap-servers",
+            KafkaSettings.BOOTSTRAP_SERVERS.qualified(),
             CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
-            "kafka.security.protocol",
+            KafkaSettings.SECURITY_PROTOCOL.qualified(),
             ConsumerConfig.GROUP_ID_CONFIG,
-            "kafka.group-id",
+            KafkaSettings.GROUP_ID.qualified(),
             SaslConfigs.SASL_MECHANISM,
-            "kafka.sasl.mechanism",
+            KafkaSettings.SASL_MECHANISM.qualified(),
             SaslConfigs.SASL_JAAS_CONFIG,
-            "kafka.sasl.mechanism, kafka.sasl.username and kafka.sasl.password-env",
+            KafkaSettings.SASL_MECHANISM.qualified() + ", " + KafkaSettings.SASL_USERNAME.qualified() + " and "
+                    + KafkaSettings.SASL_PASSWORD_ENV.qualified(),
             SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
-            "kafka.sasl.mechanism",
+            KafkaSettings.SASL_MECHANISM.qualified(),
             SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
-            "kafka.ssl.truststore-location",
+            KafkaSettings.SSL_TRUSTSTORE_LOCATION.qualified(),
             SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
-            "kafka.ssl.truststore-password-env",
+            KafkaSettings.SSL_TRUSTSTORE_PASSWORD_ENV.qualified(),
             CONFIG_PROVIDERS,
-            "kafka.sasl.password-env or kafka.ssl.truststore-password-env",
+            SECRET_SETTINGS,
             PROVIDER_CLASS,
-            "kafka.sasl.password-env or kafka.ssl.truststore-password-env");
+            SECRET_SETTINGS);
 
     private KafkaClientProperties() {}
 
@@ -122,7 +127,7 @@ public final class KafkaClientProperties {
                 }
                 default ->
                     throw ConfigException.invalid(
-                            KafkaConfig.GROUP + ".sasl.mechanism",
+                            KafkaSettings.SASL_MECHANISM.qualified(),
                             config.saslMechanism(),
                             "one of SCRAM-SHA-256, SCRAM-SHA-512, PLAIN, AWS_MSK_IAM");
             }
@@ -136,8 +141,8 @@ public final class KafkaClientProperties {
     }
 
     private static void addTruststore(KafkaConfig config, UnaryOperator<String> environment, Map<String, String> p) {
-        String locationKey = KafkaConfig.GROUP + ".ssl.truststore-location";
-        String passwordEnvKey = KafkaConfig.GROUP + ".ssl.truststore-password-env";
+        String locationKey = KafkaSettings.SSL_TRUSTSTORE_LOCATION.qualified();
+        String passwordEnvKey = KafkaSettings.SSL_TRUSTSTORE_PASSWORD_ENV.qualified();
         if (config.truststoreLocation() == null) {
             if (config.truststorePasswordEnv() != null) {
                 throw ConfigException.missing(locationKey, "the truststore file when " + passwordEnvKey + " is set");
@@ -146,7 +151,7 @@ public final class KafkaClientProperties {
         }
         if (!config.securityProtocol().endsWith("SSL")) {
             throw ConfigException.invalid(
-                    KafkaConfig.GROUP + ".security.protocol",
+                    KafkaSettings.SECURITY_PROTOCOL.qualified(),
                     config.securityProtocol(),
                     "SSL or SASL_SSL when " + locationKey + " is set (a truststore is only used for TLS)");
         }
@@ -162,7 +167,7 @@ public final class KafkaClientProperties {
     private static String usernamePasswordJaas(
             String loginModule, KafkaConfig config, UnaryOperator<String> environment) {
         String variable =
-                secretVariable(environment, config.saslPasswordEnv(), KafkaConfig.GROUP + ".sasl.password-env");
+                secretVariable(environment, config.saslPasswordEnv(), KafkaSettings.SASL_PASSWORD_ENV.qualified());
         return loginModule + " required username=" + jaasQuoted(config.saslUsername()) + " password=\""
                 + EnvSecretConfigProvider.jaasReference(variable) + "\";";
     }
@@ -198,7 +203,7 @@ public final class KafkaClientProperties {
         for (Map.Entry<String, String> e : passThrough.entrySet()) {
             String typedValue = typed.get(e.getKey());
             if (typedValue != null && !typedValue.equals(e.getValue())) {
-                throw new ConfigException(KafkaConfig.GROUP + ".property." + e.getKey() + " contradicts "
+                throw new ConfigException(KafkaSettings.PROPERTIES.qualified() + e.getKey() + " contradicts "
                         + TYPED_SOURCES.get(e.getKey()) + "; set it there instead");
             }
             out.put(e.getKey(), e.getValue());

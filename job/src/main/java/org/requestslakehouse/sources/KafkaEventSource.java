@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KafkaConfig;
+import org.requestslakehouse.config.KafkaSettings;
 import org.requestslakehouse.model.RawEvent;
 
 /**
@@ -33,6 +34,11 @@ public final class KafkaEventSource implements EventSource {
 
     public KafkaEventSource(KafkaConfig config) {
         this.config = config;
+    }
+
+    @Override
+    public void preflight(Duration timeout) {
+        KafkaPreflight.check(config, timeout);
     }
 
     @Override
@@ -86,7 +92,7 @@ public final class KafkaEventSource implements EventSource {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw ConfigException.invalid(
-                    KafkaConfig.GROUP + ".topic-pattern",
+                    KafkaSettings.TOPIC_PATTERN.qualified(),
                     regex,
                     "a Java regular expression (" + e.getDescription() + ")");
         }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.requestslakehouse.config.KafkaConfig;
+import org.requestslakehouse.config.KafkaSettings;
 
 /**
  * Start-up check that the Kafka cluster is reachable with the configured credentials and the configured topics
@@ -46,8 +47,8 @@ public final class KafkaPreflight {
             admin = Admin.create(props);
         } catch (KafkaException e) {
             throw new KafkaPreflightException(
-                    "Cannot create a Kafka client for kafka.bootstrap-servers=" + config.bootstrapServers() + ": "
-                            + rootMessage(e),
+                    "Cannot create a Kafka client for " + KafkaSettings.BOOTSTRAP_SERVERS.is(config.bootstrapServers())
+                            + ": " + rootMessage(e),
                     e);
         }
         try {
@@ -85,8 +86,9 @@ public final class KafkaPreflight {
         }
         if (!missing.isEmpty()) {
             throw new KafkaPreflightException(
-                    "Topic(s) " + String.join(", ", missing) + " named by kafka.topics do not exist at "
-                            + "kafka.bootstrap-servers=" + config.bootstrapServers() + "; create them first",
+                    "Topic(s) " + String.join(", ", missing) + " named by " + KafkaSettings.TOPICS.qualified()
+                            + " do not exist at " + KafkaSettings.BOOTSTRAP_SERVERS.is(config.bootstrapServers())
+                            + "; create them first",
                     null);
         }
     }
@@ -101,19 +103,20 @@ public final class KafkaPreflight {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaPreflightException(
-                    "Interrupted while checking kafka.bootstrap-servers=" + config.bootstrapServers(), e);
+                    "Interrupted while checking " + KafkaSettings.BOOTSTRAP_SERVERS.is(config.bootstrapServers()), e);
         }
     }
 
     private static KafkaPreflightException explain(Throwable cause, KafkaConfig config, Duration timeout) {
-        String where = "kafka.bootstrap-servers=" + config.bootstrapServers();
+        String where = KafkaSettings.BOOTSTRAP_SERVERS.is(config.bootstrapServers());
         if (cause instanceof UnknownTopicOrPartitionException) {
             return new KafkaPreflightException(cause.getMessage(), cause);
         }
         if (cause instanceof AuthenticationException) {
             return new KafkaPreflightException(
-                    "Kafka at " + where + " rejected the credentials (kafka.security.protocol="
-                            + config.securityProtocol() + ", kafka.sasl.mechanism=" + config.saslMechanism() + "): "
+                    "Kafka at " + where + " rejected the credentials ("
+                            + KafkaSettings.SECURITY_PROTOCOL.is(config.securityProtocol()) + ", "
+                            + KafkaSettings.SASL_MECHANISM.is(config.saslMechanism()) + "): "
                             + rootMessage(cause),
                     cause);
         }
@@ -125,8 +128,9 @@ public final class KafkaPreflight {
         }
         if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             return new KafkaPreflightException(
-                    "Cannot reach Kafka at " + where + " within " + timeout.toMillis() + " ms (kafka.security.protocol="
-                            + config.securityProtocol() + "): is the broker running and the address right?",
+                    "Cannot reach Kafka at " + where + " within " + timeout.toMillis() + " ms ("
+                            + KafkaSettings.SECURITY_PROTOCOL.is(config.securityProtocol())
+                            + "): is the broker running and the address right?",
                     cause);
         }
         return new KafkaPreflightException("Kafka check failed for " + where + ": " + rootMessage(cause), cause);
@@ -134,8 +138,8 @@ public final class KafkaPreflight {
 
     private static String topicsDescription(KafkaConfig config) {
         return config.topicPattern() != null
-                ? "topics (kafka.topic-pattern=" + config.topicPattern() + ")"
-                : "kafka.topics=" + String.join(",", config.topics());
+                ? "topics (" + KafkaSettings.TOPIC_PATTERN.is(config.topicPattern()) + ")"
+                : KafkaSettings.TOPICS.is(config.topics());
     }
 
     private static String rootMessage(Throwable t) {

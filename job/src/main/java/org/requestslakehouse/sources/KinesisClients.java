@@ -2,6 +2,8 @@ package org.requestslakehouse.sources;
 
 import java.net.URI;
 import java.time.Duration;
+import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.SourceConfig;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -36,6 +38,23 @@ public final class KinesisClients {
     public static void useJsonProtocol() {
         System.setProperty(SDK_V2_CBOR_ENABLED, "false");
         System.setProperty(CONNECTOR_SDK_V1_CBOR_DISABLED, "true");
+    }
+
+    /**
+     * Process entry points (the CLI's {@code run}, the job jar's main) call this before any client or job exists.
+     * Why here and not where the graph is defined: neither SDK takes the protocol from a client's configuration.
+     * The connector's SDK v1 (polling reads) asks only {@code SDKGlobalConfiguration.isCborDisabled()}, that is
+     * the system property or {@code AWS_CBOR_DISABLE}; SDK v2 (the start-up check, EFO) only
+     * {@code SdkSystemSetting.CBOR_ENABLED}, the system property or {@code AWS_CBOR_ENABLED}. So the switch is
+     * process-wide by nature, and belongs to the code that owns the process, not to a method a test may call
+     * several times with different configurations in one JVM.
+     */
+    public static void useJsonProtocolFor(JobConfig config) {
+        if (config.source().type() == SourceConfig.SourceType.KINESIS
+                && config.kinesis().endpoint() != null) {
+            // An endpoint override means a local Kinesis-compatible server, which speaks only JSON.
+            useJsonProtocol();
+        }
     }
 
     /**

@@ -9,6 +9,9 @@ import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConsta
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants.RecordPublisherType;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 
 /** Translates {@link KinesisConfig} into the properties {@code FlinkKinesisConsumer} reads. */
 public final class KinesisConsumerProperties {
@@ -27,7 +30,8 @@ public final class KinesisConsumerProperties {
     public static Properties of(KinesisConfig config) {
         if (config.region() == null) {
             throw ConfigException.missing(
-                    KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
+                    KinesisSettings.REGION.qualified(),
+                    "an AWS region such as eu-west-1 when " + SourceSettings.TYPE.is(SourceType.KINESIS));
         }
         Properties p = new Properties();
         // KinesisConfig rejects pass-through keys that collide with the typed settings below, so order is irrelevant.

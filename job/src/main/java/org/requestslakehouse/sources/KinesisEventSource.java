@@ -1,5 +1,6 @@
 package org.requestslakehouse.sources;
 
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -12,8 +13,6 @@ import org.requestslakehouse.model.RawEvent;
  * Flink checkpoints, so a restart resumes exactly where the last checkpoint was; resharding is followed by the
  * consumer's shard discovery. The connector's FLIP-27 {@code KinesisStreamsSource} is not used because it lists
  * shards by stream ARN, which Kinesis-compatible servers used for local runs and tests (kinesalite) reject.
- *
- * <p>Call {@link KinesisPreflight#check} before building the job for a clear error on a wrong stream or endpoint.
  */
 public final class KinesisEventSource implements EventSource {
 
@@ -24,6 +23,12 @@ public final class KinesisEventSource implements EventSource {
 
     public KinesisEventSource(KinesisConfig config) {
         this.config = config;
+    }
+
+    /** A clear error on a wrong stream, region or endpoint, instead of a consumer failing on the task managers. */
+    @Override
+    public void preflight(Duration timeout) {
+        KinesisPreflight.check(config, timeout);
     }
 
     @Override

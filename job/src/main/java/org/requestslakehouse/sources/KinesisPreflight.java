@@ -3,6 +3,9 @@ package org.requestslakehouse.sources;
 import java.time.Duration;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,7 +30,8 @@ public final class KinesisPreflight {
     public static void check(KinesisConfig config, Duration timeout) {
         if (config.region() == null) {
             throw ConfigException.missing(
-                    KinesisConfig.GROUP + ".region", "an AWS region such as eu-west-1 when source.type=kinesis");
+                    KinesisSettings.REGION.qualified(),
+                    "an AWS region such as eu-west-1 when " + SourceSettings.TYPE.is(SourceType.KINESIS));
         }
         StreamStatus status;
         try (KinesisClient client = KinesisClients.create(config.region(), config.endpoint(), timeout, 1)) {
@@ -36,13 +40,14 @@ public final class KinesisPreflight {
                     .streamStatus();
         } catch (ResourceNotFoundException e) {
             throw new KinesisPreflightException(
-                    "Stream " + config.stream() + " named by kinesis.stream does not exist at " + where(config)
-                            + "; create it first",
+                    "Stream " + config.stream() + " named by " + KinesisSettings.STREAM.qualified()
+                            + " does not exist at " + where(config) + "; create it first",
                     e);
         } catch (AwsServiceException e) {
             throw new KinesisPreflightException(
-                    "Kinesis at " + where(config) + " refused to describe the stream named by kinesis.stream="
-                            + config.stream() + " (" + e.awsErrorDetails().errorCode()
+                    "Kinesis at " + where(config) + " refused to describe the stream named by "
+                            + KinesisSettings.STREAM.is(config.stream()) + " ("
+                            + e.awsErrorDetails().errorCode()
                             + "): check the IAM permissions of the "
                             + "credentials found by the AWS default provider chain",
                     e);
@@ -60,23 +65,24 @@ public final class KinesisPreflight {
         }
         if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
             throw new KinesisPreflightException(
-                    "Stream " + config.stream() + " named by kinesis.stream is " + status + " at " + where(config)
-                            + ": it must be ACTIVE to be read",
+                    "Stream " + config.stream() + " named by " + KinesisSettings.STREAM.qualified() + " is " + status
+                            + " at " + where(config) + ": it must be ACTIVE to be read",
                     null);
         }
     }
 
     private static KinesisPreflightException unreachable(KinesisConfig config, Duration timeout, Exception e) {
         return new KinesisPreflightException(
-                "Cannot reach Kinesis at " + where(config) + " within " + timeout.toMillis()
-                        + " ms to describe kinesis.stream=" + config.stream() + ": " + rootMessage(e),
+                "Cannot reach Kinesis at " + where(config) + " within " + timeout.toMillis() + " ms to describe "
+                        + KinesisSettings.STREAM.is(config.stream()) + ": " + rootMessage(e),
                 e);
     }
 
     private static String where(KinesisConfig config) {
         return config.endpoint() != null
-                ? "kinesis.endpoint=" + config.endpoint() + " (kinesis.region=" + config.region() + ")"
-                : "the AWS endpoint of kinesis.region=" + config.region();
+                ? KinesisSettings.ENDPOINT.is(config.endpoint()) + " (" + KinesisSettings.REGION.is(config.region())
+                        + ")"
+                : "the AWS endpoint of " + KinesisSettings.REGION.is(config.region());
     }
 
     /** The SDK reports an empty provider chain only through the message of a plain client exception. */

@@ -456,7 +456,7 @@ class ConfigValidationTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         covered.addAll(FREE_FORM);
 
-        assertThat(covered).containsAll(everySetting());
+        assertThat(covered).containsAll(SettingsTest.read());
     }
 
     /** What the job does with settings before it submits anything: load them, then derive client properties. */
@@ -465,27 +465,6 @@ class ConfigValidationTest {
         CatalogFactory.properties(config.catalog());
         KafkaClientProperties.consumer(config.kafka(), ENVIRONMENT::get);
         return config;
-    }
-
-    /** Every key the typed configuration reads, pass-through prefixes as {@code group.prefix*}. */
-    private static Set<String> everySetting() {
-        Map<String, java.util.function.Consumer<PropertyGroup>> groups = new LinkedHashMap<>();
-        groups.put(SourceConfig.GROUP, g -> SourceConfig.from(g));
-        groups.put(KafkaConfig.GROUP, g -> KafkaConfig.from(g));
-        groups.put(KinesisConfig.GROUP, g -> KinesisConfig.from(g, false));
-        groups.put(CatalogConfig.GROUP, g -> CatalogConfig.from(g));
-        groups.put(ParseConfig.GROUP, g -> ParseConfig.from(g));
-        groups.put(RuntimeConfig.GROUP, g -> RuntimeConfig.from(g));
-        groups.put(GoldConfig.GROUP, g -> GoldConfig.from(g));
-        groups.put(MaintenanceConfig.GROUP, g -> MaintenanceConfig.from(g));
-        Set<String> keys = new TreeSet<>();
-        groups.forEach((id, read) -> {
-            PropertyGroup g =
-                    new PropertyGroup(id, id.equals(SourceConfig.GROUP) ? Map.of("csv.paths", "in.csv") : Map.of());
-            read.accept(g);
-            g.knownKeys().forEach(k -> keys.add(g.qualified(k)));
-        });
-        return keys;
     }
 
     private static String coverageKey(String key) {

@@ -107,7 +107,7 @@ class KinesisConfigTest {
         KinesisConfig unused = KinesisConfig.from(group(Map.of()), false);
 
         assertThat(unused.region()).isNull();
-        assertThat(unused.stream()).isEqualTo(KinesisConfig.DEFAULT_STREAM);
+        assertThat(unused.stream()).isEqualTo(KinesisSettings.DEFAULT_STREAM);
     }
 
     @Test
@@ -200,6 +200,6 @@ class KinesisConfigTest {
     }
 
     private static PropertyGroup group(Map<String, String> values) {
-        return new PropertyGroup(KinesisConfig.GROUP, values);
+        return new PropertyGroup(KinesisSettings.GROUP, values);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.config.RuntimeSettings;
 
 class CheckpointLocatorTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -64,7 +65,7 @@ class CheckpointLocatorTest {
     @Test
     void resumeLatestWithoutACheckpointNamesTheDirectory() {
         RuntimeConfig runtime = RuntimeConfig.from(
-                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
+                new PropertyGroup(RuntimeSettings.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
 
         assertThatThrownBy(() -> JobEnvironments.restorePath(runtime))
                 .isInstanceOf(ConfigException.class)
@@ -75,7 +76,7 @@ class CheckpointLocatorTest {
     void resumeLatestGivesTheCheckpointAsAFileUri() throws IOException {
         checkpoint("job-a/chk-5", T0);
         RuntimeConfig runtime = RuntimeConfig.from(
-                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
+                new PropertyGroup(RuntimeSettings.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "latest")));
 
         assertThat(JobEnvironments.restorePath(runtime))
                 .isEqualTo("file:" + dir.toAbsolutePath().resolve("job-a/chk-5"));
@@ -84,9 +85,9 @@ class CheckpointLocatorTest {
     @Test
     void anUnsetResumeOverAPreviousJobsCheckpointIsRefusedAndNoneStartsFresh() throws IOException {
         RuntimeConfig unset =
-                RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString())));
+                RuntimeConfig.from(new PropertyGroup(RuntimeSettings.GROUP, Map.of("checkpoint-dir", dir.toString())));
         RuntimeConfig none = RuntimeConfig.from(
-                new PropertyGroup(RuntimeConfig.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "none")));
+                new PropertyGroup(RuntimeSettings.GROUP, Map.of("checkpoint-dir", dir.toString(), "resume", "none")));
         Files.createDirectories(dir.resolve("job-a/chk-1"));
         assertThat(JobEnvironments.restorePath(unset))
                 .as("no completed checkpoint: nothing to continue")

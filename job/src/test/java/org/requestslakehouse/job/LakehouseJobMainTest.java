@@ -50,6 +50,9 @@ class LakehouseJobMainTest {
                 .as("the service owns checkpointing")
                 .isFalse();
         assertThat(env.getParallelism()).isEqualTo(4);
+        assertThat(env.getConfig().isObjectReuseEnabled())
+                .as("the pipeline's records are handed over between chained operators without copies")
+                .isTrue();
     }
 
     @Test
@@ -105,6 +108,7 @@ class LakehouseJobMainTest {
         assertThat(fromCluster.getCheckpointConfig().getCheckpointingConsistencyMode())
                 .as("the sinks' exactly-once commits need it")
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+        assertThat(fromCluster.getConfig().isObjectReuseEnabled()).isTrue();
 
         StreamExecutionEnvironment fromJob = cluster(clusterConf);
         kafkaOnCluster(

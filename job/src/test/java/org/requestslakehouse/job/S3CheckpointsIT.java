@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.testing.CollectingSink;
 import org.requestslakehouse.testing.S3ServerExtension;
 import org.requestslakehouse.testing.TestJobs;
@@ -117,7 +118,7 @@ class S3CheckpointsIT {
         Map<String, String> settings = new LinkedHashMap<>(job);
         settings.put("checkpoint-interval", "7 d");
         settings.put("parallelism", "1");
-        return RuntimeConfig.from(new PropertyGroup(RuntimeConfig.GROUP, settings));
+        return RuntimeConfig.from(new PropertyGroup(RuntimeSettings.GROUP, settings));
     }
 
     /** Counts 0, 1, 2, ... slowly and forever; the count so far is the source's checkpointed position. */

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ParseConfig;
+import org.requestslakehouse.config.ParseSettings;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
 
@@ -33,7 +34,7 @@ class PayloadLimitTest {
         payload[0] = '[';
         // both paths once, so the measurement is not of first-use class loading
         parser.parse(raw("{\"warm\":\"up\"}".getBytes(UTF_8)), 0L);
-        parser.parse(raw(new byte[ParseConfig.DEFAULT_MAX_PAYLOAD_BYTES + 1]), 0L);
+        parser.parse(raw(new byte[ParseSettings.MAX_PAYLOAD_BYTES.defaultValue() + 1]), 0L);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
         long before = threads.getCurrentThreadAllocatedBytes();

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.connectors.kinesis.util.KinesisConfigUtil;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
 import org.requestslakehouse.config.PropertyGroup;
 
 class KinesisConsumerPropertiesTest {
@@ -90,7 +91,7 @@ class KinesisConsumerPropertiesTest {
 
     @Test
     void aConfigWithoutRegionCannotBuildASource() {
-        KinesisConfig withoutRegion = KinesisConfig.from(new PropertyGroup(KinesisConfig.GROUP, Map.of()), false);
+        KinesisConfig withoutRegion = KinesisConfig.from(new PropertyGroup(KinesisSettings.GROUP, Map.of()), false);
 
         assertThatThrownBy(() -> KinesisConsumerProperties.of(withoutRegion))
                 .isInstanceOf(ConfigException.class)
@@ -99,6 +100,6 @@ class KinesisConsumerPropertiesTest {
     }
 
     private static KinesisConfig config(Map<String, String> values) {
-        return KinesisConfig.from(new PropertyGroup(KinesisConfig.GROUP, new HashMap<>(values)));
+        return KinesisConfig.from(new PropertyGroup(KinesisSettings.GROUP, new HashMap<>(values)));
     }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.model.RawEvent;
 
@@ -17,7 +18,7 @@ class KinesisEventSourceTest {
     void addsOneNamedSourceWithAStableUidAndThePojoType() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         KinesisConfig config = KinesisConfig.from(
-                new PropertyGroup(KinesisConfig.GROUP, Map.of("stream", "requests", "region", "eu-west-1")));
+                new PropertyGroup(KinesisSettings.GROUP, Map.of("stream", "requests", "region", "eu-west-1")));
 
         DataStream<RawEvent> stream = new KinesisEventSource(config).create(env);
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.testing.KinesaliteExtension;
 
@@ -72,7 +73,7 @@ class KinesisPreflightIT {
 
     private static KinesisConfig config(String stream, String endpoint) {
         return KinesisConfig.from(new PropertyGroup(
-                KinesisConfig.GROUP, Map.of("stream", stream, "region", KINESIS.region(), "endpoint", endpoint)));
+                KinesisSettings.GROUP, Map.of("stream", stream, "region", KINESIS.region(), "endpoint", endpoint)));
     }
 
     private static int closedPort() throws IOException {

@@ -22,6 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 
 /**
@@ -113,7 +114,8 @@ public final class TestJobs {
      * Checkpointing exactly-once as in production (Iceberg commits on checkpoints, and the final checkpoint after the
      * bounded sources end commits the rest) and no restart strategy: with checkpointing on, Flink would otherwise
      * restart a failing job forever, so a failure caused by the input would be retried away or hang the test until
-     * its timeout instead of failing it.
+     * its timeout instead of failing it. Otherwise configured as the shipped entry points configure theirs
+     * ({@link JobEnvironments#configurePipeline}).
      */
     public static StreamExecutionEnvironment environment(Duration checkpointInterval) {
         Configuration conf = new Configuration();
@@ -123,7 +125,7 @@ public final class TestJobs {
         conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(PARALLELISM);
-        return env;
+        return JobEnvironments.configurePipeline(env);
     }
 
     /** Runs the shipped job until its bounded source has ended and the last checkpoint committed every table. */

@@ -2,6 +2,7 @@ package org.requestslakehouse.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.requestslakehouse.config.CatalogSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,9 +33,9 @@ public class CatalogOptions {
     /** The {@code catalog.*} overrides these flags stand for, keyed {@code group.key}. */
     public Map<String, String> overrides() {
         Map<String, String> out = new LinkedHashMap<>();
-        if (warehouse != null) out.put("catalog.warehouse", warehouse);
-        if (catalogType != null) out.put("catalog.type", catalogType);
-        if (jdbcUri != null) out.put("catalog.jdbc.uri", jdbcUri);
+        if (warehouse != null) out.put(CatalogSettings.WAREHOUSE.qualified(), warehouse);
+        if (catalogType != null) out.put(CatalogSettings.TYPE.qualified(), catalogType);
+        if (jdbcUri != null) out.put(CatalogSettings.JDBC_URI.qualified(), jdbcUri);
         return out;
     }
 }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.Setting;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.dashboard.DashboardServer;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.ExistingTables;
@@ -57,7 +60,7 @@ public class DashboardCommand implements Callable<Integer> {
         }
         Map<String, String> overrides = new LinkedHashMap<>(catalog.overrides());
         // The dashboard reads tables only; the source settings are irrelevant but must still validate.
-        overrides.putIfAbsent("source.type", "kafka");
+        overrides.putIfAbsent(SourceSettings.TYPE.qualified(), Setting.text(SourceType.KAFKA));
         JobConfig jobConfig = config.load(overrides);
         // Tables a running job has yet to create are waited for; a warehouse with none is a wrong path.
         ExistingTables.requireAny(jobConfig.catalog(), LakehouseJob.PREFLIGHT_TIMEOUT);

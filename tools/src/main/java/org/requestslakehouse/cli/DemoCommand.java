@@ -12,8 +12,14 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.KafkaSettings;
+import org.requestslakehouse.config.RuntimeSettings;
+import org.requestslakehouse.config.Setting;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.dashboard.DashboardServer;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
@@ -150,13 +156,13 @@ public class DemoCommand implements Callable<Integer> {
 
     private JobConfig jobConfig(String bootstrapServers) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.type", "kafka");
-        settings.put("kafka.bootstrap-servers", bootstrapServers);
-        settings.put("kafka.topics", TOPIC);
-        settings.put("kafka.bounded", "true");
-        settings.put("catalog.warehouse", warehouse.toString());
-        settings.put("job.parallelism", Integer.toString(parallelism));
-        settings.put("job.checkpoint-interval", Duration.ofSeconds(5).toSeconds() + " s");
+        settings.put(SourceSettings.TYPE.qualified(), Setting.text(SourceType.KAFKA));
+        settings.put(KafkaSettings.BOOTSTRAP_SERVERS.qualified(), bootstrapServers);
+        settings.put(KafkaSettings.TOPICS.qualified(), TOPIC);
+        settings.put(KafkaSettings.BOUNDED.qualified(), "true");
+        settings.put(CatalogSettings.WAREHOUSE.qualified(), warehouse.toString());
+        settings.put(RuntimeSettings.PARALLELISM.qualified(), Integer.toString(parallelism));
+        settings.put(RuntimeSettings.CHECKPOINT_INTERVAL.qualified(), Setting.text(Duration.ofSeconds(5)));
         return ConfigLoader.load(null, settings);
     }
 }

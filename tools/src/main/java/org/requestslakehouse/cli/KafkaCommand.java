@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.requestslakehouse.config.KafkaConfig;
+import org.requestslakehouse.config.KafkaSettings;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
 import org.requestslakehouse.kafka.EmbeddedKafkaBroker.TopicAutoCreation;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ public class KafkaCommand implements Callable<Integer> {
     @Option(
             names = "--topic",
             paramLabel = "TOPIC",
-            defaultValue = KafkaConfig.DEFAULT_TOPIC,
+            defaultValue = KafkaSettings.DEFAULT_TOPIC,
             split = ",",
             description = "Topic to create at start, repeatable. Default: ${DEFAULT-VALUE}.")
     List<String> topics = new ArrayList<>();

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.requestslakehouse.config.KafkaConfig;
+import org.requestslakehouse.config.KafkaSettings;
 import org.requestslakehouse.config.ParseConfig;
+import org.requestslakehouse.config.ParseSettings;
 import org.requestslakehouse.progress.ProgressReporter;
 import org.requestslakehouse.replay.EventPublisher;
 import org.requestslakehouse.replay.KafkaEventPublisher;
@@ -63,10 +64,10 @@ public class ReplayCommand implements Callable<Integer> {
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
             description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
-    String bootstrapServers = KafkaConfig.DEFAULT_BOOTSTRAP_SERVERS;
+    String bootstrapServers = KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Kafka topic. Default: ${DEFAULT-VALUE}.")
-    String topic = KafkaConfig.DEFAULT_TOPIC;
+    String topic = KafkaSettings.DEFAULT_TOPIC;
 
     @Option(names = "--stream", paramLabel = "NAME", description = "Kinesis stream name.")
     String stream;
@@ -134,7 +135,7 @@ public class ReplayCommand implements Callable<Integer> {
             names = "--time-zone",
             paramLabel = "ZONE",
             description = "Zone of the files' local times. Default: ${DEFAULT-VALUE}.")
-    String timeZone = "America/New_York";
+    String timeZone = ParseSettings.TIME_ZONE.defaultValue();
 
     @Override
     public Integer call() throws Exception {
@@ -143,7 +144,7 @@ public class ReplayCommand implements Callable<Integer> {
                     new picocli.CommandLine(this), "--speedup, --rate and --limit must not be negative");
         }
         List<Path> files = ReplayInputs.expand(inputs);
-        ParseConfig parse = new ParseConfig(timeZone, ParseConfig.DEFAULT_MAX_PAYLOAD_BYTES);
+        ParseConfig parse = new ParseConfig(timeZone, ParseSettings.MAX_PAYLOAD_BYTES.defaultValue());
         ReplayFilter filter = new ReplayFilter(from, to, today ? MonthDay.now(ZoneId.of(timeZone)) : null);
         ProgressReporter progress = ProgressReporter.forConsole("replay", "events", limit > 0 ? limit : -1);
         try (EventPublisher publisher = openPublisher()) {

@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
+import org.requestslakehouse.config.GoldSettings;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.KafkaSettings;
 import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.config.RuntimeSettings;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.job.BronzeOverlap;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.job.LakehouseSummary;
 import org.requestslakehouse.progress.JobProgress;
+import org.requestslakehouse.sources.KinesisClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,6 +153,7 @@ public class RunCommand implements Callable<Integer> {
                     "--fresh and --resume exclude each other: start over, or continue from a checkpoint");
         }
         JobConfig jobConfig = config.load(flagOverrides());
+        KinesisClients.useJsonProtocolFor(jobConfig);
         Path confDir = flinkConf != null
                 ? flinkConf
                 : (Files.isDirectory(Paths.get("flink-conf")) ? Paths.get("flink-conf") : null);
@@ -186,20 +192,20 @@ public class RunCommand implements Callable<Integer> {
 
     Map<String, String> flagOverrides() {
         Map<String, String> o = new LinkedHashMap<>(catalog.overrides());
-        if (source != null) o.put("source.type", source);
-        if (!inputs.isEmpty()) o.put("source.csv.paths", String.join(",", inputs));
-        if (bootstrapServers != null) o.put("kafka.bootstrap-servers", bootstrapServers);
-        if (!topics.isEmpty()) o.put("kafka.topics", String.join(",", topics));
-        if (topicPattern != null) o.put("kafka.topic-pattern", topicPattern);
-        if (groupId != null) o.put("kafka.group-id", groupId);
-        if (startingOffsets != null) o.put("kafka.starting-offsets", startingOffsets);
-        if (bounded) o.put("kafka.bounded", "true");
-        if (checkpointDir != null) o.put("job.checkpoint-dir", checkpointDir);
-        if (resume != null) o.put("job.resume", resume);
-        if (fresh) o.put("job.resume", RuntimeConfig.RESUME_NONE);
-        if (checkpointInterval != null) o.put("job.checkpoint-interval", checkpointInterval);
-        if (parallelism != null) o.put("job.parallelism", parallelism.toString());
-        if (noGold) o.put("gold.enabled", "false");
+        if (source != null) o.put(SourceSettings.TYPE.qualified(), source);
+        if (!inputs.isEmpty()) o.put(SourceSettings.CSV_PATHS.qualified(), String.join(",", inputs));
+        if (bootstrapServers != null) o.put(KafkaSettings.BOOTSTRAP_SERVERS.qualified(), bootstrapServers);
+        if (!topics.isEmpty()) o.put(KafkaSettings.TOPICS.qualified(), String.join(",", topics));
+        if (topicPattern != null) o.put(KafkaSettings.TOPIC_PATTERN.qualified(), topicPattern);
+        if (groupId != null) o.put(KafkaSettings.GROUP_ID.qualified(), groupId);
+        if (startingOffsets != null) o.put(KafkaSettings.STARTING_OFFSETS.qualified(), startingOffsets);
+        if (bounded) o.put(KafkaSettings.BOUNDED.qualified(), "true");
+        if (checkpointDir != null) o.put(RuntimeSettings.CHECKPOINT_DIR.qualified(), checkpointDir);
+        if (resume != null) o.put(RuntimeSettings.RESUME.qualified(), resume);
+        if (fresh) o.put(RuntimeSettings.RESUME.qualified(), RuntimeConfig.RESUME_NONE);
+        if (checkpointInterval != null) o.put(RuntimeSettings.CHECKPOINT_INTERVAL.qualified(), checkpointInterval);
+        if (parallelism != null) o.put(RuntimeSettings.PARALLELISM.qualified(), parallelism.toString());
+        if (noGold) o.put(GoldSettings.ENABLED.qualified(), "false");
         return o;
     }
 }

@@ -22,6 +22,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.ConfigException;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.job.LakehouseJob;
@@ -87,7 +88,7 @@ public class SqlCommand implements Callable<Integer> {
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.ERROR);
         }
         CatalogConfig config = CatalogConfig.from(
-                new PropertyGroup(CatalogConfig.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
+                new PropertyGroup(CatalogSettings.GROUP, keysWithoutCatalogPrefix(catalog.overrides())));
         List<LakehouseTable> present = ExistingTables.requireAny(config, LakehouseJob.PREFLIGHT_TIMEOUT);
         FlinkCatalog flinkCatalog = null;
         try {
@@ -146,7 +147,7 @@ public class SqlCommand implements Callable<Integer> {
 
     /** {@code catalog.warehouse} becomes {@code warehouse}: the keys {@link CatalogConfig#from} reads. */
     static Map<String, String> keysWithoutCatalogPrefix(Map<String, String> overrides) {
-        String prefix = CatalogConfig.GROUP + ".";
+        String prefix = CatalogSettings.GROUP + ".";
         Map<String, String> out = new LinkedHashMap<>();
         overrides.forEach(
                 (key, value) -> out.put(key.startsWith(prefix) ? key.substring(prefix.length()) : key, value));

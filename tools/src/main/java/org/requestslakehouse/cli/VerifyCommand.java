@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.Setting;
+import org.requestslakehouse.config.SourceConfig.SourceType;
+import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.sinks.iceberg.ExistingTables;
 import org.requestslakehouse.verify.GoldVerifier;
@@ -29,7 +32,7 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> overrides = new LinkedHashMap<>(catalog.overrides());
         // verify reads tables only; the source settings are irrelevant but must still validate.
-        overrides.putIfAbsent("source.type", "kafka");
+        overrides.putIfAbsent(SourceSettings.TYPE.qualified(), Setting.text(SourceType.KAFKA));
         JobConfig jobConfig = config.load(overrides);
         ExistingTables.requireAll(jobConfig.catalog(), GoldVerifier.TABLES_READ, LakehouseJob.PREFLIGHT_TIMEOUT);
         return GoldVerifier.verify(jobConfig, System.out) ? 0 : 1;

@@ -10,17 +10,19 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.requestslakehouse.config.ParseSettings;
 
 /**
  * Boston wall-clock time: the exports publish local times without an offset.
  *
- * <p>Offsets come from a table of every America/New_York transition between 1900 and 2100, built once. Rendering a
+ * <p>Offsets come from a table of every transition of the zone between 1900 and 2100, built once. Rendering a
  * million rows converts four or five instants each, and {@link ZoneRules#getOffset(Instant)} recomputes the rule
  * transitions of a year behind a map lookup every time; a binary search over the table is several times cheaper.
  */
 final class BostonTime {
 
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    /** The zone the job parses published local times in by default: generated data must read back the same. */
+    static final ZoneId ZONE = ZoneId.of(ParseSettings.TIME_ZONE.defaultValue());
 
     private static final long TABLE_START =
             Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();

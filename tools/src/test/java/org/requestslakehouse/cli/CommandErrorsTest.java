@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -158,7 +159,7 @@ class CommandErrorsTest {
     /** Creates every table in the test's warehouse the way the job does, then changes them behind its back. */
     private void changeFreshTables(BiConsumer<Catalog, LakehouseTables> change) {
         CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", dir.toString())));
+                CatalogConfig.from(new PropertyGroup(CatalogSettings.GROUP, Map.of("warehouse", dir.toString())));
         Catalog catalog = CatalogFactory.open(config);
         try {
             LakehouseTables tables = new LakehouseTables(config);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.JobConfig;
-import org.requestslakehouse.config.RuntimeConfig;
+import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 
@@ -62,7 +62,7 @@ class StandaloneClusterIT {
         KAFKA.createTopic(topic, RESCALED_PARALLELISM);
         Map<String, String> settings = SuiteConfigs.kafkaSettings(tmp, KAFKA.bootstrapServers(), topic);
         // Checkpointing and parallelism are the cluster's and the submission's: the job config leaves them out.
-        settings.keySet().removeIf(key -> key.startsWith(RuntimeConfig.GROUP + "."));
+        settings.keySet().removeIf(key -> key.startsWith(RuntimeSettings.GROUP + "."));
         JobConfig config = SuiteConfigs.kafka(tmp, KAFKA.bootstrapServers(), topic);
         List<String> programArgs = new ArrayList<>();
         settings.forEach((key, value) -> programArgs.addAll(List.of("--set", key + "=" + value)));

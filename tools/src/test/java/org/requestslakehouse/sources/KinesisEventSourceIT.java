@@ -16,6 +16,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.requestslakehouse.config.KinesisConfig;
+import org.requestslakehouse.config.KinesisSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.replay.KinesisEventPublisher;
@@ -117,7 +118,7 @@ class KinesisEventSourceIT {
         values.put("stream", stream);
         values.put("region", KINESIS.region());
         values.put("endpoint", KINESIS.endpoint());
-        return KinesisConfig.from(new PropertyGroup(KinesisConfig.GROUP, values));
+        return KinesisConfig.from(new PropertyGroup(KinesisSettings.GROUP, values));
     }
 
     private static byte[] json(int i) {

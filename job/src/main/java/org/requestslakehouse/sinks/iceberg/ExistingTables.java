@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.apache.iceberg.catalog.Catalog;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.CatalogConfig;
 import org.requestslakehouse.config.CatalogConfig.CatalogType;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.NotFoundException;
 
 /**
@@ -68,9 +68,9 @@ public final class ExistingTables {
 
     private static NotFoundException noTables(CatalogConfig config) {
         if (isLocal(config) && !Files.isDirectory(Paths.get(config.warehouse()))) {
-            return new NotFoundException(
-                    "The warehouse directory " + config.warehouse() + " (--warehouse, catalog.warehouse)"
-                            + " does not exist: check the path, or run the job first (run or demo creates it and the tables).");
+            return new NotFoundException("The warehouse directory " + config.warehouse() + " (--warehouse, "
+                    + CatalogSettings.WAREHOUSE.qualified() + ")"
+                    + " does not exist: check the path, or run the job first (run or demo creates it and the tables).");
         }
         return new NotFoundException("No lakehouse tables in " + describe(config)
                 + ": check --warehouse, or run the job there first (run or demo creates the tables).");
@@ -78,10 +78,10 @@ public final class ExistingTables {
 
     /** Where the tables were looked for, without credentials (a JDBC URI may carry some). */
     public static String describe(CatalogConfig config) {
-        String type = config.type().name().toLowerCase(Locale.ROOT);
         return config.type() == CatalogType.REST
-                ? "the REST catalog at catalog.rest.uri=" + config.restUri()
-                : "the warehouse at catalog.warehouse=" + config.warehouse() + " (catalog.type=" + type + ")";
+                ? "the REST catalog at " + CatalogSettings.REST_URI.is(config.restUri())
+                : "the warehouse at " + CatalogSettings.WAREHOUSE.is(config.warehouse()) + " ("
+                        + CatalogSettings.TYPE.is(config.type()) + ")";
     }
 
     private static boolean isLocal(CatalogConfig config) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.cli.SqlCommand;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.CatalogSettings;
 import org.requestslakehouse.config.PropertyGroup;
 import picocli.CommandLine;
 
@@ -35,7 +36,7 @@ class SchemaPromotionTest {
     @Test
     void addingAColumnBySqlAppendsItAndAJobOfTheOldSchemaRefusesToStart(@TempDir Path warehouse) {
         CatalogConfig config =
-                CatalogConfig.from(new PropertyGroup(CatalogConfig.GROUP, Map.of("warehouse", warehouse.toString())));
+                CatalogConfig.from(new PropertyGroup(CatalogSettings.GROUP, Map.of("warehouse", warehouse.toString())));
         IcebergSinks.create(config);
         int before = TableSchemas.serviceRequests().schema().columns().size();
 
