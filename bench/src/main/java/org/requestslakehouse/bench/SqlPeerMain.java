@@ -25,12 +25,8 @@ public final class SqlPeerMain {
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), Paths.get(args[0]));
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         tables.getConfig().set(PipelineOptions.NAME, JOB_NAME);
-        SqlPeerPipeline.Endpoints endpoints = new SqlPeerPipeline.Endpoints(
-                config.kafka().bootstrapServers(),
-                String.join(";", config.kafka().topics()),
-                config.kafka().groupId(),
-                config.catalog().warehouse());
-        TableResult result = SqlPeerPipeline.statementSet(tables, endpoints).execute();
+        TableResult result = SqlPeerPipeline.statementSet(tables, SqlPeerPipeline.Endpoints.of(config))
+                .execute();
         JobMain.superviseUntilDone(result.getJobClient().orElseThrow());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
+import org.requestslakehouse.config.JobConfig;
 
 /**
  * The SQL peer's pipeline: what a Flink user who knows Flink SQL and Iceberg, but not this project, would write to
@@ -118,7 +119,17 @@ public final class SqlPeerPipeline {
      *
      * @param warehouse the Hadoop catalog's warehouse directory (the catalog type every part of the bench uses)
      */
-    public record Endpoints(String bootstrapServers, String topic, String groupId, String warehouse) {}
+    public record Endpoints(String bootstrapServers, String topic, String groupId, String warehouse) {
+
+        /** The broker, topics (the Kafka table takes several separated by ';'), group and warehouse of a run. */
+        static Endpoints of(JobConfig config) {
+            return new Endpoints(
+                    config.kafka().bootstrapServers(),
+                    String.join(";", config.kafka().topics()),
+                    config.kafka().groupId(),
+                    config.catalog().warehouse());
+        }
+    }
 
     /**
      * The session's settings (what the SQL client's {@code SET} statements would say): the city's zone, and

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.catalog.CatalogFactory;
-import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.RuntimeConfig;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.testing.KafkaBrokerExtension;
 import org.requestslakehouse.testing.KafkaTestClient.Message;
@@ -75,29 +76,17 @@ class SqlPeerPipelineTest {
                                 "02119")));
         Path warehouse = dir.resolve("warehouse");
 
-        JobConfig config = ConfigLoader.load(
+        JobConfig config = BenchConfigs.kafkaToWarehouse(KAFKA.bootstrapServers(), TOPIC, warehouse);
+        // A short interval: each commit waits for a checkpoint, the last one included.
+        RuntimeConfig runtime = new RuntimeConfig(
+                Duration.ofSeconds(1),
+                dir.resolve("checkpoints").toString(),
                 null,
-                Map.of(
-                        "source.type",
-                        "kafka",
-                        "kafka.bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "kafka.topics",
-                        TOPIC,
-                        "catalog.warehouse",
-                        warehouse.toString(),
-                        "job.checkpoint-dir",
-                        dir.resolve("checkpoints").toString(),
-                        "job.checkpoint-interval",
-                        "1 s",
-                        "job.parallelism",
-                        "2"));
-        StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), null);
+                2,
+                config.runtime().stateTtl());
+        StreamExecutionEnvironment env = JobEnvironments.selfManaged(runtime, null);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
-        SqlPeerPipeline.statementSet(
-                        tables,
-                        new SqlPeerPipeline.Endpoints(
-                                KAFKA.bootstrapServers(), TOPIC, "sql-peer-test", warehouse.toString()))
+        SqlPeerPipeline.statementSet(tables, SqlPeerPipeline.Endpoints.of(config))
                 .execute()
                 .await(5, TimeUnit.MINUTES);
 
