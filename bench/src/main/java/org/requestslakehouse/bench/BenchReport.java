@@ -72,6 +72,10 @@ public final class BenchReport {
         if (run.stateBytesPerCase() != null) {
             node.put("state_bytes_per_case", run.stateBytesPerCase());
         }
+        if (!run.tableRows().isEmpty()) {
+            ObjectNode rows = node.putObject("rows");
+            run.tableRows().forEach(rows::put);
+        }
         if (result.floor() != null) {
             node.put("ratio_to_floor", run.eventsPerSecond() / result.floor().eventsPerSecond());
         }
@@ -126,6 +130,22 @@ public final class BenchReport {
                             ? NOT_MEASURED
                             : String.format(Locale.ROOT, "%,.0f B", run.stateBytesPerCase())));
         }
+        for (Map.Entry<String, RunResult> entry : runs(result).entrySet()) {
+            if (entry.getValue() != null && !entry.getValue().tableRows().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "rows of %s: %s%n", entry.getKey(), rows(entry.getValue())));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The rows of each table a run wrote, for the line under the table: {@code bronze.raw_events 1,000 · ...}. */
+    static String rows(RunResult run) {
+        StringBuilder out = new StringBuilder();
+        run.tableRows()
+                .forEach((table, rows) -> out.append(out.length() == 0 ? "" : ", ")
+                        .append(table)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%,d", rows)));
         return out.toString();
     }
 
@@ -147,6 +167,7 @@ public final class BenchReport {
         runs.put("job", result.job());
         runs.put("job_no_gold", result.jobNoGold());
         runs.put("peer", result.peer());
+        runs.put(SqlPeerRun.NAME, result.sqlPeer());
         return runs;
     }
 }

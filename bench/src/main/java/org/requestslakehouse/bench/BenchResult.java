@@ -11,4 +11,5 @@ public record BenchResult(
         RunResult job,
         RunResult jobNoGold,
         RunResult peer,
+        RunResult sqlPeer,
         FreshnessResult freshness) {}

@@ -42,6 +42,7 @@ public record BenchSettings(
         JOB,
         JOB_NO_GOLD,
         PEER,
+        SQL_PEER,
         FRESHNESS
     }
 

@@ -55,10 +55,24 @@ final class BenchTables {
         if (atCheckpoint == null) {
             return -1;
         }
+        return rows(table, atCheckpoint.snapshotId(), keyColumn);
+    }
+
+    /** Rows of the table's current snapshot, deletes applied (an upsert table's keys); 0 before the first commit. */
+    static long currentRows(Table table) {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return 0;
+        }
+        // Reading one column is enough to count; the first one is as good as any.
+        return rows(table, current.snapshotId(), table.schema().columns().get(0).name());
+    }
+
+    private static long rows(Table table, long snapshotId, String column) {
         long rows = 0;
         try (CloseableIterable<Record> records = IcebergGenerics.read(table)
-                .useSnapshot(atCheckpoint.snapshotId())
-                .select(keyColumn)
+                .useSnapshot(snapshotId)
+                .select(column)
                 .build()) {
             for (Record ignored : records) {
                 rows++;

@@ -43,6 +43,7 @@ public final class Benchmark {
                     ? report("job_no_gold", JobRun.run(ctx, "job_no_gold", false))
                     : null;
             RunResult peer = settings.runs(Part.PEER) ? report("peer", PeerRun.run(ctx)) : null;
+            RunResult sqlPeer = settings.runs(Part.SQL_PEER) ? report(SqlPeerRun.NAME, SqlPeerRun.run(ctx)) : null;
             FreshnessResult freshness = null;
             if (settings.runs(Part.FRESHNESS)) {
                 freshness = FreshnessRun.run(ctx, csv, settings.freshnessRateShare() * job.eventsPerSecond());
@@ -55,7 +56,15 @@ public final class Benchmark {
                         freshness.goldP99Seconds());
             }
             return new BenchResult(
-                    Instant.now(), MachineDescription.describe(), settings, floor, job, jobNoGold, peer, freshness);
+                    Instant.now(),
+                    MachineDescription.describe(),
+                    settings,
+                    floor,
+                    job,
+                    jobNoGold,
+                    peer,
+                    sqlPeer,
+                    freshness);
         }
     }
 
@@ -87,6 +96,9 @@ public final class Benchmark {
                 run.cpuSecondsPerMillion(),
                 run.brokerCpuSecondsPerMillion(),
                 run.peakRssMib());
+        if (!run.tableRows().isEmpty()) {
+            console.println(name + ": " + BenchReport.rows(run));
+        }
         return run;
     }
 }

@@ -36,7 +36,7 @@ final class FreshnessRun {
         ProduceTimes produced = new ProduceTimes(settings.parallelism());
         long measuredFrom;
         List<ReplayEvent> toProduce = BenchEvents.load(csv, events);
-        JobRun.StartedJob started = JobRun.StartedJob.start(ctx, "freshness", dir, TOPIC, true, false);
+        JobRun.StartedJob started = JobRun.StartedJob.start(ctx, "freshness", JobMain.class, dir, TOPIC, true, false);
         try (var job = started.jvm();
                 CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
             awaitFirstCheckpoint(job, watcher);

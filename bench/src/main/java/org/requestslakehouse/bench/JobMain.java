@@ -26,15 +26,27 @@ public final class JobMain {
     private JobMain() {}
 
     public static void main(String[] args) throws Exception {
+        JobConfig config = config(args);
+        StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), Paths.get(args[0]));
+        LakehouseJob.define(env, config);
+        superviseUntilDone(env.executeAsync(LakehouseJob.JOB_NAME));
+    }
+
+    /** The settings after the Flink configuration directory, {@code group.key=value} each. */
+    static JobConfig config(String[] args) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
-        JobConfig config = ConfigLoader.load(null, settings);
-        StreamExecutionEnvironment env = JobEnvironments.selfManaged(config.runtime(), Paths.get(args[0]));
-        LakehouseJob.define(env, config);
-        JobClient job = env.executeAsync(LakehouseJob.JOB_NAME);
+        return ConfigLoader.load(null, settings);
+    }
+
+    /**
+     * Announces that {@code job} runs and, once it has ended (or been cancelled on the parent's stop), that it has
+     * finished; then waits for the parent's stop and exits the JVM.
+     */
+    static void superviseUntilDone(JobClient job) throws Exception {
         awaitRunning(job);
         ChildSignals.announce("running", job.getJobID().toString());
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -34,24 +36,9 @@ final class JobRun {
     static RunResult run(BenchContext ctx, String name, boolean gold) throws Exception {
         BenchSettings settings = ctx.settings();
         Path dir = settings.workDir().resolve(name);
-        StartedJob started = StartedJob.start(ctx, name, dir, ctx.topic(), gold, true);
-        ProcStat jobAtStart;
-        ProcStat brokerAtStart;
-        ProcStat jobAtEnd;
-        ProcStat brokerAtEnd;
-        CheckpointWatcher.Checkpoint checkpoint;
-        try (ChildJvm job = started.jvm()) {
-            jobAtStart = job.stat();
-            brokerAtStart = ctx.broker().stat();
-            try (CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
-                job.awaitSignal("finished", runTimeout(settings.events()));
-                jobAtEnd = job.stat();
-                brokerAtEnd = ctx.broker().stat();
-                checkpoint = watcher.latestWithState();
-            }
-            job.requestStop();
-            job.awaitExit(Duration.ofMinutes(2));
-        }
+        StartedJob started = StartedJob.start(ctx, name, JobMain.class, dir, ctx.topic(), gold, true);
+        Measured measured = Measured.untilFinished(ctx, started);
+        CheckpointWatcher.Checkpoint checkpoint = measured.checkpoint();
 
         CatalogConfig catalogConfig = BenchConfigs.catalog(started.warehouse());
         LakehouseTables tables = new LakehouseTables(catalogConfig);
@@ -70,14 +57,15 @@ final class JobRun {
             Double statePerCase = checkpoint == null
                     ? null
                     : statePerCase(catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS)), checkpoint);
-            double seconds = (lastCommit - started.runningAtMillis()) / 1000.0;
-            return new RunResult(
-                    settings.events(),
-                    seconds,
-                    jobAtEnd.since(jobAtStart).cpuSeconds(),
-                    brokerAtEnd.since(brokerAtStart).cpuSeconds(),
-                    jobAtEnd.peakRssBytes(),
-                    statePerCase);
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put(tables.identifier(LakehouseTable.RAW_EVENTS).toString(), archived);
+            for (LakehouseTable table : List.of(
+                    LakehouseTable.SERVICE_REQUESTS, LakehouseTable.REQUESTS_HOURLY, LakehouseTable.SLA_DAILY)) {
+                TableIdentifier id = tables.identifier(table);
+                rows.put(id.toString(), BenchTables.currentRows(catalog.loadTable(id)));
+            }
+            return measured.result(
+                    settings.events(), (lastCommit - started.runningAtMillis()) / 1000.0, statePerCase, rows);
         } finally {
             CatalogFactory.close(catalog);
         }
@@ -92,10 +80,59 @@ final class JobRun {
         return Duration.ofSeconds(Math.max(600, (long) (events / SLOWEST_EXPECTED_EVENTS_PER_SECOND)));
     }
 
+    /**
+     * CPU and memory of a bounded job's JVM and of the broker from the job's start to its end, and the job's last
+     * checkpoint that held state (null if none completed).
+     */
+    record Measured(
+            ProcStat jobAtStart,
+            ProcStat brokerAtStart,
+            ProcStat jobAtEnd,
+            ProcStat brokerAtEnd,
+            CheckpointWatcher.Checkpoint checkpoint) {
+
+        /** Waits until the started job says it has finished, then stops its JVM. */
+        static Measured untilFinished(BenchContext ctx, StartedJob started) throws Exception {
+            try (ChildJvm job = started.jvm()) {
+                ProcStat jobAtStart = job.stat();
+                ProcStat brokerAtStart = ctx.broker().stat();
+                Measured measured;
+                try (CheckpointWatcher watcher = new CheckpointWatcher(started.restPort(), started.jobId())) {
+                    job.awaitSignal("finished", runTimeout(ctx.settings().events()));
+                    ProcStat jobAtEnd = job.stat();
+                    ProcStat brokerAtEnd = ctx.broker().stat();
+                    measured =
+                            new Measured(jobAtStart, brokerAtStart, jobAtEnd, brokerAtEnd, watcher.latestWithState());
+                }
+                job.requestStop();
+                job.awaitExit(Duration.ofMinutes(2));
+                return measured;
+            }
+        }
+
+        RunResult result(long events, double seconds, Double stateBytesPerCase, Map<String, Long> tableRows) {
+            return new RunResult(
+                    events,
+                    seconds,
+                    jobAtEnd.since(jobAtStart).cpuSeconds(),
+                    brokerAtEnd.since(brokerAtStart).cpuSeconds(),
+                    jobAtEnd.peakRssBytes(),
+                    stateBytesPerCase,
+                    tableRows);
+        }
+    }
+
     /** A job JVM that announced it runs. */
     record StartedJob(ChildJvm jvm, String jobId, long runningAtMillis, int restPort, Path warehouse) {
 
-        static StartedJob start(BenchContext ctx, String name, Path dir, String topic, boolean gold, boolean bounded)
+        static StartedJob start(
+                BenchContext ctx,
+                String name,
+                Class<?> mainClass,
+                Path dir,
+                String topic,
+                boolean gold,
+                boolean bounded)
                 throws IOException, InterruptedException {
             BenchSettings settings = ctx.settings();
             int restPort = LocalPorts.free();
@@ -122,12 +159,12 @@ final class JobRun {
             ctx.console()
                     .printf(
                             Locale.ROOT,
-                            "%s: starting the job (%s state, checkpoints every %d s, gold %s) ...%n",
+                            "%s: starting %s (%s state, checkpoints every %d s) ...%n",
                             name,
+                            mainClass == JobMain.class ? "the job with gold " + (gold ? "on" : "off") : "the SQL peer",
                             settings.stateBackend(),
-                            settings.checkpointInterval().toSeconds(),
-                            gold ? "on" : "off");
-            ChildJvm jvm = ChildJvm.start(name, jvmOptions, JobMain.class.getName(), args, settings.logDir());
+                            settings.checkpointInterval().toSeconds());
+            ChildJvm jvm = ChildJvm.start(name, jvmOptions, mainClass.getName(), args, settings.logDir());
             try {
                 ChildSignals.Signal running = jvm.awaitSignal("running", START_TIMEOUT);
                 return new StartedJob(jvm, running.detail(), running.epochMillis(), restPort, warehouse);

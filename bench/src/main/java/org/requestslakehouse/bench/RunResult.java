@@ -1,5 +1,9 @@
 package org.requestslakehouse.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one throughput run measured.
  *
@@ -9,6 +13,8 @@ package org.requestslakehouse.bench;
  * @param peakRssBytes         peak resident memory of the measured process
  * @param stateBytesPerCase    checkpointed state per case held, or null when no checkpoint completed while the
  *                             job held state (short runs) or the run keeps no state
+ * @param tableRows            rows of each table the run wrote ({@code database.table}, deletes applied), in
+ *                             report order; empty when not counted
  */
 public record RunResult(
         long events,
@@ -16,7 +22,18 @@ public record RunResult(
         double cpuSeconds,
         double brokerCpuSeconds,
         long peakRssBytes,
-        Double stateBytesPerCase) {
+        Double stateBytesPerCase,
+        Map<String, Long> tableRows) {
+
+    public RunResult {
+        tableRows = Collections.unmodifiableMap(new LinkedHashMap<>(tableRows));
+    }
+
+    /** A run whose tables are not counted. */
+    public RunResult(
+            long events, double seconds, double cpuSeconds, double brokerCpuSeconds, long peakRssBytes, Double state) {
+        this(events, seconds, cpuSeconds, brokerCpuSeconds, peakRssBytes, state, Map.of());
+    }
 
     public double eventsPerSecond() {
         return events / seconds;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure the job on this machine: a framework-free floor, the full job, the job without gold, "
-                    + "Apache Iceberg's Kafka Connect sink as a peer, and freshness at a fixed rate; one table, optionally JSON.",
+                    + "Apache Iceberg's Kafka Connect sink as a peer, the same pipeline in Flink SQL as a second peer, "
+                    + "and freshness at a fixed rate; one table, optionally JSON.",
             "Each part runs in its own JVM; the events are preloaded into an in-process Kafka topic first."
         })
 public class BenchCommand implements Callable<Integer>, ContributedCommand {
@@ -83,7 +84,7 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
             names = "--parts",
             paramLabel = "PART",
             split = ",",
-            description = "Parts to run: floor, job, job-no-gold, peer, freshness. Default: all.")
+            description = "Parts to run: floor, job, job-no-gold, peer, sql-peer, freshness. Default: all.")
     List<String> parts = new ArrayList<>();
 
     @Option(
@@ -186,7 +187,8 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                 chosen.add(Part.valueOf(part.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(
-                        spec.commandLine(), "--parts takes floor, job, job-no-gold, peer and freshness, got " + part);
+                        spec.commandLine(),
+                        "--parts takes floor, job, job-no-gold, peer, sql-peer and freshness, got " + part);
             }
         }
         return chosen;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +25,14 @@ class BenchReportTest {
             "job_no_gold.events_per_s",
             "peer.events_per_s",
             "peer.cpu_s_per_million",
+            "sql_peer.events_per_s",
+            "sql_peer.cpu_s_per_million",
+            "sql_peer.rows.silver.service_requests",
             "freshness.silver_p99_s",
             "freshness.gold_p99_s",
             "job.peak_rss_mib");
+
+    private static final Map<String, Long> ROWS = rows();
 
     private static final BenchSettings SETTINGS = new BenchSettings(
             1_000_000,
@@ -50,15 +57,51 @@ class BenchReportTest {
             new RunResult(1_000_000, 20.0, 30.0, 2.0, 1200L << 20, 250.0),
             new RunResult(1_000_000, 16.0, 24.0, 2.0, 1100L << 20, 180.0),
             new RunResult(1_000_000, 25.0, 40.0, 3.0, 700L << 20, null),
+            new RunResult(1_000_000, 40.0, 80.0, 3.0, 900L << 20, 300.0, ROWS),
             new FreshnessResult(25_000, 1_000_000, 750_000, 5.5, 11.2, 6.0, 12.5, 0));
+
+    private static Map<String, Long> rows() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("bronze.raw_events", 1_000_000L);
+        rows.put("silver.service_requests", 537_634L);
+        rows.put("gold.requests_hourly", 61_202L);
+        rows.put("gold.sla_daily", 48_311L);
+        return rows;
+    }
 
     @Test
     void jsonHasEveryKeyTheIssueAsksFor() {
         JsonNode json = BenchReport.json(RESULT);
 
         for (String key : REQUIRED_KEYS) {
-            assertThat(json.at("/" + key.replace('.', '/')).isNumber()).as(key).isTrue();
+            // Table names hold a dot themselves: the rows' keys are one level below "rows".
+            String path = key.startsWith("sql_peer.rows.")
+                    ? "/sql_peer/rows/" + key.substring("sql_peer.rows.".length())
+                    : "/" + key.replace('.', '/');
+            assertThat(json.at(path).isNumber()).as(key).isTrue();
         }
+    }
+
+    @Test
+    void jsonHasTheSqlPeersFiguresAndRowsPerTable() {
+        JsonNode json = BenchReport.json(RESULT);
+
+        assertThat(json.at("/sql_peer/events_per_s").asDouble()).isEqualTo(25_000.0);
+        assertThat(json.at("/sql_peer/cpu_s_per_million").asDouble()).isEqualTo(80.0);
+        assertThat(json.at("/sql_peer/ratio_to_floor").asDouble()).isEqualTo(0.25);
+        assertThat(json.at("/sql_peer/ratio_to_peer").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/sql_peer/state_bytes_per_case").asDouble()).isEqualTo(300.0);
+        JsonNode rows = json.at("/sql_peer/rows");
+        assertThat(rows.size()).isEqualTo(4);
+        assertThat(rows.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "bronze.raw_events", "silver.service_requests", "gold.requests_hourly", "gold.sla_daily");
+        assertThat(rows.get("bronze.raw_events").asLong()).isEqualTo(1_000_000);
+        assertThat(rows.get("silver.service_requests").asLong()).isEqualTo(537_634);
+        assertThat(rows.get("gold.requests_hourly").asLong()).isEqualTo(61_202);
+        assertThat(rows.get("gold.sla_daily").asLong()).isEqualTo(48_311);
+        assertThat(json.at("/job/rows").isMissingNode()).isTrue();
     }
 
     @Test
@@ -85,7 +128,8 @@ class BenchReportTest {
 
     @Test
     void partsNotRunAreLeftOut() {
-        BenchResult jobOnly = new BenchResult(RESULT.finishedAt(), "m", SETTINGS, null, RESULT.job(), null, null, null);
+        BenchResult jobOnly =
+                new BenchResult(RESULT.finishedAt(), "m", SETTINGS, null, RESULT.job(), null, null, null, null);
 
         JsonNode json = BenchReport.json(jobOnly);
 
@@ -99,7 +143,7 @@ class BenchReportTest {
     void tableHasALinePerRunWithTheFreshnessOnTheJobsLine() {
         List<String> lines = BenchReport.table(RESULT).lines().toList();
 
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(0))
                 .startsWith("run")
                 .contains("events/s", "x floor", "x peer", "freshness p50/p99", "peak RSS");
@@ -108,7 +152,11 @@ class BenchReportTest {
                 .startsWith("job ")
                 .contains("50,000", "30.0", "0.50", "1.33", "silver 5.5/11.2 gold 6.0/12.5", "1,200 MiB", "250 B");
         assertThat(lines.get(3)).startsWith("job_no_gold").contains("62,500");
-        assertThat(lines.get(4)).startsWith("peer").contains("40,000", "40.0", "1.00", "700 MiB");
+        assertThat(lines.get(4)).startsWith("peer ").contains("40,000", "40.0", "1.00", "700 MiB");
+        assertThat(lines.get(5)).startsWith("sql_peer ").contains("25,000", "80.0", "0.25", "0.50", "900 MiB", "300 B");
+        assertThat(lines.get(6))
+                .isEqualTo("rows of sql_peer: bronze.raw_events 1,000,000, silver.service_requests 537,634, "
+                        + "gold.requests_hourly 61,202, gold.sla_daily 48,311");
     }
 
     @Test

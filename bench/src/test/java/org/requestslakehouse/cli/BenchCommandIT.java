@@ -27,6 +27,8 @@ class BenchCommandIT {
             "job_no_gold.events_per_s",
             "peer.events_per_s",
             "peer.cpu_s_per_million",
+            "sql_peer.events_per_s",
+            "sql_peer.cpu_s_per_million",
             "freshness.silver_p99_s",
             "freshness.gold_p99_s",
             "job.peak_rss_mib");
@@ -59,7 +61,15 @@ class BenchCommandIT {
             assertThat(value.asDouble()).as(key).isPositive();
         }
         assertThat(report.at("/freshness/gold_not_visible").asLong()).isZero();
-        for (String run : List.of("floor", "job", "job_no_gold", "peer")) {
+        for (String table :
+                List.of("bronze.raw_events", "silver.service_requests", "gold.requests_hourly", "gold.sla_daily")) {
+            assertThat(report.at("/sql_peer/rows").get(table).asLong())
+                    .as(table)
+                    .isPositive();
+        }
+        assertThat(report.at("/sql_peer/rows").get("bronze.raw_events").asLong())
+                .isEqualTo(2000);
+        for (String run : List.of("floor", "job", "job_no_gold", "peer", "sql_peer")) {
             assertThat(report.at("/" + run + "/broker_cpu_s_per_million").asDouble())
                     .as(run)
                     .isPositive();
@@ -79,7 +89,7 @@ class BenchCommandIT {
 
         assertThatThrownBy(() -> command.settings(Path.of("unused")))
                 .isInstanceOf(ParameterException.class)
-                .hasMessage("--parts takes floor, job, job-no-gold, peer and freshness, got gold");
+                .hasMessage("--parts takes floor, job, job-no-gold, peer, sql-peer and freshness, got gold");
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bench jar is thin: its manifest's Class-Path reaches the laptop jar in tools/target, and its service file adds
- * the {@code bench} subcommand to the laptop jar's CLI. Both break silently if a path or a name changes.
+ * The bench jar is thin: its manifest's Class-Path reaches the laptop jar in tools/target (and the SQL peer's JSON
+ * format in sql-peer/), and its service file adds the {@code bench} subcommand to the laptop jar's CLI. Both break
+ * silently if a path or a name changes.
  */
 class BenchJarIT {
     private static final Path BENCH_JAR =
@@ -34,6 +36,17 @@ class BenchJarIT {
                     .anyMatch(name -> name.startsWith("iceberg-kafka-connect-"))
                     .anyMatch(name -> name.startsWith("connect-runtime-"));
         }
+    }
+
+    @Test
+    void jsonFormatOfTheSqlPeerIsWhereTheManifestSaysItIs() throws Exception {
+        String classPath;
+        try (JarFile jar = new JarFile(BENCH_JAR.toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        assertThat(classPath.split(" ")).contains("sql-peer/flink-json.jar");
+        assertThat(BENCH_JAR.resolveSibling("sql-peer").resolve("flink-json.jar"))
+                .isRegularFile();
     }
 
     private static String run(String... args) throws Exception {
