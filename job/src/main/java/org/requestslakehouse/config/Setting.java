@@ -1,6 +1,10 @@
 package org.requestslakehouse.config;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * One setting of the job, declared once in its group's {@code *Settings} class: the name every reader, message,
@@ -34,21 +38,19 @@ public record Setting<T>(String group, String key, Class<?> type, T defaultValue
         if (!type.isEnum()) {
             return List.of();
         }
-        return java.util.Arrays.stream(type.getEnumConstants())
-                .map(Setting::text)
-                .toList();
+        return Arrays.stream(type.getEnumConstants()).map(Setting::text).toList();
     }
 
     /** How a value is written in the configuration: enums in lower case with '-' (csv, trim-horizon). */
     public static String text(Object value) {
         if (value instanceof Enum<?> e) {
-            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
         if (value instanceof List<?> list) {
             return String.join(",", list.stream().map(String::valueOf).toList());
         }
-        if (value instanceof java.time.Duration d) {
-            return org.apache.flink.util.TimeUtils.formatWithHighestUnit(d);
+        if (value instanceof Duration d) {
+            return TimeUtils.formatWithHighestUnit(d);
         }
         return String.valueOf(value);
     }

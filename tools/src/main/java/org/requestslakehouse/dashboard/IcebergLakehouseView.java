@@ -1,5 +1,7 @@
 package org.requestslakehouse.dashboard;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +123,7 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
                 instant(r.getField("updated_at")));
     }
 
-    private static java.time.Instant instant(Object value) {
-        return value == null ? null : ((java.time.OffsetDateTime) value).toInstant();
+    private static Instant instant(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 }

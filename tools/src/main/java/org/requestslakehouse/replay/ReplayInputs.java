@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.requestslakehouse.config.NotFoundException;
 
@@ -39,7 +40,7 @@ public final class ReplayInputs {
     }
 
     private static boolean isCsv(Path p) {
-        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
     }
 }
