@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.ParseSettings;
 
 /**
  * The SQL peer's pipeline: what a Flink user who knows Flink SQL and Iceberg, but not this project, would write to
@@ -32,8 +33,11 @@ public final class SqlPeerPipeline {
     /** Every table it writes, as {@code database.table}, in the order {@link #statementSet} inserts into them. */
     static final List<String> TABLES = List.of(BRONZE, SILVER, GOLD_HOURLY, GOLD_DAILY);
 
-    /** The city's local time: the exports' timestamps are Boston wall-clock times, and sla_daily's days are. */
-    static final ZoneId CITY_ZONE = ZoneId.of("America/New_York");
+    /**
+     * The city's local time, the job's own default: the exports' timestamps are Boston wall-clock times, and
+     * sla_daily's days are.
+     */
+    static final ZoneId CITY_ZONE = ZoneId.of(ParseSettings.TIME_ZONE.defaultValue());
 
     /** The keys of an event's JSON, all strings as the city publishes them, except the envelope's time. */
     static final List<String> EVENT_FIELDS = List.of(
