@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.requestslakehouse.cli.Main;
+import org.requestslakehouse.kafka.EmbeddedKafkaBroker;
 
 /**
  * The benchmark's Kafka broker: the project's {@code kafka} command (a real KRaft broker) in its own JVM, so its
@@ -72,16 +72,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     public void createTopic(String topic, int partitions) {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
-                    .all()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create topic " + topic + " on " + bootstrapServers, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
-        }
+        EmbeddedKafkaBroker.createTopic(bootstrapServers, topic, partitions);
     }
 
     /** Messages in {@code topic}: the sum of its partitions' end offsets (nothing is ever deleted here). */

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -160,21 +165,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Creates the topic (replication factor 1) and waits until the controller has accepted it. An existing topic is
-     * left as it is, whatever its partition count: see {@link #partitionCount}.
+     * Creates the topic (replication factor 1) and returns once every partition is served: its leader answers a
+     * list-offsets request. The controller accepting the topic is not enough: the broker applies the new metadata
+     * a moment later, and a producer that meets a partition in between can stall until its delivery timeout. An
+     * existing topic is left as it is, whatever its partition count: see {@link #partitionCount}.
      */
     public void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
-                    .all()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+        createTopic(bootstrapServers(), name, partitions);
+    }
+
+    /** {@link #createTopic(String, int)} on any broker, such as one running in another process. */
+    public static void createTopic(String bootstrapServers, String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                        .all()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException(
+                            "Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
             }
+            awaitServed(admin, name);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Topic " + name + " was not created within " + ADMIN_TIMEOUT, e);
+            throw new IllegalStateException("Topic " + name + " was not ready within " + ADMIN_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
@@ -186,31 +201,49 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * reached the broker's metadata yet (the controller accepted it first): that answer is asked again.
      */
     public int partitionCount(String topic) {
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            while (true) {
-                try {
-                    return admin.describeTopics(List.of(topic))
-                            .allTopicNames()
-                            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                            .get(topic)
-                            .partitions()
-                            .size();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_PAUSE_MS);
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            return describe(admin, topic).partitions().size();
         } catch (TimeoutException e) {
             throw new IllegalStateException("Topic " + topic + " was not described within " + ADMIN_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while describing topic " + topic, e);
+        }
+    }
+
+    /** Waits until the leader of every partition answers; the admin client retries "not leader" by itself. */
+    private static void awaitServed(Admin admin, String topic) throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartitionInfo partition : describe(admin, topic).partitions()) {
+            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "Topic " + topic + " has a partition no leader serves: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    private static TopicDescription describe(Admin admin, String topic) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Cannot describe topic " + topic + ": "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
+                }
+                TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_PAUSE_MS);
+            }
         }
     }
 

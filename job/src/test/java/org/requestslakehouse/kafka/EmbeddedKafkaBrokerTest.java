@@ -17,7 +17,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.testing.KafkaTestClient;
@@ -72,6 +76,38 @@ class EmbeddedKafkaBrokerTest {
                 })
                 .isInstanceOf(ConnectException.class);
         broker.close(); // a second close is a no-op
+    }
+
+    /**
+     * A producer that does not retry fails on the first "not leader" answer, so every partition of every topic must
+     * be served by the time {@link EmbeddedKafkaBroker#createTopic} returns.
+     */
+    @Test
+    void aCreatedTopicIsServedAsSoonAsCreateTopicReturns() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null);
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.RETRIES_CONFIG,
+                        0,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        false,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        ByteArraySerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        ByteArraySerializer.class))) {
+            for (int t = 0; t < 10; t++) {
+                String topic = "served-" + t;
+                broker.createTopic(topic, 4);
+                for (int partition = 0; partition < 4; partition++) {
+                    RecordMetadata sent = producer.send(new ProducerRecord<>(topic, partition, null, bytes("{}")))
+                            .get(60, TimeUnit.SECONDS);
+                    assertThat(sent.offset()).isZero();
+                }
+            }
+        }
     }
 
     @Test
