@@ -37,9 +37,8 @@ public class CsvEventSource implements EventSource {
     public void preflight(Duration timeout) {
         for (String path : paths) {
             if (!path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !Files.exists(Paths.get(path))) {
-                throw new NotFoundException(
-                        "Input " + path + " does not exist: give existing CSV or JSON files or directories"
-                                + " (--input, setting " + SourceSettings.CSV_PATHS.qualified() + ").");
+                throw new NotFoundException("Input " + path + " does not exist: give existing CSV files or directories"
+                        + " (--input, setting " + SourceSettings.CSV_PATHS.qualified() + ").");
             }
         }
     }
