@@ -112,7 +112,10 @@ public final class JsonEventReader implements EventFileReader {
         if (b == EOF) {
             state = State.DONE;
             return endedEarly(
-                    line, new byte[0], "the file ends before the array is closed, after element " + elementNumber);
+                    line,
+                    "line " + line,
+                    new byte[0],
+                    "the file ends before the array is closed, after element " + elementNumber);
         }
         return element();
     }
@@ -127,25 +130,29 @@ public final class JsonEventReader implements EventFileReader {
             read();
         }
         skipWhitespace();
+        long startLine = line;
         int b = read();
         if (b == '[') {
             state = State.ELEMENTS;
             return null;
         }
+        if (b == EOF) {
+            return damage == null
+                    ? null
+                    : endedEarly(startLine, "line " + startLine, new byte[0], "before any content");
+        }
+        Capture wrapper = new Capture();
+        wrapper.add(b);
         if (b != '{') {
-            return null; // an empty file, or whitespace only: no records
+            return structural(startLine, "line " + startLine, "the file starts with neither '[' nor '{'", wrapper);
         }
         wrapped = true;
-        long startLine = line;
-        Capture wrapper = new Capture();
-        wrapper.add('{');
         String problem = members(wrapper, true);
         if (problem == null) {
             state = State.ELEMENTS;
             return null;
         }
-        skip(wrapper);
-        return defect(RejectReason.MALFORMED_JSON, startLine, "line " + startLine + ": " + problem, wrapper);
+        return structural(startLine, "line " + startLine, problem, wrapper);
     }
 
     /**
@@ -156,6 +163,9 @@ public final class JsonEventReader implements EventFileReader {
         while (true) {
             skipWhitespaceInto(into);
             int b = read();
+            if (b == EOF) {
+                return "the file ends inside the object" + (seeking ? ", before a \"" + WRAPPER_KEY + "\" array" : "");
+            }
             if (b == '}') {
                 into.add(b);
                 return seeking ? "an object without a \"" + WRAPPER_KEY + "\" array, so it holds no requests" : null;
@@ -179,7 +189,10 @@ public final class JsonEventReader implements EventFileReader {
                 return "expected ':' after the member name \"" + key + "\" at byte offset " + (offset - 1);
             }
             skipWhitespaceInto(into);
-            if (seeking && WRAPPER_KEY.equals(key) && peek() == '[') {
+            if (WRAPPER_KEY.equals(key) && peek() == '[') {
+                if (!seeking) {
+                    return "a second \"" + WRAPPER_KEY + "\" array, read as one defect";
+                }
                 read();
                 return null;
             }
@@ -196,18 +209,26 @@ public final class JsonEventReader implements EventFileReader {
         if (problem == null) {
             skipWhitespace();
             if (peek() == EOF) {
-                return damage == null ? null : endedEarly(line, new byte[0], "after the array closed");
+                return damage == null ? null : endedEarly(line, "line " + line, new byte[0], "after the array closed");
             }
             startLine = line;
             startOffset = offset;
             problem = "content after the end of the " + (wrapped ? "object" : "array");
         }
-        skip(rest);
-        return defect(
-                RejectReason.MALFORMED_JSON,
-                startLine,
-                "line " + startLine + " (byte offset " + startOffset + "): " + problem,
-                rest);
+        return structural(startLine, "line " + startLine + " (byte offset " + startOffset + ")", problem, rest);
+    }
+
+    /**
+     * What is not an array of elements, from where it starts to the end of the file, as one defect: a damaged
+     * gzip stream if that is what cut it short, otherwise malformed JSON.
+     */
+    private CsvEvent structural(long atLine, String where, String problem, Capture bytes) throws IOException {
+        skip(bytes);
+        if (damage != null) {
+            return endedEarly(atLine, where, bytes.bytes(), problem);
+        }
+        state = State.DONE;
+        return defect(RejectReason.MALFORMED_JSON, atLine, where + ": " + problem, bytes);
     }
 
     private CsvEvent element() throws IOException {
@@ -219,7 +240,7 @@ public final class JsonEventReader implements EventFileReader {
         String where = "line " + startLine + ", element " + elementNumber + " (byte offset " + startOffset + ")";
         if (!complete) {
             state = State.DONE;
-            return endedEarly(startLine, element.bytes(), where + ": the file ends inside this element");
+            return endedEarly(startLine, where, element.bytes(), "the file ends inside this element");
         }
         if (element.overflowed()) {
             return defect(
@@ -264,17 +285,16 @@ public final class JsonEventReader implements EventFileReader {
      * The end of input where more was expected: the damage of a gzip stream if that is what ended it, otherwise
      * a cut JSON file.
      */
-    private CsvEvent endedEarly(long atLine, byte[] bytes, String what) {
+    private CsvEvent endedEarly(long atLine, String where, byte[] bytes, String what) {
         state = State.DONE;
         RejectReason reason = RejectReason.MALFORMED_JSON;
-        String detail = what;
+        String detail = where + ": " + what;
         if (damage != null) {
             boolean truncated = damage instanceof EOFException;
             reason = truncated ? RejectReason.TRUNCATED_GZIP : RejectReason.CORRUPT_GZIP;
-            detail = "line " + atLine + ": the gzip stream " + (truncated ? "ends early" : "is corrupt") + " after "
-                    + offset + " decompressed bytes (" + damage.getMessage() + "); " + what;
-        } else if (!what.startsWith("line ")) {
-            detail = "line " + atLine + ": " + what;
+            detail = where + ": the gzip stream " + (truncated ? "ends early" : "is corrupt") + " after " + offset
+                    + " decompressed bytes" + (damage.getMessage() == null ? "" : " (" + damage.getMessage() + ")")
+                    + "; " + what;
         }
         recordNumber++;
         return new CsvEvent(recordNumber, atLine, null, new CsvDefect(reason, detail, bytes));

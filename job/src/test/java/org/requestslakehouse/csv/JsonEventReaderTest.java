@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.requestslakehouse.model.RejectReason;
 
 /** Open311 requests.json files read element by element, with every defect contained and positioned. */
-class JsonEventReaderTest {
-    static final String CHICAGO = "open311_chicago_2019.json";
-    static final String NYC = "nyc311_2022_current-layout_sample.csv";
+public class JsonEventReaderTest {
+    public static final String CHICAGO = "open311_chicago_2019.json";
+    public static final String NYC = "nyc311_2022_current-layout_sample.csv";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static Path city(String name) {
+    public static Path city(String name) {
         try {
             return Paths.get(
                     JsonEventReaderTest.class.getResource("/cities/" + name).toURI());
@@ -153,6 +153,49 @@ class JsonEventReaderTest {
     }
 
     @Test
+    void aSecondRequestsArrayIsOneDefectNotSilentlySkipped() throws IOException {
+        String file = "{\"requests\": [{\"id\": \"1\"}], \"requests\": [{\"id\": \"2\"}]}";
+
+        List<CsvEvent> events = readAll(file.getBytes(UTF_8));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).defect())
+                .isEqualTo(new CsvDefect(
+                        RejectReason.MALFORMED_JSON,
+                        "line 1 (byte offset 26): a second \"requests\" array, read as one defect",
+                        ", \"requests\": [{\"id\": \"2\"}]}".getBytes(UTF_8)));
+    }
+
+    @Test
+    void aFileThatStartsWithNeitherBracketIsOneDefectWithItsBytes() throws IOException {
+        assertThat(readAll("  \"x\", 1".getBytes(UTF_8)))
+                .containsExactly(new CsvEvent(
+                        1,
+                        1,
+                        null,
+                        new CsvDefect(
+                                RejectReason.MALFORMED_JSON,
+                                "line 1: the file starts with neither '[' nor '{'",
+                                "\"x\", 1".getBytes(UTF_8))));
+    }
+
+    @Test
+    void anElementOverTheSizeLimitKeepsItsFirstBytesAndTheNextElementLands() throws IOException {
+        String big = "{\"note\": \"" + "x".repeat(JsonEventReader.MAX_ELEMENT_BYTES) + "\"}";
+
+        List<CsvEvent> events = readAll(("[" + big + ",\n{\"id\": \"2\"}]").getBytes(UTF_8));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).defect().reason()).isEqualTo(RejectReason.PAYLOAD_TOO_LARGE);
+        assertThat(events.get(0).defect().detail())
+                .isEqualTo("line 1, element 1 (byte offset 1): larger than 1048576 bytes; its first 1048576 bytes"
+                        + " are kept");
+        assertThat(events.get(0).defect().bytes()).hasSize(JsonEventReader.MAX_ELEMENT_BYTES);
+        assertThat(new String(events.get(1).json(), UTF_8)).isEqualTo("{\"id\": \"2\"}");
+        assertThat(events.get(1).lineNumber()).isEqualTo(2);
+    }
+
+    @Test
     void invalidUtf8IsAnEncodingDefect() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.writeBytes("[{\"a\": \"1\"}, {\"a\": \"".getBytes(UTF_8));
@@ -216,6 +259,9 @@ class JsonEventReaderTest {
         assertThat(events).hasSize(51);
         assertThat(events.subList(0, 50)).noneMatch(CsvEvent::isDefective);
         assertThat(events.get(50).defect().reason()).isEqualTo(RejectReason.TRUNCATED_GZIP);
+        assertThat(events.get(50).defect().detail())
+                .isEqualTo("line 553: the gzip stream ends early after 19137 decompressed bytes; after the array"
+                        + " closed");
         assertThat(events.get(50).defect().bytes()).isEmpty();
     }
 
