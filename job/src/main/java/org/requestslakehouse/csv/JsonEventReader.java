@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.requestslakehouse.model.RejectReason;
@@ -437,22 +437,26 @@ public final class JsonEventReader implements EventFileReader {
 
     /** A value's bytes, bounded: what goes past the limit is counted, not kept. */
     private static final class Capture {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private byte[] bytes = new byte[4096];
+        private int size;
         private boolean overflowed;
 
         void add(int b) {
             if (b == EOF) {
                 return;
             }
-            if (bytes.size() < MAX_ELEMENT_BYTES) {
-                bytes.write(b);
-            } else {
+            if (size == MAX_ELEMENT_BYTES) {
                 overflowed = true;
+                return;
             }
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(MAX_ELEMENT_BYTES, bytes.length * 2));
+            }
+            bytes[size++] = (byte) b;
         }
 
         int size() {
-            return bytes.size();
+            return size;
         }
 
         boolean overflowed() {
@@ -460,16 +464,15 @@ public final class JsonEventReader implements EventFileReader {
         }
 
         String text(int from, int to) {
-            byte[] all = bytes.toByteArray();
-            return new String(all, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+            return new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8);
         }
 
         byte[] bytes() {
-            return bytes.toByteArray();
+            return Arrays.copyOf(bytes, size);
         }
 
         void reset() {
-            bytes.reset();
+            size = 0;
             overflowed = false;
         }
     }
