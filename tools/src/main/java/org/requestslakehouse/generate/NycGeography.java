@@ -41,498 +41,62 @@ final class NycGeography {
             double latitude,
             double longitude) {}
 
-    /** The sample's segments, each once: boroughs come out in the sample's proportions. */
-    static final List<Place> PLACES = List.of(
-            new Place(
-                    Borough.BRONX,
-                    "10452",
-                    "BRONX",
-                    "04 BRONX",
-                    "GERARD AVENUE",
-                    "EAST  164 STREET",
-                    "EAST  165 STREET",
-                    40.830653,
-                    -73.923082),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10027",
-                    "NEW YORK",
-                    "09 MANHATTAN",
-                    "WEST  127 STREET",
-                    "ST NICHOLAS TERRACE",
-                    "CONVENT AVENUE",
-                    40.812378,
-                    -73.952401),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10033",
-                    "NEW YORK",
-                    "12 MANHATTAN",
-                    "FT WASHINGTON AVENUE",
-                    "WEST  185 STREET",
-                    "WEST  187 STREET",
-                    40.854713,
-                    -73.937025),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11214",
-                    "BROOKLYN",
-                    "11 BROOKLYN",
-                    "17 AVENUE",
-                    "81 STREET",
-                    "82 STREET",
-                    40.611331,
-                    -74.002027),
-            new Place(
-                    Borough.STATEN_ISLAND,
-                    "10304",
-                    "STATEN ISLAND",
-                    "02 STATEN ISLAND",
-                    "TARGEE STREET",
-                    "BALTIC AVENUE",
-                    "RALPH PLACE",
-                    40.605613,
-                    -74.090991),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10031",
-                    "NEW YORK",
-                    "09 MANHATTAN",
-                    "EDGECOMBE AVENUE",
-                    "WEST  150 STREET",
-                    "WEST  155 STREET",
-                    40.828245,
-                    -73.940512),
-            new Place(
-                    Borough.BRONX,
-                    "10453",
-                    "BRONX",
-                    "05 BRONX",
-                    "DAVIDSON AVENUE",
-                    "WEST  176 STREET",
-                    "WEST  177 STREET",
-                    40.848717,
-                    -73.912788),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11205",
-                    "BROOKLYN",
-                    "02 BROOKLYN",
-                    "NORTH PORTLAND AVENUE",
-                    "PARK AVENUE",
-                    "AUBURN PLACE",
-                    40.694257,
-                    -73.976029),
-            new Place(
-                    Borough.QUEENS,
-                    "11385",
-                    "RIDGEWOOD",
-                    "05 QUEENS",
-                    "SENECA AVENUE",
-                    "LINDEN STREET",
-                    "GATES AVENUE",
-                    40.703517,
-                    -73.908867),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10003",
-                    "NEW YORK",
-                    "02 MANHATTAN",
-                    "WASHINGTON PLACE",
-                    "MERCER STREET",
-                    "GREENE STREET",
-                    40.729617,
-                    -73.994963),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11238",
-                    "BROOKLYN",
-                    "08 BROOKLYN",
-                    "BERGEN STREET",
-                    "CLASSON AVENUE",
-                    "FRANKLIN AVENUE SHUTTLE LINE",
-                    40.677261,
-                    -73.957898),
-            new Place(
-                    Borough.BRONX,
-                    "10472",
-                    "BRONX",
-                    "09 BRONX",
-                    "FTELEY AVENUE",
-                    "WATSON AVENUE",
-                    "GLEASON AVENUE",
-                    40.827917,
-                    -73.871251),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10034",
-                    "NEW YORK",
-                    "12 MANHATTAN",
-                    "WEST  202 STREET",
-                    "DEAD END",
-                    "9 AVENUE",
-                    40.860359,
-                    -73.918973),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10012",
-                    "NEW YORK",
-                    "02 MANHATTAN",
-                    "CROSBY STREET",
-                    "BROOME STREET",
-                    "SPRING STREET",
-                    40.722215,
-                    -73.998344),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10013",
-                    "NEW YORK",
-                    "02 MANHATTAN",
-                    "VARICK STREET",
-                    "BROOME STREET",
-                    "DOMINICK STREET",
-                    40.724495,
-                    -74.006028),
-            new Place(
-                    Borough.QUEENS,
-                    "11102",
-                    "ASTORIA",
-                    "01 QUEENS",
-                    "27 AVENUE",
-                    "3 STREET",
-                    "4 STREET",
-                    40.774931,
-                    -73.934097),
-            new Place(
-                    Borough.BRONX,
-                    "10451",
-                    "BRONX",
-                    "03 BRONX",
-                    "EAST  160 STREET",
-                    "COURTLANDT AVENUE",
-                    "MELROSE AVENUE",
-                    40.823846,
-                    -73.915065),
-            new Place(
-                    Borough.STATEN_ISLAND,
-                    "10304",
-                    "STATEN ISLAND",
-                    "02 STATEN ISLAND",
-                    "ROOSEVELT STREET",
-                    "RICHMOND ROAD",
-                    "BALTIC AVENUE",
-                    40.605901,
-                    -74.091978),
-            new Place(
-                    Borough.QUEENS,
-                    "11421",
-                    "WOODHAVEN",
-                    "09 QUEENS",
-                    "91 STREET",
-                    "86 AVENUE",
-                    "86 ROAD",
-                    40.694686,
-                    -73.854220),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10009",
-                    "NEW YORK",
-                    "03 MANHATTAN",
-                    "EAST    4 STREET",
-                    "AVENUE A",
-                    "AVENUE B",
-                    40.723943,
-                    -73.984068),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11224",
-                    "BROOKLYN",
-                    "13 BROOKLYN",
-                    "NEPTUNE AVENUE",
-                    "SHELL ROAD",
-                    "SHEEPSHEAD BAY ROAD",
-                    40.579813,
-                    -73.976413),
-            new Place(
-                    Borough.QUEENS,
-                    "11368",
-                    "CORONA",
-                    "04 QUEENS",
-                    "CORONA AVENUE",
-                    "50 AVENUE",
-                    "51 AVENUE",
-                    40.743729,
-                    -73.856285),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10463",
-                    "NEW YORK",
-                    "08 BRONX",
-                    "WEST  225 STREET",
-                    "MARBLE HILL AVENUE",
-                    "JACOBUS PLACE",
-                    40.874870,
-                    -73.911702),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11232",
-                    "BROOKLYN",
-                    "07 BROOKLYN",
-                    "40 STREET",
-                    "5 AVENUE",
-                    "6 AVENUE",
-                    40.649928,
-                    -74.003221),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11208",
-                    "BROOKLYN",
-                    "05 BROOKLYN",
-                    "HEMLOCK STREET",
-                    "JAMAICA AVENUE",
-                    "ETNA STREET",
-                    40.688943,
-                    -73.872359),
-            new Place(
-                    Borough.QUEENS,
-                    "11365",
-                    "FRESH MEADOWS",
-                    "07 QUEENS",
-                    "164 STREET",
-                    "BOOTH MEMORIAL AVENUE",
-                    "59 AVENUE",
-                    40.741863,
-                    -73.804461),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11206",
-                    "BROOKLYN",
-                    "04 BROOKLYN",
-                    "TROUTMAN STREET",
-                    "CENTRAL AVENUE",
-                    "WILSON AVENUE",
-                    40.701121,
-                    -73.928233),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10029",
-                    "NEW YORK",
-                    "11 MANHATTAN",
-                    "EAST   99 STREET",
-                    "LEXINGTON AVENUE",
-                    "3 AVENUE",
-                    40.787666,
-                    -73.949183),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10065",
-                    "NEW YORK",
-                    "08 MANHATTAN",
-                    "EAST   62 STREET",
-                    "1 AVENUE",
-                    "YORK AVENUE",
-                    40.761337,
-                    -73.960267),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10013",
-                    "NEW YORK",
-                    "01 MANHATTAN",
-                    "BROADWAY",
-                    "WHITE STREET",
-                    "WALKER STREET",
-                    40.718402,
-                    -74.002741),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11220",
-                    "BROOKLYN",
-                    "07 BROOKLYN",
-                    "44 STREET",
-                    "3 AVENUE",
-                    "4 AVENUE",
-                    40.650592,
-                    -74.010328),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11220",
-                    "BROOKLYN",
-                    "10 BROOKLYN",
-                    "SENATOR STREET",
-                    "4 AVENUE",
-                    "5 AVENUE",
-                    40.635747,
-                    -74.022097),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10040",
-                    "NEW YORK",
-                    "12 MANHATTAN",
-                    "THAYER STREET",
-                    "SHERMAN AVENUE",
-                    "BROADWAY",
-                    40.863765,
-                    -73.927252),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10018",
-                    "NEW YORK",
-                    "04 MANHATTAN",
-                    "WEST   40 STREET",
-                    "LINCOLN TUNNEL BUS APPROACH",
-                    "LINCOLN TUNNEL BUS EXIT",
-                    40.757998,
-                    -73.995574),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11208",
-                    "BROOKLYN",
-                    "05 BROOKLYN",
-                    "AUTUMN AVENUE",
-                    "SUTTER AVENUE",
-                    "BLAKE AVENUE",
-                    40.671305,
-                    -73.867065),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10009",
-                    "NEW YORK",
-                    "03 MANHATTAN",
-                    "EAST    7 STREET",
-                    "AVENUE B",
-                    "AVENUE C",
-                    40.724821,
-                    -73.980636),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10034",
-                    "NEW YORK",
-                    "12 MANHATTAN",
-                    "POST AVENUE",
-                    "WEST  204 STREET",
-                    "WALTHER DELGADO WAY",
-                    40.864490,
-                    -73.920197),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11205",
-                    "BROOKLYN",
-                    "02 BROOKLYN",
-                    "SAINT EDWARDS STREET",
-                    "MONUMENT WALK",
-                    "AUBURN PLACE",
-                    40.694345,
-                    -73.977984),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10018",
-                    "NEW YORK",
-                    "04 MANHATTAN",
-                    "WEST   37 STREET",
-                    "8 AVENUE",
-                    "9 AVENUE",
-                    40.754693,
-                    -73.993524),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11207",
-                    "BROOKLYN",
-                    "05 BROOKLYN",
-                    "ARLINGTON AVENUE",
-                    "JEROME STREET",
-                    "WARWICK STREET",
-                    40.680376,
-                    -73.887767),
-            new Place(
-                    Borough.BRONX,
-                    "10451",
-                    "BRONX",
-                    "04 BRONX",
-                    "GRAND CONCOURSE",
-                    "EAST  153 STREET",
-                    "EAST  156 STREET",
-                    40.824736,
-                    -73.923790),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10002",
-                    "NEW YORK",
-                    "03 MANHATTAN",
-                    "RIVINGTON STREET",
-                    "ESSEX STREET",
-                    "NORFOLK STREET",
-                    40.719708,
-                    -73.987103),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11211",
-                    "BROOKLYN",
-                    "01 BROOKLYN",
-                    "GRAND STREET",
-                    "ROEBLING STREET",
-                    "HAVEMEYER STREET",
-                    40.712861,
-                    -73.957129),
-            new Place(
-                    Borough.MANHATTAN,
-                    "10014",
-                    "NEW YORK",
-                    "02 MANHATTAN",
-                    "BANK STREET",
-                    "GREENWICH STREET",
-                    "WASHINGTON STREET",
-                    40.736325,
-                    -74.007433),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11201",
-                    "BROOKLYN",
-                    "02 BROOKLYN",
-                    "WATER STREET",
-                    "BRIDGE STREET",
-                    "GOLD STREET",
-                    40.703003,
-                    -73.984098),
-            new Place(
-                    Borough.QUEENS,
-                    "11413",
-                    "SPRINGFIELD GARDENS",
-                    "13 QUEENS",
-                    "224 STREET",
-                    "130 AVENUE",
-                    "131 AVENUE",
-                    40.682318,
-                    -73.743169),
-            new Place(
-                    Borough.STATEN_ISLAND,
-                    "10312",
-                    "STATEN ISLAND",
-                    "03 STATEN ISLAND",
-                    "RICHMOND AVENUE",
-                    "ARTHUR KILL ROAD",
-                    "DAVE BRENNANS ELKS WAY",
-                    40.560375,
-                    -74.169760),
-            new Place(
-                    Borough.QUEENS,
-                    "11372",
-                    "JACKSON HEIGHTS",
-                    "03 QUEENS",
-                    "95 STREET",
-                    "35 AVENUE",
-                    "37 AVENUE",
-                    40.752787,
-                    -73.872540),
-            new Place(
-                    Borough.BROOKLYN,
-                    "11209",
-                    "BROOKLYN",
-                    "10 BROOKLYN",
-                    "4 AVENUE",
-                    "77 STREET",
-                    "78 STREET",
-                    40.629224,
-                    -74.025711));
+    /**
+     * The sample's segments, each once, so boroughs come out in the sample's proportions: borough, zip, city,
+     * community board, street, cross streets, latitude, longitude. Street names keep the export's padding
+     * ({@code WEST  127 STREET}).
+     */
+    static final List<Place> PLACES = """
+            BRONX|10452|BRONX|04 BRONX|GERARD AVENUE|EAST  164 STREET|EAST  165 STREET|40.830653|-73.923082
+            MANHATTAN|10027|NEW YORK|09 MANHATTAN|WEST  127 STREET|ST NICHOLAS TERRACE|CONVENT AVENUE|40.812378|-73.952401
+            MANHATTAN|10033|NEW YORK|12 MANHATTAN|FT WASHINGTON AVENUE|WEST  185 STREET|WEST  187 STREET|40.854713|-73.937025
+            BROOKLYN|11214|BROOKLYN|11 BROOKLYN|17 AVENUE|81 STREET|82 STREET|40.611331|-74.002027
+            STATEN_ISLAND|10304|STATEN ISLAND|02 STATEN ISLAND|TARGEE STREET|BALTIC AVENUE|RALPH PLACE|40.605613|-74.090991
+            MANHATTAN|10031|NEW YORK|09 MANHATTAN|EDGECOMBE AVENUE|WEST  150 STREET|WEST  155 STREET|40.828245|-73.940512
+            BRONX|10453|BRONX|05 BRONX|DAVIDSON AVENUE|WEST  176 STREET|WEST  177 STREET|40.848717|-73.912788
+            BROOKLYN|11205|BROOKLYN|02 BROOKLYN|NORTH PORTLAND AVENUE|PARK AVENUE|AUBURN PLACE|40.694257|-73.976029
+            QUEENS|11385|RIDGEWOOD|05 QUEENS|SENECA AVENUE|LINDEN STREET|GATES AVENUE|40.703517|-73.908867
+            MANHATTAN|10003|NEW YORK|02 MANHATTAN|WASHINGTON PLACE|MERCER STREET|GREENE STREET|40.729617|-73.994963
+            BROOKLYN|11238|BROOKLYN|08 BROOKLYN|BERGEN STREET|CLASSON AVENUE|FRANKLIN AVENUE SHUTTLE LINE|40.677261|-73.957898
+            BRONX|10472|BRONX|09 BRONX|FTELEY AVENUE|WATSON AVENUE|GLEASON AVENUE|40.827917|-73.871251
+            MANHATTAN|10034|NEW YORK|12 MANHATTAN|WEST  202 STREET|DEAD END|9 AVENUE|40.860359|-73.918973
+            MANHATTAN|10012|NEW YORK|02 MANHATTAN|CROSBY STREET|BROOME STREET|SPRING STREET|40.722215|-73.998344
+            MANHATTAN|10013|NEW YORK|02 MANHATTAN|VARICK STREET|BROOME STREET|DOMINICK STREET|40.724495|-74.006028
+            QUEENS|11102|ASTORIA|01 QUEENS|27 AVENUE|3 STREET|4 STREET|40.774931|-73.934097
+            BRONX|10451|BRONX|03 BRONX|EAST  160 STREET|COURTLANDT AVENUE|MELROSE AVENUE|40.823846|-73.915065
+            STATEN_ISLAND|10304|STATEN ISLAND|02 STATEN ISLAND|ROOSEVELT STREET|RICHMOND ROAD|BALTIC AVENUE|40.605901|-74.091978
+            QUEENS|11421|WOODHAVEN|09 QUEENS|91 STREET|86 AVENUE|86 ROAD|40.694686|-73.854220
+            MANHATTAN|10009|NEW YORK|03 MANHATTAN|EAST    4 STREET|AVENUE A|AVENUE B|40.723943|-73.984068
+            BROOKLYN|11224|BROOKLYN|13 BROOKLYN|NEPTUNE AVENUE|SHELL ROAD|SHEEPSHEAD BAY ROAD|40.579813|-73.976413
+            QUEENS|11368|CORONA|04 QUEENS|CORONA AVENUE|50 AVENUE|51 AVENUE|40.743729|-73.856285
+            MANHATTAN|10463|NEW YORK|08 BRONX|WEST  225 STREET|MARBLE HILL AVENUE|JACOBUS PLACE|40.874870|-73.911702
+            BROOKLYN|11232|BROOKLYN|07 BROOKLYN|40 STREET|5 AVENUE|6 AVENUE|40.649928|-74.003221
+            BROOKLYN|11208|BROOKLYN|05 BROOKLYN|HEMLOCK STREET|JAMAICA AVENUE|ETNA STREET|40.688943|-73.872359
+            QUEENS|11365|FRESH MEADOWS|07 QUEENS|164 STREET|BOOTH MEMORIAL AVENUE|59 AVENUE|40.741863|-73.804461
+            BROOKLYN|11206|BROOKLYN|04 BROOKLYN|TROUTMAN STREET|CENTRAL AVENUE|WILSON AVENUE|40.701121|-73.928233
+            MANHATTAN|10029|NEW YORK|11 MANHATTAN|EAST   99 STREET|LEXINGTON AVENUE|3 AVENUE|40.787666|-73.949183
+            MANHATTAN|10065|NEW YORK|08 MANHATTAN|EAST   62 STREET|1 AVENUE|YORK AVENUE|40.761337|-73.960267
+            MANHATTAN|10013|NEW YORK|01 MANHATTAN|BROADWAY|WHITE STREET|WALKER STREET|40.718402|-74.002741
+            BROOKLYN|11220|BROOKLYN|07 BROOKLYN|44 STREET|3 AVENUE|4 AVENUE|40.650592|-74.010328
+            BROOKLYN|11220|BROOKLYN|10 BROOKLYN|SENATOR STREET|4 AVENUE|5 AVENUE|40.635747|-74.022097
+            MANHATTAN|10040|NEW YORK|12 MANHATTAN|THAYER STREET|SHERMAN AVENUE|BROADWAY|40.863765|-73.927252
+            MANHATTAN|10018|NEW YORK|04 MANHATTAN|WEST   40 STREET|LINCOLN TUNNEL BUS APPROACH|LINCOLN TUNNEL BUS EXIT|40.757998|-73.995574
+            BROOKLYN|11208|BROOKLYN|05 BROOKLYN|AUTUMN AVENUE|SUTTER AVENUE|BLAKE AVENUE|40.671305|-73.867065
+            MANHATTAN|10009|NEW YORK|03 MANHATTAN|EAST    7 STREET|AVENUE B|AVENUE C|40.724821|-73.980636
+            MANHATTAN|10034|NEW YORK|12 MANHATTAN|POST AVENUE|WEST  204 STREET|WALTHER DELGADO WAY|40.864490|-73.920197
+            BROOKLYN|11205|BROOKLYN|02 BROOKLYN|SAINT EDWARDS STREET|MONUMENT WALK|AUBURN PLACE|40.694345|-73.977984
+            MANHATTAN|10018|NEW YORK|04 MANHATTAN|WEST   37 STREET|8 AVENUE|9 AVENUE|40.754693|-73.993524
+            BROOKLYN|11207|BROOKLYN|05 BROOKLYN|ARLINGTON AVENUE|JEROME STREET|WARWICK STREET|40.680376|-73.887767
+            BRONX|10451|BRONX|04 BRONX|GRAND CONCOURSE|EAST  153 STREET|EAST  156 STREET|40.824736|-73.923790
+            MANHATTAN|10002|NEW YORK|03 MANHATTAN|RIVINGTON STREET|ESSEX STREET|NORFOLK STREET|40.719708|-73.987103
+            BROOKLYN|11211|BROOKLYN|01 BROOKLYN|GRAND STREET|ROEBLING STREET|HAVEMEYER STREET|40.712861|-73.957129
+            MANHATTAN|10014|NEW YORK|02 MANHATTAN|BANK STREET|GREENWICH STREET|WASHINGTON STREET|40.736325|-74.007433
+            BROOKLYN|11201|BROOKLYN|02 BROOKLYN|WATER STREET|BRIDGE STREET|GOLD STREET|40.703003|-73.984098
+            QUEENS|11413|SPRINGFIELD GARDENS|13 QUEENS|224 STREET|130 AVENUE|131 AVENUE|40.682318|-73.743169
+            STATEN_ISLAND|10312|STATEN ISLAND|03 STATEN ISLAND|RICHMOND AVENUE|ARTHUR KILL ROAD|DAVE BRENNANS ELKS WAY|40.560375|-74.169760
+            QUEENS|11372|JACKSON HEIGHTS|03 QUEENS|95 STREET|35 AVENUE|37 AVENUE|40.752787|-73.872540
+            BROOKLYN|11209|BROOKLYN|10 BROOKLYN|4 AVENUE|77 STREET|78 STREET|40.629224|-74.025711
+            """.lines().map(NycGeography::place).toList();
 
     /** The city's box: generated points never leave it. */
     static final double MIN_LATITUDE = 40.49;
@@ -542,6 +106,20 @@ final class NycGeography {
     static final double MAX_LONGITUDE = -73.70;
 
     private NycGeography() {}
+
+    private static Place place(String line) {
+        String[] f = line.split("\\|", -1);
+        return new Place(
+                Borough.valueOf(f[0]),
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                Double.parseDouble(f[7]),
+                Double.parseDouble(f[8]));
+    }
 
     /**
      * New York State Plane Long Island zone, in feet, as the export publishes it: a plane fitted to the sample's
