@@ -124,10 +124,19 @@ public final class JsonEventReader implements EventFileReader {
     private CsvEvent start() throws IOException {
         state = State.DONE;
         if (peek() == 0xEF) {
-            // The byte-order mark (sniffed by EventFileReader) is not content.
-            read();
-            read();
-            read();
+            // A UTF-8 byte-order mark is not content; a lone 0xEF is, and is kept in the defect.
+            Capture head = new Capture();
+            head.add(read());
+            if (peek() == 0xBB) {
+                head.add(read());
+                if (peek() == 0xBF) {
+                    read();
+                    head = null;
+                }
+            }
+            if (head != null) {
+                return structural(1, "line 1", "the file starts with neither '[' nor '{'", head);
+            }
         }
         skipWhitespace();
         long startLine = line;

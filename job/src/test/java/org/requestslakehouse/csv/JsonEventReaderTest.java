@@ -177,6 +177,17 @@ public class JsonEventReaderTest {
                                 RejectReason.MALFORMED_JSON,
                                 "line 1: the file starts with neither '[' nor '{'",
                                 "\"x\", 1".getBytes(UTF_8))));
+        assertThat(readAll(new byte[] {(byte) 0xEF, (byte) 0xBB, '[', ']'}))
+                .containsExactly(new CsvEvent(
+                        1,
+                        1,
+                        null,
+                        new CsvDefect(
+                                RejectReason.MALFORMED_JSON,
+                                "line 1: the file starts with neither '[' nor '{'",
+                                new byte[] {(byte) 0xEF, (byte) 0xBB, '[', ']'})));
+        assertThat(readAll(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', ']'}))
+                .isEmpty();
     }
 
     @Test
