@@ -6,17 +6,19 @@ import java.util.Objects;
 import org.requestslakehouse.model.RawEvent;
 
 /**
- * One CSV data record: a request event, or a defect that the job quarantines.
+ * One record of an input file (a CSV data record or an element of an Open311 JSON array): a request event, or a
+ * defect that the job quarantines.
  *
  * @param recordNumber 1-based number of the data record (the header is not counted); defects count, so this is
  *                     also the number of events the file has given so far
  * @param lineNumber   1-based physical line the record starts on; differs from recordNumber + 1 once a quoted
  *                     field has spanned lines
- * @param json         UTF-8 JSON object: header names as keys, cell text as string values; null for a defect
+ * @param json         UTF-8 JSON: for CSV an object with header names as keys and cell text as string values, for
+ *                     JSON the element's bytes as published; null for a defect
  * @param defect       why the record is no event, with its bytes; null for a well-formed record
  */
 public record CsvEvent(long recordNumber, long lineNumber, byte[] json, CsvDefect defect) {
-    /** Bronze's source_type of every CSV row. */
+    /** Bronze's source_type of every record of the file source, CSV or JSON. */
     public static final String SOURCE_TYPE = "csv";
 
     public CsvEvent(long recordNumber, long lineNumber, byte[] json) {

@@ -1,15 +1,9 @@
 package org.requestslakehouse.csv;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +34,7 @@ import org.requestslakehouse.model.RejectReason;
  * <p>The sequence of records is a pure function of the bytes, so skipping the first n of them resumes exactly
  * where a previous reader stopped. Use: {@code while ((event = reader.next()) != null) ...}. Not thread-safe.
  */
-public final class CsvEventReader implements Closeable {
+public final class CsvEventReader implements EventFileReader {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final InputStream in;
@@ -50,10 +44,7 @@ public final class CsvEventReader implements Closeable {
     /** Why the header is unusable; null when it is fine or the file is empty. */
     private final String headerProblem;
 
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Utf8Check utf8 = new Utf8Check();
     private final EventJsonWriter json = new EventJsonWriter();
     private final StringBuilder field = new StringBuilder();
     /** The header line when it is unusable (or damaged): it is returned as the first defect. */
@@ -108,6 +99,7 @@ public final class CsvEventReader implements Closeable {
     }
 
     /** The next record, well-formed or a defect, or null at the end of the file. */
+    @Override
     public CsvEvent next() throws IOException {
         CsvRecordSplitter.Cut cut;
         if (pendingHeader != null) {
@@ -181,7 +173,7 @@ public final class CsvEventReader implements Closeable {
                         "line " + lineOf(cut, i) + ": a NUL byte (byte offset " + (cut.byteOffset() + i) + ")");
             }
         }
-        int malformed = malformedAt(bytes);
+        int malformed = utf8.malformedAt(bytes);
         if (malformed >= 0) {
             return new Problem(
                     RejectReason.INVALID_ENCODING,
@@ -208,13 +200,6 @@ public final class CsvEventReader implements Closeable {
             }
         }
         return line;
-    }
-
-    /** Index of the first malformed UTF-8 sequence, or -1. */
-    private int malformedAt(byte[] bytes) {
-        ByteBuffer source = ByteBuffer.wrap(bytes);
-        CoderResult result = utf8.reset().decode(source, CharBuffer.allocate(bytes.length), true);
-        return result.isError() ? source.position() : -1;
     }
 
     /** Valid UTF-8, as checked by {@link #problemOf}. */

@@ -12,12 +12,14 @@ import org.apache.flink.connector.file.src.util.IteratorResultIterator;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 import org.requestslakehouse.csv.CsvEvent;
-import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.csv.EventFileReader;
 import org.requestslakehouse.model.RawEvent;
 
 /**
- * Reads a whole CSV file (plain or gzip) as request events: one JSON object per data record, with the file and
- * the record's first line as bronze coordinates. Files are not split because a quoted field may span lines.
+ * Reads a whole CSV file or Open311 {@code requests.json} (plain or gzip; told apart by content, see
+ * {@link EventFileReader}) as request events: one JSON object per data record or array element, with the file and
+ * the record's first line as bronze coordinates. Files are not split because a quoted field may span lines and
+ * a JSON element may fall anywhere.
  * A defective record (broken quoting, invalid UTF-8, a damaged gzip stream...) is emitted too, with its bytes
  * and its defect, so bronze archives it and the parser quarantines it: no content fails or restarts the job.
  *
@@ -51,6 +53,7 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
         return TypeInformation.of(RawEvent.class);
     }
 
+    /** Names the file source, whatever the files' format: JSON files are "csv" rows in bronze too. */
     public static final String SOURCE_TYPE = CsvEvent.SOURCE_TYPE;
 
     /** A file's bronze source_name: local files by their plain path, remote ones (s3://...) by their full URI. */
@@ -60,13 +63,13 @@ public class CsvBulkFormat implements BulkFormat<RawEvent, FileSourceSplit> {
 
     private static final class CsvFileReader implements Reader<RawEvent> {
         private final String sourceName;
-        private final CsvEventReader reader;
+        private final EventFileReader reader;
         private long emitted;
 
         CsvFileReader(Path path, long recordsToSkip) throws IOException {
             this.sourceName = sourceName(path);
             FSDataInputStream in = path.getFileSystem().open(path);
-            this.reader = new CsvEventReader(in, sourceName);
+            this.reader = EventFileReader.open(in, sourceName);
             for (long i = 0; i < recordsToSkip && reader.next() != null; i++) {
                 emitted++;
             }

@@ -15,7 +15,10 @@ import org.requestslakehouse.config.NotFoundException;
 import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.model.RawEvent;
 
-/** Bounded source over CSV files and directories (recursively; hidden and {@code _}-prefixed files skipped). */
+/**
+ * Bounded source over CSV and Open311 JSON files and directories (recursively; hidden and {@code _}-prefixed files
+ * skipped); each file's format is told by its content.
+ */
 public class CsvEventSource implements EventSource {
     public static final String OPERATOR_NAME = "source-csv";
     public static final String OPERATOR_UID = "source-csv";

@@ -88,6 +88,88 @@ class CsvBulkFormatTest {
         }
     }
 
+    /** The same guarantee for an Open311 JSON file: the skip count is of elements, defects included. */
+    @Test
+    void restoringAJsonFileAtAnyCheckpointedPositionResumesWithTheNextElementDefectsIncluded(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("requests.json.gz");
+        Files.write(file, truncatedGzip(jsonWithDefects()));
+        CsvBulkFormat format = new CsvBulkFormat();
+        FileSourceSplit split = new FileSourceSplit(
+                "0",
+                org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()),
+                0,
+                Files.size(file),
+                0,
+                Files.size(file));
+
+        List<RecordAndPosition<RawEvent>> all = readAll(format.createReader(new Configuration(), split));
+
+        assertThat(all).hasSize(GOOD_ROWS + 4);
+        List<Integer> defects = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).getRecordSkipCount()).isEqualTo(i + 1);
+            if (all.get(i).getRecord().sourceDefect != null) {
+                defects.add(i);
+            }
+        }
+        assertThat(defects).containsExactly(10, 1000, 1501, GOOD_ROWS + 3);
+        assertThat(defects)
+                .extracting(i -> all.get(i).getRecord().sourceDefect)
+                .containsExactly(
+                        RejectReason.INVALID_ENCODING,
+                        RejectReason.MALFORMED_JSON,
+                        RejectReason.MALFORMED_JSON,
+                        RejectReason.TRUNCATED_GZIP);
+        assertThat(all.get(0).getRecord().sourcePosition).isEqualTo("2");
+        assertThat(all.get(0).getRecord().sourceType).isEqualTo(CsvBulkFormat.SOURCE_TYPE);
+        assertThat(new String(all.get(0).getRecord().payload, UTF_8))
+                .isEqualTo("{\"service_request_id\": \"SR-1\", \"requested_datetime\": \"2024-01-01T10:00:00-05:00\"}");
+
+        TreeSet<Integer> positions = new TreeSet<>(List.of(
+                0,
+                1,
+                CsvBulkFormat.BATCH_SIZE - 1,
+                CsvBulkFormat.BATCH_SIZE,
+                CsvBulkFormat.BATCH_SIZE + 1,
+                all.size() - 1,
+                all.size()));
+        for (int defect : defects) {
+            positions.addAll(List.of(defect - 1, defect, defect + 1));
+        }
+        for (int skip : positions) {
+            FileSourceSplit restored = split.updateWithCheckpointedPosition(
+                    new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, skip));
+            List<RecordAndPosition<RawEvent>> rest = readAll(format.restoreReader(new Configuration(), restored));
+
+            assertThat(rest).as("restored after %d records", skip).hasSize(all.size() - skip);
+            for (int i = 0; i < rest.size(); i++) {
+                RecordAndPosition<RawEvent> expected = all.get(skip + i);
+                assertThat(rest.get(i).getRecordSkipCount()).isEqualTo(expected.getRecordSkipCount());
+                assertSameRecord(rest.get(i).getRecord(), expected.getRecord());
+            }
+        }
+    }
+
+    /** Open311 elements, one per line, with a bad encoding, a syntax error and a stray bracket among them. */
+    private static byte[] jsonWithDefects() {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        json.writeBytes("[\n".getBytes(UTF_8));
+        for (int i = 1; i <= GOOD_ROWS; i++) {
+            json.writeBytes(("{\"service_request_id\": \"SR-" + i
+                            + "\", \"requested_datetime\": \"2024-01-01T10:00:00-05:00\"},\n")
+                    .getBytes(UTF_8));
+            switch (i) {
+                case 10 -> json.writeBytes(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', ',', '\n'});
+                case 999 -> json.writeBytes("{\"a\": \"x\",},\n".getBytes(UTF_8));
+                case 1499 -> json.writeBytes("},\n".getBytes(UTF_8));
+                default -> {}
+            }
+        }
+        json.writeBytes("]\n".getBytes(UTF_8));
+        return json.toByteArray();
+    }
+
     private static void assertSameRecord(RawEvent actual, RawEvent expected) {
         assertThat(actual.sourcePosition).isEqualTo(expected.sourcePosition);
         assertThat(actual.sourceName).isEqualTo(expected.sourceName);

@@ -1,5 +1,6 @@
 package org.requestslakehouse.cli;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,6 +22,8 @@ import org.requestslakehouse.config.Setting;
 import org.requestslakehouse.config.SourceConfig.SourceType;
 import org.requestslakehouse.config.SourceSettings;
 import org.requestslakehouse.dashboard.DashboardServer;
+import org.requestslakehouse.generate.City;
+import org.requestslakehouse.generate.CityFileWriter;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
@@ -61,6 +64,14 @@ public class DemoCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(
+            names = "--city",
+            paramLabel = "CITY",
+            converter = GenerateCommand.CityConverter.class,
+            description = "Whose data to generate: boston, nyc (portal CSV) or open311 (requests.json)."
+                    + " Default: boston.")
+    City city = City.BOSTON;
+
+    @Option(
             names = "--mode",
             paramLabel = "MODE",
             description = "snapshot or lifecycle replay. Default: ${DEFAULT-VALUE}.",
@@ -97,14 +108,23 @@ public class DemoCommand implements Callable<Integer> {
         DashboardServer server = null;
         boolean goldMatches;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"))) {
-            Path csv = work.resolve("boston311-generated.csv");
+            Path csv = work.resolve(city.cliName() + "311-generated." + city.extension());
             System.out.printf(
                     Locale.ROOT,
-                    "1/4 Generating %,d cases (current layout, with the real exports' quirks) ...%n",
-                    rows);
+                    "1/4 Generating %,d cases (%s, with the real exports' quirks) ...%n",
+                    rows,
+                    city == City.BOSTON
+                            ? "current layout"
+                            : city == City.NYC ? "New York City portal layout" : "Open311");
             ProgressReporter generated = ProgressReporter.forConsole("generate", "rows", rows);
-            RequestCsvWriter.write(
-                    csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
+            if (city == City.BOSTON) {
+                RequestCsvWriter.write(
+                        csv, Layout.CURRENT_2025, rows, GeneratorSettings.defaults(seed), false, generated::update);
+            } else {
+                try (OutputStream out = Files.newOutputStream(csv)) {
+                    CityFileWriter.write(city, GeneratorSettings.defaults(seed), rows, out, false, generated::update);
+                }
+            }
             generated.finish(csv.getFileName().toString());
 
             broker.createTopic(TOPIC, 2);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.requestslakehouse.generate.City;
+import org.requestslakehouse.generate.CityFileWriter;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
@@ -21,21 +23,32 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** Writes a CSV file of realistic synthetic Boston 311 cases, the same bytes for the same options. */
+/**
+ * Writes a file of realistic synthetic 311 cases (Boston's layouts by default, New York City's portal CSV or an
+ * Open311 requests.json with --city), the same bytes for the same options.
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate synthetic Boston 311 service requests as CSV in one of the city's published layouts.",
+            "Generate synthetic 311 service requests: Boston's CSV in one of the city's published layouts (default),",
+            "New York City's portal CSV (--city nyc) or an Open311 GeoReport v2 requests.json (--city open311).",
             "Deterministic: the same options and seed give byte-identical files."
         })
 public class GenerateCommand implements Callable<Integer> {
 
     @Option(
+            names = "--city",
+            paramLabel = "CITY",
+            converter = CityConverter.class,
+            description = "boston, nyc or open311. Default: boston.")
+    City city = City.BOSTON;
+
+    @Option(
             names = "--layout",
             paramLabel = "LAYOUT",
             converter = LayoutConverter.class,
-            description = "socrata-2011, ckan-2019, current-2025 or system-2024. Default: current-2025.")
+            description = "Boston only: socrata-2011, ckan-2019, current-2025 or system-2024. Default: current-2025.")
     Layout layout = Layout.CURRENT_2025;
 
     @Option(names = "--rows", paramLabel = "N", description = "Number of cases. Default: ${DEFAULT-VALUE}.")
@@ -54,7 +67,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--start",
             paramLabel = "YYYY-MM-DD",
-            description = "First Boston-local day cases are opened on. Default: ${DEFAULT-VALUE}.")
+            description = "First local day (in the city's time zone) cases are opened on. Default: ${DEFAULT-VALUE}.")
     LocalDate start = GeneratorSettings.DEFAULT_START;
 
     @Option(
@@ -78,15 +91,13 @@ public class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         GeneratorSettings settings = new GeneratorSettings(seed, start, days, !noQuirks);
-        RequestCsvWriter writer = new RequestCsvWriter(layout, damaged);
-        SyntheticRequestGenerator records = new SyntheticRequestGenerator(settings, rows);
         ProgressReporter progress = ProgressReporter.forConsole(
                 "generate", "rows", rows, spec.commandLine().getErr());
         long written;
         if ("-".equals(out)) {
             // stdout stays open for whoever runs us; only our own wrapper is closed
             try (OutputStream stdout = new KeepOpenOutputStream(System.out)) {
-                written = writer.write(records, stdout, false, progress::update);
+                written = write(settings, stdout, false, progress);
             }
         } else {
             Path path = Paths.get(out);
@@ -94,12 +105,21 @@ public class GenerateCommand implements Callable<Integer> {
                 Files.createDirectories(path.toAbsolutePath().getParent());
             }
             try (OutputStream file = Files.newOutputStream(path)) {
-                written = writer.write(records, file, RequestCsvWriter.isGzip(path), progress::update);
+                written = write(settings, file, RequestCsvWriter.isGzip(path), progress);
             }
         }
         progress.update(written);
         progress.finish("-".equals(out) ? "stdout" : out);
         return 0;
+    }
+
+    private long write(GeneratorSettings settings, OutputStream out, boolean gzip, ProgressReporter progress)
+            throws IOException {
+        if (city == City.BOSTON) {
+            return new RequestCsvWriter(layout, damaged)
+                    .write(new SyntheticRequestGenerator(settings, rows), out, gzip, progress::update);
+        }
+        return CityFileWriter.write(city, settings, rows, out, gzip, progress::update);
     }
 
     private void validate() {
@@ -109,9 +129,28 @@ public class GenerateCommand implements Callable<Integer> {
         if (days < 1) {
             throw new ParameterException(spec.commandLine(), "--days must be >= 1, got " + days);
         }
+        if (city != City.BOSTON) {
+            for (String bostonOnly : new String[] {"--layout", "--damaged"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(bostonOnly)) {
+                    throw new ParameterException(
+                            spec.commandLine(), bostonOnly + " only applies to --city boston, not " + city.cliName());
+                }
+            }
+        }
         if (damaged && layout != Layout.CURRENT_2025) {
             throw new ParameterException(
                     spec.commandLine(), "--damaged only applies to --layout current-2025, not " + layout.cliName());
+        }
+    }
+
+    static final class CityConverter implements ITypeConverter<City> {
+        @Override
+        public City convert(String value) {
+            try {
+                return City.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

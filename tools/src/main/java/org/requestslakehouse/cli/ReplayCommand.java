@@ -30,12 +30,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The client that reads historical CSVs and sends each row as a request event, paced like the original stream. */
+/**
+ * The client that reads historical CSV and Open311 JSON files and sends each row or element as a request event,
+ * paced like the original stream.
+ */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay 311 CSV files (any of the four layouts, .gz too) as request events.",
+            "Replay 311 CSV files (any known layout) or Open311 requests.json files (.gz too) as request events.",
             "Each event's partition key is its case id, so one case's events stay in order."
         })
 public class ReplayCommand implements Callable<Integer> {
@@ -50,7 +53,8 @@ public class ReplayCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE_OR_DIR",
-            description = "CSV files or directories (searched recursively for .csv and .csv.gz).")
+            description = "CSV or JSON files (the format is told by content) or directories (searched recursively for"
+                    + " .csv, .json and their .gz).")
     List<Path> inputs = new ArrayList<>();
 
     @Option(

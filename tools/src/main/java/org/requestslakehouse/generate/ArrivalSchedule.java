@@ -2,12 +2,13 @@ package org.requestslakehouse.generate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 
 /**
- * Open times for exactly {@code rows} cases over a range of Boston-local days, in increasing order, following a
+ * Open times for exactly {@code rows} cases over a range of local days (Boston's unless told otherwise), in increasing order, following a
  * daily and weekly rhythm in local time: busy weekday mornings, quiet nights and weekends.
  *
  * <p>The range is cut into UTC hours (so a spring-forward day has 23 of them and a fall-back day 25), each weighted
@@ -37,18 +38,23 @@ final class ArrivalSchedule {
     private int hour;
 
     ArrivalSchedule(LocalDate startDate, int days, long rows) {
+        this(startDate, days, rows, BostonTime.ZONE);
+    }
+
+    /** Days and the daily rhythm in {@code zone}'s local time. */
+    ArrivalSchedule(LocalDate startDate, int days, long rows, ZoneId zone) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be >= 0, got " + rows);
         }
-        long start = startDate.atStartOfDay(BostonTime.ZONE).toEpochSecond();
-        long end = startDate.plusDays(days).atStartOfDay(BostonTime.ZONE).toEpochSecond();
+        long start = startDate.atStartOfDay(zone).toEpochSecond();
+        long end = startDate.plusDays(days).atStartOfDay(zone).toEpochSecond();
         int hours = (int) ((end - start) / SECONDS_PER_HOUR);
         this.hourStartEpochSeconds = new long[hours];
         this.cumulativeWeight = new double[hours];
         double total = 0;
         for (int i = 0; i < hours; i++) {
             long hourStart = start + (long) i * SECONDS_PER_HOUR;
-            ZonedDateTime local = Instant.ofEpochSecond(hourStart).atZone(BostonTime.ZONE);
+            ZonedDateTime local = Instant.ofEpochSecond(hourStart).atZone(zone);
             total += HOUR_OF_DAY[local.getHour()]
                     * DAY_OF_WEEK[local.getDayOfWeek().getValue() - 1];
             hourStartEpochSeconds[i] = hourStart;

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.csv.EventFileReader;
 import org.requestslakehouse.replay.ReplayInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the records of CSV inputs with the reader the job's CSV source uses, so the count is exactly the number
+ * Counts the records of CSV and JSON inputs with the reader the job's file source uses, so the count is exactly the number
  * of events the job will read. Runs beside the job on a daemon thread: reading is several times faster than the
  * job processes, so the ETA appears early and costs the job little.
  */
@@ -22,7 +22,7 @@ public final class CsvRecordCount {
     public static long count(List<Path> files) throws IOException {
         long records = 0;
         for (Path file : files) {
-            try (CsvEventReader reader = CsvEventReader.open(file)) {
+            try (EventFileReader reader = EventFileReader.open(file)) {
                 while (reader.next() != null) {
                     records++;
                 }

@@ -13,15 +13,16 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.csv.CsvEvent;
-import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.csv.EventFileReader;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.parsing.ParseOutcome;
 import org.requestslakehouse.parsing.RequestEventParser;
 
 /**
- * The events a replay publishes, read lazily from CSV files in order. Rows are parsed with the job's own
- * parser only to learn each case's id and times; the published JSON is the row as the file has it (plus the
- * envelope in lifecycle mode), so the job sees what a real producer would send.
+ * The events a replay publishes, read lazily from CSV or Open311 JSON files in order, with the reader the job's
+ * file source uses ({@link EventFileReader}). Rows are parsed with the job's own parser only to learn each
+ * case's id and times; the published JSON is the row or element as the file has it (plus the envelope in
+ * lifecycle mode), so the job sees what a real producer would send.
  *
  * <p>Lifecycle mode orders events by time through a heap: an event is released once no row still to be read
  * can come before it, assuming the files are sorted by open time (as the city's exports are). Memory is then
@@ -42,7 +43,7 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
     private final Deque<ReplayEvent> ready = new ArrayDeque<>();
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(BY_TIME);
     private long sequence;
-    private CsvEventReader reader;
+    private EventFileReader reader;
     private String currentFile;
     private long latestOpenMillis = Long.MIN_VALUE;
 
@@ -128,7 +129,7 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
                 }
                 Path file = files.next();
                 currentFile = file.toString();
-                reader = CsvEventReader.open(file);
+                reader = EventFileReader.open(file);
             }
             CsvEvent row = reader.next();
             if (row != null) {

@@ -10,18 +10,21 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.requestslakehouse.config.NotFoundException;
 
-/** Expands the command line's files and directories into the CSV files to replay, in a stable order. */
+/**
+ * Expands the command line's files and directories into the files to replay, in a stable order. In directories,
+ * names pick the files (CSV and JSON, plain or gzip); each file's format is then told by its content.
+ */
 public final class ReplayInputs {
     private ReplayInputs() {}
 
-    /** @throws NotFoundException if a path does not exist or no CSV file is found */
+    /** @throws NotFoundException if a path does not exist or no input file is found */
     public static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(ReplayInputs::isCsv)
+                            .filter(ReplayInputs::isInput)
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
@@ -34,13 +37,17 @@ public final class ReplayInputs {
             }
         }
         if (files.isEmpty()) {
-            throw new NotFoundException("No .csv or .csv.gz files in " + paths + ".");
+            throw new NotFoundException("No .csv, .json, .csv.gz or .json.gz files in " + paths + ".");
         }
         return files;
     }
 
-    private static boolean isCsv(Path p) {
+    private static boolean isInput(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+        if (name.startsWith(".")) {
+            return false;
+        }
+        String plain = name.endsWith(".gz") ? name.substring(0, name.length() - ".gz".length()) : name;
+        return plain.endsWith(".csv") || plain.endsWith(".json");
     }
 }

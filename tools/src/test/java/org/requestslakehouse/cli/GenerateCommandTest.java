@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.requestslakehouse.generate.City;
+import org.requestslakehouse.generate.CityFileWriter;
 import org.requestslakehouse.generate.GeneratorSettings;
 import org.requestslakehouse.generate.Layout;
 import org.requestslakehouse.generate.RequestCsvWriter;
@@ -134,6 +136,52 @@ class GenerateCommandTest {
                 .isEqualTo(2);
         assertThat(run("--rows", "10")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--out=FILE'");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void cityNycAndOpen311WriteTheirShapesWithTheSeedAndGzip() throws IOException {
+        Path nyc = dir.resolve("nyc.csv");
+        Path open311 = dir.resolve("requests.json.gz");
+        assertThat(run("--city", "nyc", "--rows", "300", "--seed", "9", "--out", nyc.toString()))
+                .isZero();
+        assertThat(run("--city", "OPEN311", "--rows", "300", "--seed", "9", "--out", open311.toString()))
+                .isZero();
+
+        GeneratorSettings settings = GeneratorSettings.defaults(9);
+        ByteArrayOutputStream expectedNyc = new ByteArrayOutputStream();
+        CityFileWriter.write(City.NYC, settings, 300, expectedNyc, false, written -> {});
+        ByteArrayOutputStream expectedOpen311 = new ByteArrayOutputStream();
+        CityFileWriter.write(City.OPEN311, settings, 300, expectedOpen311, false, written -> {});
+        assertThat(Files.readAllBytes(nyc)).isEqualTo(expectedNyc.toByteArray());
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(open311))) {
+            assertThat(in.readAllBytes()).isEqualTo(expectedOpen311.toByteArray());
+        }
+        assertThat(Files.readAllLines(nyc)).hasSize(301);
+    }
+
+    @Test
+    void bostonOnlyOptionsAndUnknownCitiesAreUsageErrors() {
+        assertThat(run(
+                        "--city",
+                        "nyc",
+                        "--layout",
+                        "ckan-2019",
+                        "--out",
+                        dir.resolve("x.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--layout only applies to --city boston, not nyc");
+        assertThat(run(
+                        "--city",
+                        "open311",
+                        "--damaged",
+                        "--out",
+                        dir.resolve("x.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--damaged only applies to --city boston, not open311");
+        assertThat(run("--city", "paris", "--out", dir.resolve("x.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("unknown city 'paris'; expected one of boston, nyc, open311");
         assertThat(dir.resolve("x.csv")).doesNotExist();
     }
 }
