@@ -2,6 +2,8 @@ package org.requestslakehouse.parsing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,8 @@ import java.util.Map;
  * @param bounds                 where real locations are; absent means the whole world
  * @param placeholderCoordinates points the city puts cases it could not geocode at; dropped and flagged
  * @param fields                 per canonical field (its silver column name, e.g. {@code open_ts}) the column
- *                               names that mean it; case and punctuation are ignored when matching
+ *                               names that mean it; case and punctuation are ignored when matching (kept in the
+ *                               file's order, so error messages are stable)
  * @param pointColumns           columns holding both coordinates in one text, {@code (lat, lon)},
  *                               {@code POINT (lon lat)} or a JSON object with latitude/longitude; used when the
  *                               separate latitude/longitude columns are empty
@@ -33,12 +36,12 @@ import java.util.Map;
  *                               ({@link ClosureReasonParser})
  */
 public record CityProfile(
-        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty("name") String name,
         @JsonProperty("display_name") String displayName,
-        @JsonProperty(value = "time_zone", required = true) String timeZone,
+        @JsonProperty("time_zone") String timeZone,
         @JsonProperty("bounds") Bounds bounds,
         @JsonProperty("placeholder_coordinates") List<Point> placeholderCoordinates,
-        @JsonProperty(value = "fields", required = true) Map<String, List<String>> fields,
+        @JsonProperty("fields") Map<String, List<String>> fields,
         @JsonProperty("point_columns") List<String> pointColumns,
         @JsonProperty("layouts") List<Layout> layouts,
         @JsonProperty("timestamp_formats") List<String> timestampFormats,
@@ -50,11 +53,11 @@ public record CityProfile(
 
     public CityProfile {
         placeholderCoordinates = placeholderCoordinates == null ? List.of() : List.copyOf(placeholderCoordinates);
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         pointColumns = pointColumns == null ? List.of() : List.copyOf(pointColumns);
         layouts = layouts == null ? List.of() : List.copyOf(layouts);
         timestampFormats = timestampFormats == null ? List.of() : List.copyOf(timestampFormats);
-        status = status == null ? Map.of() : Map.copyOf(status);
+        status = status == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(status));
         emptyValues = emptyValues == null ? List.of() : List.copyOf(emptyValues);
         zip = zip == null ? Zip.DEFAULT : zip;
     }
@@ -93,7 +96,7 @@ public record CityProfile(
 
     /** One published shape: its name ({@code source_layout}) and the columns only it has, spelled exactly. */
     public record Layout(
-            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("name") String name,
 
             @JsonProperty(value = "signature", required = true)
             List<String> signature)

@@ -89,11 +89,13 @@ public final class CityProfileLoader {
 
     static void validate(CityProfile p, String source) {
         Problems problems = new Problems(source);
-        if (!NAME.matcher(p.name()).matches()) {
+        if (p.name() == null) {
+            problems.add("name", "(missing)", "the city's id, such as chicago");
+        } else if (!NAME.matcher(p.name()).matches()) {
             problems.add("name", p.name(), "lower-case letters, digits, '-' or '_', starting with a letter");
         }
         try {
-            ZoneId.of(p.timeZone());
+            ZoneId.of(String.valueOf(p.timeZone()));
         } catch (DateTimeException e) {
             problems.add("time_zone", p.timeZone(), "an IANA time-zone id such as America/Chicago");
         }
