@@ -323,6 +323,24 @@ class CityProfilesTest {
         assertThat(outcome.detail()).isEqualTo("case id is empty");
     }
 
+    @Test
+    void bostonsProfileDeclaresTheBoundsAndPlaceholderOfBostonBounds() {
+        CityProfile boston = CityProfiles.builtIn("boston");
+
+        assertThat(boston.bounds())
+                .isEqualTo(new CityProfile.Bounds(
+                        BostonBounds.MIN_LATITUDE,
+                        BostonBounds.MAX_LATITUDE,
+                        BostonBounds.MIN_LONGITUDE,
+                        BostonBounds.MAX_LONGITUDE));
+        assertThat(boston.placeholderCoordinates())
+                .containsExactly(
+                        new CityProfile.Point(BostonBounds.PLACEHOLDER_LATITUDE, BostonBounds.PLACEHOLDER_LONGITUDE));
+        assertThat(boston.layouts())
+                .extracting(CityProfile.Layout::name)
+                .containsExactly("SOCRATA_2011", "CKAN_2019", "CURRENT_2025", "SYSTEM_2024");
+    }
+
     private List<ServiceRequest> acceptedAll(List<RawEvent> events) {
         List<ServiceRequest> requests = new ArrayList<>();
         for (RawEvent event : events) {
