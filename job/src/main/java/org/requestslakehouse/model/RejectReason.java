@@ -21,6 +21,11 @@ public enum RejectReason {
     TOKEN_TOO_LONG,
     /** Valid JSON but not an object (array, string, number...). */
     NOT_AN_OBJECT,
+    /**
+     * The city profile forced by {@code parse.city} or {@code parse.city-profile} knows none of the message's keys:
+     * it is another city's data, or a shape no profile describes (docs/cities.md).
+     */
+    UNKNOWN_LAYOUT,
     /** No case id column under any known alias, or it is empty. */
     MISSING_CASE_ID,
     /** Case id present but not a positive whole number. */

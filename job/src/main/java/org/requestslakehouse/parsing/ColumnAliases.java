@@ -1,14 +1,13 @@
 package org.requestslakehouse.parsing;
 
-import static org.requestslakehouse.parsing.CanonicalField.*;
-
 import java.util.HashMap;
 import java.util.Map;
 import org.requestslakehouse.model.SourceLayout;
 
 /**
- * The column names of the four layouts Boston has published (job/src/test/resources/real311/README.md) and what they
- * mean.
+ * Boston's column names, as its built-in city profile ({@code cities/boston.json}) declares them: the four layouts
+ * Boston has published (job/src/test/resources/real311/README.md) and what their columns mean. Tools that handle
+ * Boston files alone (the lifecycle replay, the generator) use this; the parser goes through {@link CityProfiles}.
  *
  * <p>Field lookup ignores case and punctuation: a key is lower-cased and stripped of everything but letters and
  * digits before lookup, so {@code OnTime_Status}, {@code on_time} and {@code ontime} all reach
@@ -22,66 +21,27 @@ import org.requestslakehouse.model.SourceLayout;
  * {@link SourceLayout#UNKNOWN}.
  */
 public final class ColumnAliases {
-    private static final Map<String, CanonicalField> FIELDS = new HashMap<>();
+    static final String BOSTON = "boston";
+
+    private static final CityRules RULES = new CityRules(CityProfiles.builtIn(BOSTON), 0);
+    private static final CanonicalField[] FIELDS = CanonicalField.values();
     private static final Map<String, SourceLayout> SIGNATURES = new HashMap<>();
     private static final SourceLayout[] LAYOUTS = SourceLayout.values();
 
     static {
-        for (CanonicalField field : CanonicalField.values()) {
-            alias(field, field.column());
+        for (CityProfile.Layout layout : RULES.profile().layouts()) {
+            for (String column : layout.signature()) {
+                SIGNATURES.put(column, SourceLayout.valueOf(layout.name()));
+            }
         }
-        alias(CASE_ENQUIRY_ID, "CASE_ENQUIRY_ID", "case_enquiry_id", "case_id");
-        alias(OPEN_TS, "OPEN_DT", "open_dt", "open_date");
-        alias(SLA_TARGET_TS, "TARGET_DT", "target_dt", "sla_target_dt", "target_close_date");
-        alias(CLOSED_TS, "CLOSED_DT", "closed_dt", "close_date");
-        alias(ON_TIME_STATUS, "OnTime_Status", "ontime", "on_time");
-        alias(CASE_STATUS, "CASE_STATUS", "case_status");
-        alias(CLOSURE_REASON, "CLOSURE_REASON", "closure_reason");
-        alias(CASE_TITLE, "CASE_TITLE", "case_title");
-        alias(SUBJECT, "SUBJECT", "subject");
-        alias(REASON, "REASON", "reason", "case_topic");
-        alias(TYPE, "TYPE", "type", "service_name");
-        alias(QUEUE, "QUEUE", "queue");
-        alias(DEPARTMENT, "Department", "department", "assigned_department");
-        alias(SUBMITTED_PHOTOS, "SubmittedPhoto", "submittedphoto", "submitted_photo");
-        alias(CLOSED_PHOTOS, "ClosedPhoto", "closedphoto", "closed_photo");
-        alias(LOCATION, "Location", "location", "full_address");
-        alias(LOCATION_STREET_NAME, "LOCATION_STREET_NAME", "location_street_name");
-        alias(ZIPCODE, "LOCATION_ZIPCODE", "location_zipcode", "zip_code");
-        alias(PROPERTY_TYPE, "Property_Type");
-        alias(PROPERTY_ID, "Property_ID");
-        alias(SOURCE, "Source", "source");
-
-        signature(
-                SourceLayout.SOCRATA_2011,
-                "CASE_ENQUIRY_ID",
-                "OPEN_DT",
-                "TARGET_DT",
-                "CLOSED_DT",
-                "OnTime_Status",
-                "CASE_STATUS",
-                "CLOSURE_REASON",
-                "Geocoded_Location");
-        signature(SourceLayout.CKAN_2019, "target_dt", "ontime", "submittedphoto", "closedphoto");
-        signature(SourceLayout.CURRENT_2025, "sla_target_dt", "on_time", "geom_4326");
-        signature(
-                SourceLayout.SYSTEM_2024,
-                "case_id",
-                "open_date",
-                "target_close_date",
-                "close_date",
-                "case_topic",
-                "service_name",
-                "assigned_department",
-                "full_address",
-                "zip_code");
     }
 
     private ColumnAliases() {}
 
     /** The field {@code key} stands for, or null when it matches no known column. */
     public static CanonicalField field(String key) {
-        return FIELDS.get(normalise(key));
+        int slot = RULES.slotOf(normalise(key));
+        return slot >= 0 && slot < FIELDS.length ? FIELDS[slot] : null;
     }
 
     /** The layout {@code key}, spelled exactly so, is a signature column of; null if none. */
@@ -98,62 +58,29 @@ public final class ColumnAliases {
                 votes[layout.ordinal()]++;
             }
         }
-        return decide(votes);
+        int winner = decide(votes);
+        return winner < 0 ? SourceLayout.UNKNOWN : LAYOUTS[winner];
     }
 
-    /** @param votes signature columns seen, indexed by {@link SourceLayout#ordinal()} */
-    static SourceLayout decide(int[] votes) {
-        SourceLayout best = SourceLayout.UNKNOWN;
+    /** The index with the most votes, or -1 for a tie or no votes at all. */
+    static int decide(int[] votes) {
+        int best = -1;
         int bestVotes = 0;
         boolean tie = false;
         for (int i = 0; i < votes.length; i++) {
             if (votes[i] > bestVotes) {
-                best = LAYOUTS[i];
+                best = i;
                 bestVotes = votes[i];
                 tie = false;
             } else if (votes[i] == bestVotes && bestVotes > 0) {
                 tie = true;
             }
         }
-        return tie ? SourceLayout.UNKNOWN : best;
+        return tie ? -1 : best;
     }
 
     /** Lower case, letters and digits only: {@code "OnTime_Status"} becomes {@code "ontimestatus"}. */
     static String normalise(String key) {
-        StringBuilder b = null;
-        int n = key.length();
-        for (int i = 0; i < n; i++) {
-            char c = key.charAt(i);
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (keep && b == null) {
-                continue;
-            }
-            if (b == null) {
-                b = new StringBuilder(n).append(key, 0, i);
-            }
-            if (keep) {
-                b.append(c);
-            } else if (Character.isLetterOrDigit(c)) {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b == null ? key : b.toString();
-    }
-
-    private static void alias(CanonicalField field, String... names) {
-        for (String name : names) {
-            CanonicalField previous = FIELDS.put(normalise(name), field);
-            if (previous != null && previous != field) {
-                throw new IllegalStateException("alias " + name + " maps to both " + previous + " and " + field);
-            }
-        }
-    }
-
-    private static void signature(SourceLayout layout, String... names) {
-        for (String name : names) {
-            if (SIGNATURES.put(name, layout) != null) {
-                throw new IllegalStateException("signature column " + name + " claimed by two layouts");
-            }
-        }
+        return CityProfiles.normalise(key);
     }
 }

@@ -19,7 +19,7 @@ public final class DqFlags {
     public static final String MISSING_ON_TIME_STATUS = "missing_on_time_status";
     /** The City Hall coordinates 42.3594, -71.0587 the city uses for cases it could not geocode; dropped. */
     public static final String PLACEHOLDER_COORDINATES = "placeholder_coordinates";
-    /** Coordinates outside the Boston box of {@link BostonBounds}; dropped. */
+    /** Coordinates outside the city profile's bounding box (Boston's: {@link BostonBounds}); dropped. */
     public static final String COORDINATES_OUT_OF_BOUNDS = "coordinates_out_of_bounds";
     /** Latitude or longitude unparseable, or only one of them given; both dropped. */
     public static final String INVALID_COORDINATES = "invalid_coordinates";

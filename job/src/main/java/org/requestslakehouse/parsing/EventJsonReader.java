@@ -8,30 +8,26 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.requestslakehouse.model.RejectReason;
-import org.requestslakehouse.model.SourceLayout;
 
 /**
  * Streams one JSON object into {@link EventFields} without building a tree: each key is resolved through
- * {@link ColumnAliases} (cached, since a stream repeats the same few dozen keys), each scalar value is kept as
+ * {@link CityProfiles} (cached, since a stream repeats the same few dozen keys), each scalar value is kept as
  * text, and everything unused goes to the extra fields. Not thread-safe.
  */
 final class EventJsonReader {
     /** Enough for every layout's keys many times over; a stream of random keys stops being cached, not resolved. */
     private static final int MAX_CACHED_KEYS = 1024;
 
-    private static final KeyMeaning UNKNOWN_KEY = new KeyMeaning(null, null);
-
     private final JsonFactory json;
-    private final Map<String, KeyMeaning> keys = new HashMap<>();
+    private final CityProfiles profiles;
+    private final Map<String, CityProfiles.KeyMeaning> keys = new HashMap<>();
 
-    EventJsonReader(JsonFactory json) {
+    EventJsonReader(JsonFactory json, CityProfiles profiles) {
         this.json = json;
+        this.profiles = profiles;
     }
 
-    /** What an input key stands for: a field (null if none) and the layout it is a signature of (null if none). */
-    record KeyMeaning(CanonicalField field, SourceLayout signatureOf) {}
-
-    /** A rejection, or null when the object was read into {@code fields}. */
+    /** A rejection, or null when the object was read into {@code fields} and its city profile chosen. */
     ParseOutcome read(char[] text, int offset, int length, EventFields fields, DqFlags flags) {
         try (JsonParser p = json.createParser(text, offset, length)) {
             JsonToken first = p.nextToken();
@@ -41,16 +37,24 @@ final class EventJsonReader {
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                KeyMeaning meaning = meaningOf(key);
-                if (meaning.signatureOf != null) {
-                    fields.vote(meaning.signatureOf);
-                }
-                readValue(key, meaning.field, p, p.nextToken(), fields, flags);
+                CityProfiles.KeyMeaning meaning = meaningOf(key);
+                int position = fields.key(meaning);
+                readValue(key, meaning, position, p, p.nextToken(), fields);
             }
             if (token != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "unexpected content after the JSON object");
             }
-            return loneSurrogate(text, offset, length);
+            ParseOutcome surrogate = loneSurrogate(text, offset, length);
+            if (surrogate != null) {
+                return surrogate;
+            }
+            if (!fields.resolve(flags)) {
+                return ParseOutcome.rejected(
+                        RejectReason.UNKNOWN_LAYOUT,
+                        "no city profile recognised the message: city profile " + fields.profileNames()
+                                + " knows none of its keys");
+            }
+            return null;
         } catch (JsonProcessingException e) {
             return JsonDefects.reject(e);
         } catch (IOException e) {
@@ -60,27 +64,29 @@ final class EventJsonReader {
     }
 
     private static void readValue(
-            String key, CanonicalField field, JsonParser p, JsonToken token, EventFields fields, DqFlags flags)
+            String key,
+            CityProfiles.KeyMeaning meaning,
+            int position,
+            JsonParser p,
+            JsonToken token,
+            EventFields fields)
             throws IOException {
-        if (field == null) {
-            fields.extras.copy(key, p);
+        if (meaning.knownMask() == 0) {
+            fields.extras.copy(key, p, position);
             return;
         }
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-            fields.markStructured(field);
-            flags.add(DqFlags.invalid(field));
-            fields.extras.copy(key, p);
+            fields.extras.copy(key, p, position);
+            fields.hold(key, meaning, EventFields.STRUCTURED, null, position);
             return;
         }
-        String value = switch (token) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            default -> null;
-        };
-        if (!fields.offer(field, value)) {
-            flags.add(DqFlags.conflicting(field));
-            fields.extras.copy(key, p);
+        switch (token) {
+            case VALUE_STRING -> fields.hold(key, meaning, EventFields.STRING, p.getText(), position);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                fields.hold(key, meaning, EventFields.NUMBER, p.getText(), position);
+            case VALUE_TRUE -> fields.hold(key, meaning, EventFields.BOOLEAN, "true", position);
+            case VALUE_FALSE -> fields.hold(key, meaning, EventFields.BOOLEAN, "false", position);
+            default -> fields.hold(key, meaning, EventFields.NULL, null, position);
         }
     }
 
@@ -104,12 +110,10 @@ final class EventJsonReader {
         return ParseOutcome.rejected(RejectReason.NOT_AN_OBJECT, "JSON value is " + kind + ", expected an object");
     }
 
-    private KeyMeaning meaningOf(String key) {
-        KeyMeaning meaning = keys.get(key);
+    private CityProfiles.KeyMeaning meaningOf(String key) {
+        CityProfiles.KeyMeaning meaning = keys.get(key);
         if (meaning == null) {
-            CanonicalField field = ColumnAliases.field(key);
-            SourceLayout layout = ColumnAliases.signatureOf(key);
-            meaning = field == null && layout == null ? UNKNOWN_KEY : new KeyMeaning(field, layout);
+            meaning = profiles.meaningOf(key);
             if (keys.size() < MAX_CACHED_KEYS) {
                 keys.put(key, meaning);
             }

@@ -54,6 +54,14 @@ public final class FieldNormalizers {
 
     /** Five digits: {@code 2130.0} and {@code 2130} lost a leading zero and become {@code 02130}; ZIP+4 is cut. */
     public static String zipcode(String raw, DqFlags flags) {
+        return zipcode(raw, true, flags);
+    }
+
+    /**
+     * Five digits; ZIP+4 is cut. {@code restoreLeadingZero}: four digits ({@code 2130}, {@code 2130.0}) lost a
+     * leading zero, as New England zips do in spreadsheets; elsewhere four digits are invalid.
+     */
+    public static String zipcode(String raw, boolean restoreLeadingZero, DqFlags flags) {
         String s = text(raw);
         if (s == null) {
             return null;
@@ -62,7 +70,8 @@ public final class FieldNormalizers {
             return s.substring(0, ZIP_LENGTH);
         }
         String digits = wholeNumberDigits(s);
-        if (digits == null || digits.length() < ZIP_LENGTH - 1 || digits.length() > ZIP_LENGTH) {
+        int minLength = restoreLeadingZero ? ZIP_LENGTH - 1 : ZIP_LENGTH;
+        if (digits == null || digits.length() < minLength || digits.length() > ZIP_LENGTH) {
             flags.add(DqFlags.invalid(CanonicalField.ZIPCODE));
             return null;
         }

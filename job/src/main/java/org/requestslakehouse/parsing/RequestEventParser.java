@@ -118,8 +118,9 @@ public final class RequestEventParser implements Serializable {
                             .maxStringLength(config.maxPayloadBytes())
                             .build())
                     .build();
-            reader = new EventJsonReader(json);
-            fields = new EventFields(json);
+            CityProfiles profiles = CityProfiles.of(config);
+            reader = new EventJsonReader(json, profiles);
+            fields = new EventFields(json, profiles);
             assembler = new ServiceRequestAssembler(config.zoneId());
         }
     }

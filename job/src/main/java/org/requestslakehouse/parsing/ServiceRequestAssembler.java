@@ -37,26 +37,22 @@ final class ServiceRequestAssembler {
             .toEpochMilli();
     private static final int MAX_QUOTED_CHARS = 100;
 
-    private final ZoneId zone;
-    private final TimestampParser timestamps;
-    private final ClosureReasonParser closures;
+    /** The warehouse's calendar zone (parse.time-zone): open_date_local counts days as gold does. */
+    private final ZoneId warehouseZone;
 
-    ServiceRequestAssembler(ZoneId zone) {
-        this.zone = zone;
-        this.timestamps = new TimestampParser(zone);
-        this.closures = new ClosureReasonParser(timestamps);
+    ServiceRequestAssembler(ZoneId warehouseZone) {
+        this.warehouseZone = warehouseZone;
     }
 
+    /** Assembles under the city profile {@code in} was resolved to ({@link EventFields#city()}). */
     ParseOutcome assemble(EventFields in, DqFlags flags, RawEvent raw, long nowMillis) {
+        CityRules city = in.city();
+        TimestampParser timestamps = city.timestamps();
         String caseIdText = FieldNormalizers.text(in.get(CASE_ENQUIRY_ID));
         if (caseIdText == null) {
             return in.structured(CASE_ENQUIRY_ID)
                     ? ParseOutcome.rejected(RejectReason.INVALID_CASE_ID, "case id is a JSON object or array")
-                    : ParseOutcome.rejected(
-                            RejectReason.MISSING_CASE_ID,
-                            in.present(CASE_ENQUIRY_ID)
-                                    ? "case id is empty"
-                                    : "no case id (case_enquiry_id, case_id or an alias)");
+                    : ParseOutcome.rejected(RejectReason.MISSING_CASE_ID, missingCaseId(in, city));
         }
         long caseId = FieldNormalizers.positiveWholeNumber(caseIdText);
         if (caseId < 0) {
@@ -71,7 +67,7 @@ final class ServiceRequestAssembler {
                             RejectReason.MISSING_OPEN_TS,
                             in.present(OPEN_TS)
                                     ? "open timestamp is empty"
-                                    : "no open timestamp (open_dt, open_date or an alias)");
+                                    : "no open timestamp (" + city.openHint() + " or an alias)");
         }
         Instant openTs = timestamps.parse(openText);
         if (openTs == null) {
@@ -96,13 +92,13 @@ final class ServiceRequestAssembler {
         ServiceRequest r = new ServiceRequest();
         r.caseEnquiryId = caseId;
         r.openTs = openTs;
-        r.openDateLocal = LocalDate.ofInstant(openTs, zone);
+        r.openDateLocal = LocalDate.ofInstant(openTs, warehouseZone);
         r.eventType = eventType.name();
-        r.sourceLayout = in.layout().name();
-        lifecycle(in, r, flags, nowMillis);
-        descriptive(in, r, flags);
-        BostonBounds.apply(in.get(LATITUDE), in.get(LONGITUDE), r, flags);
-        r.emittedAt = emittedAt(in, flags);
+        r.sourceLayout = in.layoutName();
+        lifecycle(in, city, r, flags, nowMillis);
+        descriptive(in, city, r, flags);
+        city.applyCoordinates(in.get(LATITUDE), in.get(LONGITUDE), in.point(), r, flags);
+        r.emittedAt = emittedAt(in, timestamps, flags);
         r.eventTs = r.emittedAt != null ? r.emittedAt : r.closedTs != null ? r.closedTs : r.openTs;
         r.extraFields = in.extras.toJson();
         r.ingestedAtMillis = raw.ingestedAtMillis;
@@ -112,9 +108,10 @@ final class ServiceRequestAssembler {
     }
 
     /** Times, status and everything derived from them. */
-    private void lifecycle(EventFields in, ServiceRequest r, DqFlags flags, long nowMillis) {
-        r.slaTargetTs = optionalTimestamp(in, SLA_TARGET_TS, flags);
-        r.closedTs = optionalTimestamp(in, CLOSED_TS, flags);
+    private static void lifecycle(EventFields in, CityRules city, ServiceRequest r, DqFlags flags, long nowMillis) {
+        TimestampParser timestamps = city.timestamps();
+        r.slaTargetTs = optionalTimestamp(in, timestamps, SLA_TARGET_TS, flags);
+        r.closedTs = optionalTimestamp(in, timestamps, CLOSED_TS, flags);
         if (r.slaTargetTs == null && !in.structured(SLA_TARGET_TS) && !flags.contains(DqFlags.invalid(SLA_TARGET_TS))) {
             flags.add(DqFlags.MISSING_TARGET);
         }
@@ -122,10 +119,10 @@ final class ServiceRequestAssembler {
         String publishedStatus = FieldNormalizers.text(in.get(CASE_STATUS));
         if (r.closedTs != null) {
             r.caseStatus = CASE_STATUS_CLOSED;
-            if ("open".equalsIgnoreCase(publishedStatus)) {
+            if (city.meansOpen(publishedStatus)) {
                 flags.add(DqFlags.OPEN_STATUS_WITH_CLOSED_TS);
             }
-        } else if ("closed".equalsIgnoreCase(publishedStatus)) {
+        } else if (city.meansClosed(publishedStatus)) {
             r.caseStatus = CASE_STATUS_CLOSED;
             if (!flags.contains(DqFlags.invalid(CLOSED_TS))) {
                 flags.add(DqFlags.CLOSED_WITHOUT_CLOSED_TS);
@@ -145,14 +142,15 @@ final class ServiceRequestAssembler {
         r.slaHours = hoursAfterOpen(r.openTs, r.slaTargetTs, DqFlags.TARGET_BEFORE_OPEN, flags);
 
         r.closureReason = FieldNormalizers.text(in.get(CLOSURE_REASON));
-        ClosureReasonParser.ParsedClosure closure = closures.parse(r.closureReason);
+        ClosureReasonParser closures = city.closures();
+        ClosureReasonParser.ParsedClosure closure = closures == null ? null : closures.parse(r.closureReason);
         if (closure != null) {
             r.closureCategory = closure.category().name();
             r.closureReportedTs = closure.reportedTs();
             if (closure.reportedTsUnreadable()) {
                 flags.add(DqFlags.INVALID_CLOSURE_REPORTED_TS);
             }
-            if (isShiftedByZoneOffset(r.closedTs, r.closureReportedTs)) {
+            if (isShiftedByZoneOffset(city.timestamps().zone(), r.closedTs, r.closureReportedTs)) {
                 flags.add(DqFlags.TIMESTAMP_SHIFT_SUSPECTED);
             }
         }
@@ -166,7 +164,7 @@ final class ServiceRequestAssembler {
         }
     }
 
-    private static void descriptive(EventFields in, ServiceRequest r, DqFlags flags) {
+    private static void descriptive(EventFields in, CityRules city, ServiceRequest r, DqFlags flags) {
         r.caseTitle = FieldNormalizers.text(in.get(CASE_TITLE));
         r.subject = FieldNormalizers.text(in.get(SUBJECT));
         r.reason = FieldNormalizers.text(in.get(REASON));
@@ -177,7 +175,7 @@ final class ServiceRequestAssembler {
         r.closedPhotos = FieldNormalizers.photos(in.get(CLOSED_PHOTOS));
         r.location = FieldNormalizers.text(in.get(LOCATION));
         r.locationStreetName = FieldNormalizers.text(in.get(LOCATION_STREET_NAME));
-        r.zipcode = FieldNormalizers.zipcode(in.get(ZIPCODE), flags);
+        r.zipcode = FieldNormalizers.zipcode(in.get(ZIPCODE), city.restoreLeadingZero(), flags);
         r.fireDistrict = FieldNormalizers.code(in.get(FIRE_DISTRICT));
         r.pwdDistrict = FieldNormalizers.code(in.get(PWD_DISTRICT));
         r.cityCouncilDistrict = FieldNormalizers.code(in.get(CITY_COUNCIL_DISTRICT));
@@ -192,7 +190,8 @@ final class ServiceRequestAssembler {
         r.source = FieldNormalizers.text(in.get(SOURCE));
     }
 
-    private Instant optionalTimestamp(EventFields in, CanonicalField field, DqFlags flags) {
+    private static Instant optionalTimestamp(
+            EventFields in, TimestampParser timestamps, CanonicalField field, DqFlags flags) {
         String text = FieldNormalizers.text(in.get(field));
         if (text == null) {
             return null;
@@ -205,7 +204,7 @@ final class ServiceRequestAssembler {
     }
 
     /** Epoch milliseconds (as a JSON number or digits) or any timestamp form {@link TimestampParser} reads. */
-    private Instant emittedAt(EventFields in, DqFlags flags) {
+    private static Instant emittedAt(EventFields in, TimestampParser timestamps, DqFlags flags) {
         String text = FieldNormalizers.text(in.get(EMITTED_AT));
         if (text == null) {
             return null;
@@ -237,7 +236,7 @@ final class ServiceRequestAssembler {
      * The close time quoted in the closure text and closed_ts differ by the zone's UTC offset at either time:
      * one of them went through a local-to-UTC conversion the other did not.
      */
-    private boolean isShiftedByZoneOffset(Instant closedTs, Instant reportedTs) {
+    private static boolean isShiftedByZoneOffset(ZoneId zone, Instant closedTs, Instant reportedTs) {
         if (closedTs == null || reportedTs == null) {
             return false;
         }
@@ -245,12 +244,26 @@ final class ServiceRequestAssembler {
         if (difference < SHIFT_TOLERANCE_MILLIS) {
             return false;
         }
-        return matchesOffset(difference, closedTs) || matchesOffset(difference, reportedTs);
+        return matchesOffset(zone, difference, closedTs) || matchesOffset(zone, difference, reportedTs);
     }
 
-    private boolean matchesOffset(long differenceMillis, Instant at) {
+    private static boolean matchesOffset(ZoneId zone, long differenceMillis, Instant at) {
         long offsetMillis = Math.abs(zone.getRules().getOffset(at).getTotalSeconds()) * 1000L;
         return offsetMillis > 0 && Math.abs(differenceMillis - offsetMillis) < SHIFT_TOLERANCE_MILLIS;
+    }
+
+    /**
+     * Names the columns the chosen profile takes as the case id; when no profile in play knew any key of the
+     * message, says so (the message was parsed under the first profile only because some profile had to be used).
+     */
+    private static String missingCaseId(EventFields in, CityRules city) {
+        if (in.present(CASE_ENQUIRY_ID)) {
+            return "case id is empty";
+        }
+        String detail = "no case id (" + city.idHint() + " or an alias)";
+        return in.unrecognised()
+                ? detail + "; no city profile (" + in.profileNames() + ") recognised any of its keys"
+                : detail;
     }
 
     private static EventType eventType(String text) {

@@ -1,12 +1,16 @@
 package org.requestslakehouse.parsing;
 
 import java.io.Serializable;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
 
@@ -42,10 +46,22 @@ public final class TimestampParser implements Serializable {
 
     private final ZoneId zone;
     private transient ZoneRules rules;
+    /** A city profile's own forms ({@code M/d/yy H:mm}), tried only when the built-in forms fail. */
+    private final transient DateTimeFormatter[] extraFormats;
 
     public TimestampParser(ZoneId zone) {
+        this(zone, new DateTimeFormatter[0]);
+    }
+
+    TimestampParser(ZoneId zone, DateTimeFormatter[] extraFormats) {
         this.zone = zone;
         this.rules = zone.getRules();
+        this.extraFormats = extraFormats;
+    }
+
+    /** The zone of local times without an offset. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** The instant {@code text} denotes, or null if it is not a supported timestamp in the accepted range. */
@@ -66,11 +82,55 @@ public final class TimestampParser implements Serializable {
         }
         Cursor c = new Cursor(text, from, to);
         char first = text.charAt(from);
+        Instant builtIn;
         if (isDigit(first)) {
             boolean usDate = text.charAt(from + 1) == '/' || text.charAt(from + 2) == '/';
-            return usDate ? usDateTime(c) : isoDateTime(c);
+            builtIn = usDate ? usDateTime(c) : isoDateTime(c);
+        } else {
+            builtIn = isLetter(first) ? dateToString(c) : null;
         }
-        return isLetter(first) ? dateToString(c) : null;
+        return builtIn != null || extraFormats == null || extraFormats.length == 0
+                ? builtIn
+                : extraFormat(text.substring(from, to));
+    }
+
+    /**
+     * The first of the profile's formats that reads the whole text. Parsed unresolved, so that a mismatch costs
+     * no exception, then checked and converted like the built-in forms.
+     */
+    private Instant extraFormat(String text) {
+        for (DateTimeFormatter format : extraFormats) {
+            ParsePosition position = new ParsePosition(0);
+            TemporalAccessor t = format.parseUnresolved(text, position);
+            if (t == null || position.getErrorIndex() >= 0 || position.getIndex() != text.length()) {
+                continue;
+            }
+            int year = field(t, ChronoField.YEAR, field(t, ChronoField.YEAR_OF_ERA, -1));
+            int month = field(t, ChronoField.MONTH_OF_YEAR, -1);
+            int day = field(t, ChronoField.DAY_OF_MONTH, -1);
+            int hour = field(t, ChronoField.HOUR_OF_DAY, -1);
+            if (hour < 0) {
+                int clock = field(t, ChronoField.CLOCK_HOUR_OF_AMPM, field(t, ChronoField.HOUR_OF_AMPM, -1));
+                int amPm = field(t, ChronoField.AMPM_OF_DAY, -1);
+                hour = clock < 0 || amPm < 0 || clock > 12 ? -1 : clock % 12 + 12 * amPm;
+            }
+            int minute = field(t, ChronoField.MINUTE_OF_HOUR, 0);
+            int second = field(t, ChronoField.SECOND_OF_MINUTE, 0);
+            int nanos = field(t, ChronoField.NANO_OF_SECOND, 0);
+            int offset = field(t, ChronoField.OFFSET_SECONDS, NO_OFFSET);
+            if (year < 0 || month < 0 || day < 0 || hour < 0) {
+                continue;
+            }
+            Instant instant = instant(year, month, day, hour, minute, second, nanos, offset);
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
+    }
+
+    private static int field(TemporalAccessor t, ChronoField field, int absent) {
+        return t.isSupported(field) ? (int) t.getLong(field) : absent;
     }
 
     private Instant isoDateTime(Cursor c) {

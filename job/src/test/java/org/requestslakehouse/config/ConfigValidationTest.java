@@ -268,6 +268,15 @@ class ConfigValidationTest {
                         "Invalid value 'EST5' for parse.time-zone: expected an IANA time-zone id"
                                 + " such as America/New_York"),
                 invalid(
+                        "parse.city",
+                        "chicago",
+                        "Invalid value 'chicago' for parse.city: expected auto or one of [boston, nyc, open311]"),
+                invalid(
+                        "parse.city-profile",
+                        "/nonexistent/city.json",
+                        "Invalid parse.city-profile: city profile /nonexistent/city.json cannot be read:"
+                                + " java.nio.file.NoSuchFileException: /nonexistent/city.json"),
+                invalid(
                         "parse.max-payload-bytes",
                         "512",
                         "Invalid value '512' for parse.max-payload-bytes: expected a whole"

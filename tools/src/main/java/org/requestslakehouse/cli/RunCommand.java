@@ -140,6 +140,9 @@ public class RunCommand implements Callable<Integer> {
     CatalogOptions catalog = new CatalogOptions();
 
     @Mixin
+    CityOptions city = new CityOptions();
+
+    @Mixin
     ConfigOptions config = new ConfigOptions();
 
     @Spec
@@ -192,6 +195,7 @@ public class RunCommand implements Callable<Integer> {
 
     Map<String, String> flagOverrides() {
         Map<String, String> o = new LinkedHashMap<>(catalog.overrides());
+        o.putAll(city.overrides());
         if (source != null) o.put(SourceSettings.TYPE.qualified(), source);
         if (!inputs.isEmpty()) o.put(SourceSettings.CSV_PATHS.qualified(), String.join(",", inputs));
         if (bootstrapServers != null) o.put(KafkaSettings.BOOTSTRAP_SERVERS.qualified(), bootstrapServers);
