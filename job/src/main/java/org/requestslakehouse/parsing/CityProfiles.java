@@ -2,9 +2,11 @@ package org.requestslakehouse.parsing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.requestslakehouse.config.ParseConfig;
 
@@ -97,6 +99,28 @@ public final class CityProfiles {
     /** A built-in profile, read from the classpath once per JVM (profiles are immutable). */
     public static CityProfile builtIn(String name) {
         return BUILT_IN_CACHE.computeIfAbsent(name, CityProfileLoader::builtIn);
+    }
+
+    /**
+     * The fields {@code key} stands for under the built-in profiles, one per profile that knows it: for tools that
+     * rewrite a published row without parsing it (replay's lifecycle events blank a row's closure columns).
+     */
+    public static Set<CanonicalField> builtInFields(String key) {
+        KeyMeaning meaning = BuiltIn.ALL.meaningOf(key);
+        Set<CanonicalField> fields = EnumSet.noneOf(CanonicalField.class);
+        for (int p = 0; p < BuiltIn.ALL.size(); p++) {
+            int slot = meaning.slot(p);
+            if (slot >= 0 && slot < CanonicalField.COUNT) {
+                fields.add(CanonicalField.values()[slot]);
+            }
+        }
+        return fields;
+    }
+
+    /** Every built-in profile, compiled on first use. */
+    private static final class BuiltIn {
+        static final CityProfiles ALL = new CityProfiles(
+                CityProfileLoader.BUILT_IN.stream().map(CityProfiles::builtIn).toList());
     }
 
     int size() {

@@ -1,31 +1,39 @@
 package org.requestslakehouse.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.requestslakehouse.parsing.CanonicalField;
-import org.requestslakehouse.parsing.ColumnAliases;
+import org.requestslakehouse.parsing.CityProfiles;
 
-/** Builds the OPENED and CLOSED request events of one CSV row, in whatever layout the row was published. */
+/**
+ * Builds the OPENED and CLOSED request events of one published row, in whatever layout and by whichever city (a
+ * built-in profile) it was published.
+ */
 final class LifecycleEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the case did not have yet when it was opened. */
+    private static final Set<CanonicalField> CLOSURE =
+            EnumSet.of(CanonicalField.CLOSED_TS, CanonicalField.CLOSURE_REASON, CanonicalField.CLOSED_PHOTOS);
 
     private LifecycleEvents() {}
 
     /** The case as it looked when it was opened: status Open, closure columns blank. */
     static byte[] opened(byte[] rowJson, Instant openTs) throws IOException {
         ObjectNode row = (ObjectNode) JSON.readTree(rowJson);
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = row.fields(); it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
-            CanonicalField field = ColumnAliases.field(e.getKey());
-            if (field == CanonicalField.CLOSED_TS
-                    || field == CanonicalField.CLOSURE_REASON
-                    || field == CanonicalField.CLOSED_PHOTOS) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Set<CanonicalField> fields = CityProfiles.builtInFields(e.getKey());
+            if (!Collections.disjoint(fields, CLOSURE)) {
                 e.setValue(row.textNode(""));
-            } else if (field == CanonicalField.CASE_STATUS) {
+            } else if (fields.contains(CanonicalField.CASE_STATUS)) {
                 e.setValue(row.textNode("Open"));
             }
         }
