@@ -52,6 +52,13 @@ public final class RequestEventParser implements Serializable {
      *                  outcome depends on nothing but the arguments
      */
     public ParseOutcome parse(RawEvent raw, long nowMillis) {
+        ParseOutcome outcome = parseMessage(raw, nowMillis);
+        return outcome.isAccepted() || outcome.city() != null || config.city() == null
+                ? outcome
+                : outcome.inCity(config.city());
+    }
+
+    private ParseOutcome parseMessage(RawEvent raw, long nowMillis) {
         if (raw.sourceDefect != null) {
             return ParseOutcome.rejected(raw.sourceDefect, raw.sourceDefectDetail);
         }
@@ -120,7 +127,10 @@ public final class RequestEventParser implements Serializable {
                     .build();
             reader = new EventJsonReader(json);
             fields = new EventFields(json);
-            assembler = new ServiceRequestAssembler(config.zoneId());
+            String city = config.city() != null ? config.city() : ServiceRequestAssembler.DEFAULT_CITY;
+            // Until city profiles say how each city's ids look: Boston's are whole numbers, others are text.
+            assembler = new ServiceRequestAssembler(
+                    config.zoneId(), city, ServiceRequestAssembler.DEFAULT_CITY.equals(city));
         }
     }
 }

@@ -18,6 +18,11 @@ import org.requestslakehouse.model.ServiceRequest;
  * flags collected. Soft problems never reject: the value is dropped and flagged.
  */
 final class ServiceRequestAssembler {
+    /** The city of every message whose city is not forced, until messages are recognised by city profile. */
+    static final String DEFAULT_CITY = "boston";
+    /** Ids are short codes; a longer one is not an id, and would bloat silver's key column statistics. */
+    static final int MAX_REQUEST_ID_CHARS = 200;
+
     static final String CASE_STATUS_OPEN = "OPEN";
     static final String CASE_STATUS_CLOSED = "CLOSED";
     /** Clock skew and timestamp shifts are hours; a day ahead of the parse time is something else. */
@@ -38,16 +43,31 @@ final class ServiceRequestAssembler {
     private static final int MAX_QUOTED_CHARS = 100;
 
     private final ZoneId zone;
+    private final String city;
+    private final boolean wholeNumberIds;
     private final TimestampParser timestamps;
     private final ClosureReasonParser closures;
 
-    ServiceRequestAssembler(ZoneId zone) {
+    /**
+     * @param city           the city of every message this assembler reads
+     * @param wholeNumberIds true when the city's ids are positive whole numbers (Boston's): any other id is then
+     *                       rejected; false accepts any id text (Open311's {@code SR19-00134785})
+     */
+    ServiceRequestAssembler(ZoneId zone, String city, boolean wholeNumberIds) {
         this.zone = zone;
+        this.city = city;
+        this.wholeNumberIds = wholeNumberIds;
         this.timestamps = new TimestampParser(zone);
         this.closures = new ClosureReasonParser(timestamps);
     }
 
+    /** The request, or a rejection that names this assembler's city: it is known once a message reaches here. */
     ParseOutcome assemble(EventFields in, DqFlags flags, RawEvent raw, long nowMillis) {
+        ParseOutcome outcome = assembleRequest(in, flags, raw, nowMillis);
+        return outcome.isAccepted() ? outcome : outcome.inCity(city);
+    }
+
+    private ParseOutcome assembleRequest(EventFields in, DqFlags flags, RawEvent raw, long nowMillis) {
         String caseIdText = FieldNormalizers.text(in.get(CASE_ENQUIRY_ID));
         if (caseIdText == null) {
             return in.structured(CASE_ENQUIRY_ID)
@@ -59,9 +79,14 @@ final class ServiceRequestAssembler {
                                     : "no case id (case_enquiry_id, case_id or an alias)");
         }
         long caseId = FieldNormalizers.positiveWholeNumber(caseIdText);
-        if (caseId < 0) {
+        if (caseId < 0 && wholeNumberIds) {
             return ParseOutcome.rejected(
                     RejectReason.INVALID_CASE_ID, "case id " + quote(caseIdText) + " is not a positive whole number");
+        }
+        if (caseId < 0 && caseIdText.length() > MAX_REQUEST_ID_CHARS) {
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_CASE_ID,
+                    "case id " + quote(caseIdText) + " is longer than " + MAX_REQUEST_ID_CHARS + " characters");
         }
         String openText = FieldNormalizers.text(in.get(OPEN_TS));
         if (openText == null) {
@@ -94,7 +119,10 @@ final class ServiceRequestAssembler {
         }
 
         ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = caseId;
+        r.city = city;
+        // A whole number in canonical digits: 101004143000.0 from a resaved spreadsheet is the same request.
+        r.requestId = caseId > 0 ? Long.toString(caseId) : caseIdText;
+        r.caseEnquiryId = caseId > 0 ? caseId : null;
         r.openTs = openTs;
         r.openDateLocal = LocalDate.ofInstant(openTs, zone);
         r.eventType = eventType.name();
