@@ -22,6 +22,7 @@ import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
+import org.requestslakehouse.testing.ServiceRequests;
 import org.requestslakehouse.testing.TestJobs;
 import picocli.CommandLine;
 
@@ -185,8 +186,7 @@ class SqlCommandTest {
     private record Result(int exitCode, String out, String err) {}
 
     private static ServiceRequest request(long caseId, String openTs, String[] dqFlags, Boolean closedOnTime) {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = caseId;
+        ServiceRequest r = ServiceRequests.identify(new ServiceRequest(), caseId);
         r.openTs = Instant.parse(openTs);
         r.caseStatus = closedOnTime == null ? "OPEN" : "CLOSED";
         r.closedOnTime = closedOnTime;

@@ -19,6 +19,7 @@ import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
 import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.ServiceRequests;
 
 class GoldQueriesTest {
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
@@ -236,8 +237,7 @@ class GoldQueriesTest {
             String openTs,
             String closedTs,
             Boolean closedOnTime) {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = id;
+        ServiceRequest r = ServiceRequests.identify(new ServiceRequest(), id);
         r.neighborhood = neighborhood;
         r.department = department;
         r.type = type;

@@ -100,7 +100,7 @@ public final class TableSchemas {
         c.required("ingested_at", Types.TimestampType.withZone(), null);
         c.required("rejected_at", Types.TimestampType.withZone(), null);
         c.optional("payload", Types.BinaryType.get(), "the message bytes, kept for fix-and-replay");
-        c.optional(CITY, Types.StringType.get(), "the message's city when parsing got far enough to know it");
+        c.optional(CITY, Types.StringType.get(), "city of the message when parsing got far enough to know it");
         Schema schema = c.schema();
         // Low volume: one writer per day partition keeps the file count down.
         return new TableDefinition(
