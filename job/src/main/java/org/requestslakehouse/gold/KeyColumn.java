@@ -9,6 +9,7 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /**
  * A key column of a gold table (the window or a dimension): name, type and where its value sits in the table's row.
@@ -18,7 +19,7 @@ import org.apache.iceberg.types.Types;
 public record KeyColumn<R>(
         String name, KeyColumn.Kind kind, String doc, Function<R, Object> get, BiConsumer<R, Object> set) {
     /** Named as silver's column. */
-    public static final String CITY = "city";
+    public static final String CITY = ServiceRequestColumn.CITY.column();
 
     public static <R> KeyColumn<R> timestamp(
             String name, String doc, Function<R, Instant> get, BiConsumer<R, Instant> set) {

@@ -111,7 +111,8 @@ class SqlCommandTest {
     @Test
     void insertIsCommittedWhenTheCommandReturns() {
         Result insert = run("INSERT INTO silver.rejected_events VALUES ('MALFORMED_JSON', 'truncated', 'csv', 'f.csv',"
-                + " CAST(NULL AS STRING), '1', TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), X'7B')");
+                + " CAST(NULL AS STRING), '1', TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), X'7B',"
+                + " CAST(NULL AS STRING))");
         assertThat(insert.exitCode).as(insert.err).isZero();
 
         Result select = run(
