@@ -53,7 +53,8 @@ public final class FloorMain {
         Catalog catalog = CatalogFactory.open(config.catalog());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             LakehouseTables tables = new LakehouseTables(config.catalog());
-            FloorTableWriter<RawEvent> bronze = new FloorTableWriter<>(catalog, tables, new RawEventConverter());
+            FloorTableWriter<RawEvent> bronze = new FloorTableWriter<>(
+                    catalog, tables, new RawEventConverter(config.parse().forcedCity()));
             FloorTableWriter<ServiceRequest> silver =
                     new FloorTableWriter<>(catalog, tables, new ServiceRequestConverter());
             FloorTableWriter<RejectedEvent> rejected =
@@ -75,7 +76,7 @@ public final class FloorMain {
                     if (outcome.isAccepted()) {
                         silver.write(outcome.request());
                     } else {
-                        rejected.write(RejectedEvent.of(raw, outcome.reason(), outcome.detail(), now));
+                        rejected.write(RejectedEvent.of(raw, outcome.reason(), outcome.detail(), outcome.city(), now));
                     }
                     events++;
                 }

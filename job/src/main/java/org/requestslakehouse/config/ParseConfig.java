@@ -57,6 +57,17 @@ public record ParseConfig(String timeZone, int maxPayloadBytes, String city, Cit
         return ZoneId.of(timeZone);
     }
 
+    /**
+     * The city every message is from when the run is forced to one (by {@code parse.city-profile} or
+     * {@code parse.city}), or null when each message's city is recognised while parsing.
+     */
+    public String forcedCity() {
+        if (cityProfile != null) {
+            return cityProfile.name();
+        }
+        return AUTO.equals(city) ? null : city;
+    }
+
     /** The same settings with {@code city} forced ({@value #AUTO} to detect). */
     public ParseConfig withCity(String city) {
         return new ParseConfig(timeZone, maxPayloadBytes, city, cityProfile);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.requestslakehouse.gold.lifecycle.CaseDimensions;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
@@ -26,21 +27,22 @@ public final class GoldRecomputation {
     }
 
     /**
-     * @param finalVersions one row per case, e.g. the rows of {@code silver.service_requests}; tombstones are
+     * @param finalVersions one row per case (city and request id), e.g. the rows of {@code silver.service_requests}; tombstones are
      *                      skipped
      * @throws IllegalArgumentException when a case appears twice, since it would be counted twice
      */
     public RecomputedGold recompute(Iterable<ServiceRequest> finalVersions) {
         List<Tallies<?, ?>> tallies =
                 tables.stream().<Tallies<?, ?>>map(Tallies::new).toList();
-        Set<Long> cases = new HashSet<>();
+        Set<RequestKey> cases = new HashSet<>();
         for (ServiceRequest r : finalVersions) {
             if (r.tombstone) {
                 continue;
             }
-            if (!cases.add(r.caseEnquiryId)) {
-                throw new IllegalArgumentException("Case " + r.caseEnquiryId
-                        + " appears more than once; the recomputation needs exactly one final version per case");
+            RequestKey key = RequestKey.of(r);
+            if (!cases.add(key)) {
+                throw new IllegalArgumentException("Case " + key.requestId + " appears more than once in " + key.city
+                        + "; the recomputation needs exactly one final version per case");
             }
             CaseDimensions dims = CaseDimensions.of(r);
             for (Tallies<?, ?> table : tallies) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -31,7 +30,7 @@ public final class GoldTopology {
     /**
      * @param acceptedKeyedVersions the silver latest-version filter's output: every version that superseded the
      *                              previous one of its case, plus tombstones (ignored). It must come straight out
-     *                              of an operator keyed by case id, with no repartitioning and the same
+     *                              of an operator keyed by request, with no repartitioning and the same
      *                              parallelism in between: it is reinterpreted as keyed instead of shuffled again,
      *                              which keeps the lifecycle chained to that operator
      * @param zone                  the zone whose calendar days {@code sla_daily} counts in
@@ -40,7 +39,7 @@ public final class GoldTopology {
     public static GoldStreams attach(
             DataStream<ServiceRequest> acceptedKeyedVersions, GoldConfig gold, ZoneId zone, Duration stateTtl) {
         SingleOutputStreamOperator<GoldDelta> deltas = DataStreamUtils.reinterpretAsKeyedStream(
-                        acceptedKeyedVersions, new CaseIdKeySelector(), Types.LONG)
+                        acceptedKeyedVersions, new CaseIdKeySelector(), CaseIdKeySelector.KEY_TYPE)
                 .process(new CaseLifecycleFunction(stateTtl), TypeInformation.of(GoldDelta.class))
                 .name("gold-lifecycle")
                 .uid("gold-lifecycle");

@@ -9,6 +9,7 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /**
  * A key column of a gold table (the window or a dimension): name, type and where its value sits in the table's row.
@@ -17,6 +18,8 @@ import org.apache.iceberg.types.Types;
  */
 public record KeyColumn<R>(
         String name, KeyColumn.Kind kind, String doc, Function<R, Object> get, BiConsumer<R, Object> set) {
+    /** Named as silver's column. */
+    public static final String CITY = ServiceRequestColumn.CITY.column();
 
     public static <R> KeyColumn<R> timestamp(
             String name, String doc, Function<R, Instant> get, BiConsumer<R, Instant> set) {
@@ -29,7 +32,16 @@ public record KeyColumn<R>(
     }
 
     public static <R> KeyColumn<R> string(String name, Function<R, String> get, BiConsumer<R, String> set) {
-        return new KeyColumn<>(name, Kind.STRING, null, get::apply, (r, v) -> set.accept(r, (String) v));
+        return string(name, null, get, set);
+    }
+
+    public static <R> KeyColumn<R> string(String name, String doc, Function<R, String> get, BiConsumer<R, String> set) {
+        return new KeyColumn<>(name, Kind.STRING, doc, get::apply, (r, v) -> set.accept(r, (String) v));
+    }
+
+    /** The city dimension every gold table has, right after its window, so cities never share a row. */
+    public static <R> KeyColumn<R> city(Function<R, String> get, BiConsumer<R, String> set) {
+        return string(CITY, "the city the requests belong to", get, set);
     }
 
     /** The Java types key values have in rows, and their Iceberg, Flink-internal and read-back forms. */

@@ -14,7 +14,12 @@ public class LateCorrection {
     /** The window's key as {@code dim=value} pairs joined by '|', e.g. {@code neighborhood=Roxbury}. */
     public String windowKey;
 
-    public long caseEnquiryId;
+    public String city;
+    /** The request id as published. */
+    public String requestId;
+    /** The request id when it is a positive whole number, else null. */
+    public Long caseEnquiryId;
+
     /** OPENED or CLOSED. */
     public String measure;
     /** +1 or -1. */
@@ -29,7 +34,7 @@ public class LateCorrection {
 
     @Override
     public String toString() {
-        return "LateCorrection{" + tableName + " " + windowStart + " " + windowKey + " case " + caseEnquiryId + " "
-                + measure + (delta > 0 ? "+" : "") + delta + "}";
+        return "LateCorrection{" + tableName + " " + windowStart + " " + windowKey + " case " + city + "/" + requestId
+                + " " + measure + (delta > 0 ? "+" : "") + delta + "}";
     }
 }

@@ -163,9 +163,10 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
             // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
             unmatchedResolutionRetractions.inc();
             LOG.warn(
-                    "Retraction of resolution {} h by case {} found no such value in {} window [{}]",
+                    "Retraction of resolution {} h by case {}/{} found no such value in {} window [{}]",
                     hours,
-                    delta.caseEnquiryId,
+                    delta.city,
+                    delta.requestId,
                     table.tableName(),
                     key);
         }
@@ -200,6 +201,8 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
         c.tableName = table.tableName();
         c.windowStart = table.windowStart(key);
         c.windowKey = table.describeDimensions(key);
+        c.city = delta.city;
+        c.requestId = delta.requestId;
         c.caseEnquiryId = delta.caseEnquiryId;
         c.measure = delta.measure.name();
         c.delta = delta.sign;

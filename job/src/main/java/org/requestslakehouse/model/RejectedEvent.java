@@ -11,10 +11,18 @@ public class RejectedEvent {
     public long ingestedAtMillis;
     public long rejectedAtMillis;
     public byte[] payload;
+    /** The message's city when parsing got far enough to know it, else null. */
+    public String city;
 
     public RejectedEvent() {}
 
+    /** A rejection whose city is not known. */
     public static RejectedEvent of(RawEvent raw, RejectReason reason, String detail, long rejectedAtMillis) {
+        return of(raw, reason, detail, null, rejectedAtMillis);
+    }
+
+    public static RejectedEvent of(
+            RawEvent raw, RejectReason reason, String detail, String city, long rejectedAtMillis) {
         RejectedEvent r = new RejectedEvent();
         r.reasonCode = reason.name();
         r.detail = detail;
@@ -25,6 +33,7 @@ public class RejectedEvent {
         r.ingestedAtMillis = raw.ingestedAtMillis;
         r.rejectedAtMillis = rejectedAtMillis;
         r.payload = raw.payload;
+        r.city = city;
         return r;
     }
 

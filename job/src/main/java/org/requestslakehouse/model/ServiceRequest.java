@@ -11,7 +11,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * Arrays instead of lists so Flink serialises this as a POJO without a Kryo fallback.
  */
 public class ServiceRequest {
-    public long caseEnquiryId;
+    /** Boston's numeric case id: the published id when it is a positive whole number, else null. */
+    public Long caseEnquiryId;
+
     public Instant openTs;
     public Instant slaTargetTs;
     public Instant closedTs;
@@ -79,11 +81,16 @@ public class ServiceRequest {
      */
     public boolean tombstone;
 
+    /** The city the request belongs to; with {@link #requestId} it identifies the request across cities. */
+    public String city;
+    /** The request id as the city publishes it (whole numbers in canonical digits). */
+    public String requestId;
+
     public ServiceRequest() {}
 
     @Override
     public String toString() {
-        return "ServiceRequest{" + caseEnquiryId + ", open=" + openTs + ", closed=" + closedTs + ", status="
+        return "ServiceRequest{" + requestId + " (" + city + "), open=" + openTs + ", closed=" + closedTs + ", status="
                 + caseStatus + ", type=" + type + ", neighborhood=" + neighborhood + (tombstone ? ", TOMBSTONE" : "")
                 + "}";
     }

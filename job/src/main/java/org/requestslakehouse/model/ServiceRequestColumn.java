@@ -17,10 +17,16 @@ import java.util.function.ToLongFunction;
  *
  * <p>Declaration order is the table's column order and the order fields are mixed into the fingerprint. A new
  * column goes last and optional: that is where {@code ALTER TABLE ... ADD} puts it on an existing table, and the
- * job refuses to start against a table whose columns differ (docs/reliability.md, promoting a column).
+ * job refuses to start against a table whose columns differ (docs/reliability.md, promoting a column). The identity
+ * columns city and request_id went last too, but required, since they are the key: the key change needs the
+ * migration in docs/deployment.md.
  */
 public enum ServiceRequestColumn {
-    CASE_ENQUIRY_ID(Role.KEY, longField(r -> r.caseEnquiryId).required(), null),
+    /**
+     * Boston's numeric id, kept for compatibility; {@link #REQUEST_ID} is the id. Content, not key, since the key moved
+     * to (city, request_id); still fingerprinted as it always was, so no stored fingerprint changes.
+     */
+    CASE_ENQUIRY_ID(Role.CONTENT, longField(r -> r.caseEnquiryId), "the request id when it is a positive whole number"),
     OPEN_TS(Role.KEY, timestamp(r -> r.openTs).required(), null),
     SLA_TARGET_TS(Role.CONTENT, timestamp(r -> r.slaTargetTs), null),
     CLOSED_TS(Role.CONTENT, timestamp(r -> r.closedTs), null),
@@ -67,26 +73,43 @@ public enum ServiceRequestColumn {
     /** Unknown input keys are content: a change in a column the job does not know yet is still a new version. */
     EXTRA_FIELDS(Role.CONTENT, string(r -> r.extraFields), "JSON object of input keys that matched no column"),
     INGESTED_AT(Role.METADATA, epochMillis(r -> r.ingestedAtMillis).required(), null),
-    SOURCE_REF(Role.METADATA, string(r -> r.sourceRef), "bronze coordinates of the message");
+    SOURCE_REF(Role.METADATA, string(r -> r.sourceRef), "bronze coordinates of the message"),
+    CITY(Role.IDENTITY, string(r -> r.city).required(), "the city the request belongs to"),
+    REQUEST_ID(
+            Role.IDENTITY,
+            string(r -> r.requestId).required(),
+            "the request id as the city publishes it; whole numbers in canonical digits");
 
     /** What a column is to the version fingerprint, which decides whether a version changed anything. */
     public enum Role {
-        /** Silver's upsert key; fingerprinted. */
-        KEY(true),
+        /** Part of silver's upsert key that is not the request's identity (open_ts, for partitioning); fingerprinted. */
+        KEY(true, true),
+        /**
+         * Which request this is: part of silver's upsert key and of every per-request state key. Not fingerprinted:
+         * fingerprints are only ever compared between versions of one request, which share these values.
+         */
+        IDENTITY(true, false),
         /** What the city published about the case; fingerprinted, so a change in it alone is a new version. */
-        CONTENT(true),
+        CONTENT(false, true),
         /** Computed from content columns by the parser; not fingerprinted, its inputs are. */
-        DERIVED(false),
+        DERIVED(false, false),
         /**
          * About the message that carried the version (layout, envelope, when and where it was read), not about the
          * case; not fingerprinted, so the same content delivered again is recognised as a duplicate.
          */
-        METADATA(false);
+        METADATA(false, false);
 
+        private final boolean key;
         private final boolean fingerprinted;
 
-        Role(boolean fingerprinted) {
+        Role(boolean key, boolean fingerprinted) {
+            this.key = key;
             this.fingerprinted = fingerprinted;
+        }
+
+        /** Part of silver's upsert key (its Iceberg identifier fields). */
+        public boolean key() {
+            return key;
         }
 
         public boolean fingerprinted() {
@@ -104,7 +127,7 @@ public enum ServiceRequestColumn {
         STRING_LIST,
         TIMESTAMP,
         DATE,
-        /** A timestamp held as epoch milliseconds in a primitive field. */
+        /** A timestamp held as epoch milliseconds in a primitive field, the only primitive kind. */
         EPOCH_MILLIS
     }
 
@@ -148,12 +171,12 @@ public enum ServiceRequestColumn {
         return doc;
     }
 
-    /** The value of a column of any kind but {@link Kind#LONG} and {@link Kind#EPOCH_MILLIS}. */
+    /** The value of a column of any kind but {@link Kind#EPOCH_MILLIS}. */
     public Object value(ServiceRequest r) {
         return object.apply(r);
     }
 
-    /** The value of a {@link Kind#LONG} or {@link Kind#EPOCH_MILLIS} column, unboxed. */
+    /** The value of an {@link Kind#EPOCH_MILLIS} column, unboxed. */
     public long longValue(ServiceRequest r) {
         return primitive.applyAsLong(r);
     }
@@ -166,14 +189,15 @@ public enum ServiceRequestColumn {
     /** This column's contribution to the version fingerprint; never boxes. */
     public int contentHash(ServiceRequest r) {
         return switch (kind) {
-            case LONG, EPOCH_MILLIS -> Long.hashCode(primitive.applyAsLong(r));
+            // A LONG column is boxed and hashes as Long.hashCode, which is what its primitive form hashed as.
+            case EPOCH_MILLIS -> Long.hashCode(primitive.applyAsLong(r));
             case STRING_LIST -> Arrays.hashCode((String[]) object.apply(r));
             default -> Objects.hashCode(object.apply(r));
         };
     }
 
-    private static Accessor longField(ToLongFunction<ServiceRequest> get) {
-        return new Accessor(Kind.LONG, null, get, false);
+    private static Accessor longField(Function<ServiceRequest, Long> get) {
+        return new Accessor(Kind.LONG, get, null, false);
     }
 
     private static Accessor epochMillis(ToLongFunction<ServiceRequest> get) {

@@ -34,6 +34,9 @@ import java.util.Map;
  * @param zip                    zip code rules
  * @param bostonClosureTexts     whether {@code closure_reason} texts are read as Boston writes them
  *                               ({@link ClosureReasonParser})
+ * @param wholeNumberIds         the city's request ids are positive whole numbers, so any other id is a defect
+ *                               ({@code INVALID_CASE_ID}); false keeps any id text as published (Open311's
+ *                               {@code SR19-00134785})
  */
 public record CityProfile(
         @JsonProperty("name") String name,
@@ -48,7 +51,8 @@ public record CityProfile(
         @JsonProperty("status") Map<String, String> status,
         @JsonProperty("empty_values") List<String> emptyValues,
         @JsonProperty("zip") Zip zip,
-        @JsonProperty("boston_closure_texts") boolean bostonClosureTexts)
+        @JsonProperty("boston_closure_texts") boolean bostonClosureTexts,
+        @JsonProperty("whole_number_ids") boolean wholeNumberIds)
         implements Serializable {
 
     public CityProfile {

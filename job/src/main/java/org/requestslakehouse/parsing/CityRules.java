@@ -109,6 +109,11 @@ final class CityRules {
         return closures;
     }
 
+    /** See {@link CityProfile#wholeNumberIds()}. */
+    boolean wholeNumberIds() {
+        return profile.wholeNumberIds();
+    }
+
     boolean restoreLeadingZero() {
         return profile.zip().restoreLeadingZero();
     }

@@ -70,7 +70,7 @@ public class ParseEventsFunction extends ProcessFunction<RawEvent, ServiceReques
         } else {
             eventsRejected.inc();
             rejectedByReason.get(outcome.reason()).inc();
-            ctx.output(REJECTED, RejectedEvent.of(raw, outcome.reason(), outcome.detail(), now));
+            ctx.output(REJECTED, RejectedEvent.of(raw, outcome.reason(), outcome.detail(), outcome.city(), now));
         }
     }
 

@@ -12,20 +12,32 @@ public final class ParseOutcome {
     private final ServiceRequest request;
     private final RejectReason rejectReason;
     private final String detail;
+    private final String city;
 
-    private ParseOutcome(ServiceRequest request, RejectReason rejectReason, String detail) {
+    private ParseOutcome(ServiceRequest request, RejectReason rejectReason, String detail, String city) {
         this.request = request;
         this.rejectReason = rejectReason;
         this.detail = detail;
+        this.city = city;
     }
 
     public static ParseOutcome accepted(ServiceRequest request) {
-        return new ParseOutcome(Objects.requireNonNull(request), null, null);
+        return new ParseOutcome(Objects.requireNonNull(request), null, null, request.city);
     }
 
-    /** @param detail truncated to {@value #MAX_DETAIL_CHARS} characters */
+    /** A rejection of a message whose city is not known; see {@link #inCity}. @param detail truncated to {@value #MAX_DETAIL_CHARS} characters */
     public static ParseOutcome rejected(RejectReason reason, String detail) {
-        return new ParseOutcome(null, Objects.requireNonNull(reason), truncate(detail));
+        return new ParseOutcome(null, Objects.requireNonNull(reason), truncate(detail), null);
+    }
+
+    /** This rejection, of a message known to be from {@code city}. */
+    ParseOutcome inCity(String city) {
+        return new ParseOutcome(request, rejectReason, detail, city);
+    }
+
+    /** The message's city: the request's when accepted, else when parsing got far enough to know it, else null. */
+    public String city() {
+        return city;
     }
 
     public boolean isAccepted() {

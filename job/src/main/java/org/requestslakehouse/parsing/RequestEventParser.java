@@ -52,6 +52,14 @@ public final class RequestEventParser implements Serializable {
      *                  outcome depends on nothing but the arguments
      */
     public ParseOutcome parse(RawEvent raw, long nowMillis) {
+        ParseOutcome outcome = parseMessage(raw, nowMillis);
+        String forcedCity = config.forcedCity();
+        return outcome.isAccepted() || outcome.city() != null || forcedCity == null
+                ? outcome
+                : outcome.inCity(forcedCity);
+    }
+
+    private ParseOutcome parseMessage(RawEvent raw, long nowMillis) {
         if (raw.sourceDefect != null) {
             return ParseOutcome.rejected(raw.sourceDefect, raw.sourceDefectDetail);
         }

@@ -18,6 +18,9 @@ import org.requestslakehouse.model.ServiceRequest;
  * flags collected. Soft problems never reject: the value is dropped and flagged.
  */
 final class ServiceRequestAssembler {
+    /** Ids are short codes; a longer one is not an id, and would bloat silver's key column statistics. */
+    static final int MAX_REQUEST_ID_CHARS = 200;
+
     static final String CASE_STATUS_OPEN = "OPEN";
     static final String CASE_STATUS_CLOSED = "CLOSED";
     /** Clock skew and timestamp shifts are hours; a day ahead of the parse time is something else. */
@@ -44,9 +47,17 @@ final class ServiceRequestAssembler {
         this.warehouseZone = warehouseZone;
     }
 
-    /** Assembles under the city profile {@code in} was resolved to ({@link EventFields#city()}). */
+    /**
+     * Assembles under the city profile {@code in} was resolved to ({@link EventFields#city()}). A rejection is
+     * filed under that city unless no profile knew any of the message's keys.
+     */
     ParseOutcome assemble(EventFields in, DqFlags flags, RawEvent raw, long nowMillis) {
         CityRules city = in.city();
+        ParseOutcome outcome = assembleRequest(in, city, flags, raw, nowMillis);
+        return outcome.isAccepted() || in.unrecognised() ? outcome : outcome.inCity(city.name());
+    }
+
+    private ParseOutcome assembleRequest(EventFields in, CityRules city, DqFlags flags, RawEvent raw, long nowMillis) {
         TimestampParser timestamps = city.timestamps();
         String caseIdText = FieldNormalizers.text(in.get(CASE_ENQUIRY_ID));
         if (caseIdText == null) {
@@ -55,9 +66,14 @@ final class ServiceRequestAssembler {
                     : ParseOutcome.rejected(RejectReason.MISSING_CASE_ID, missingCaseId(in, city));
         }
         long caseId = FieldNormalizers.positiveWholeNumber(caseIdText);
-        if (caseId < 0) {
+        if (caseId < 0 && city.wholeNumberIds()) {
             return ParseOutcome.rejected(
                     RejectReason.INVALID_CASE_ID, "case id " + quote(caseIdText) + " is not a positive whole number");
+        }
+        if (caseId < 0 && caseIdText.length() > MAX_REQUEST_ID_CHARS) {
+            return ParseOutcome.rejected(
+                    RejectReason.INVALID_CASE_ID,
+                    "case id " + quote(caseIdText) + " is longer than " + MAX_REQUEST_ID_CHARS + " characters");
         }
         String openText = FieldNormalizers.text(in.get(OPEN_TS));
         if (openText == null) {
@@ -90,7 +106,10 @@ final class ServiceRequestAssembler {
         }
 
         ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = caseId;
+        r.city = city.name();
+        // A whole number in canonical digits: 101004143000.0 from a resaved spreadsheet is the same request.
+        r.requestId = caseId > 0 ? Long.toString(caseId) : caseIdText;
+        r.caseEnquiryId = caseId > 0 ? caseId : null;
         r.openTs = openTs;
         r.openDateLocal = LocalDate.ofInstant(openTs, warehouseZone);
         r.eventType = eventType.name();

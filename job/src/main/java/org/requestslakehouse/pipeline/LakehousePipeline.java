@@ -30,7 +30,7 @@ public final class LakehousePipeline {
 
     public static void build(
             DataStream<RawEvent> events, WatermarkPolicy watermarks, LakehouseSinks sinks, JobConfig config) {
-        sinks.bronze(events);
+        sinks.bronze(events, config.parse().forcedCity());
 
         SingleOutputStreamOperator<ServiceRequest> parsed = events.process(
                         new ParseEventsFunction(new RequestEventParser(config.parse())))
@@ -42,7 +42,7 @@ public final class LakehousePipeline {
                         watermarks.strategy(config.gold()))
                 .name("event-time")
                 .uid("event-time")
-                .keyBy(new CaseIdKeySelector())
+                .keyBy(new CaseIdKeySelector(), CaseIdKeySelector.KEY_TYPE)
                 .process(new LatestVersionFilter(config.runtime().stateTtl()))
                 .name("silver-latest-version")
                 .uid("silver-latest-version");

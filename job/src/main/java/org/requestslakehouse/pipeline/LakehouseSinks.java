@@ -14,8 +14,12 @@ import org.requestslakehouse.model.ServiceRequest;
  * each method once while building the job graph.
  */
 public interface LakehouseSinks {
-    /** Every message as received, append-only. */
-    void bronze(DataStream<RawEvent> events);
+    /**
+     * Every message as received, append-only.
+     *
+     * @param city the city every message is from, or null when each message's city is only known once parsed
+     */
+    void bronze(DataStream<RawEvent> events, String city);
 
     /** Newer versions of cases (upsert on the case), including tombstones that delete a row whose key moved. */
     void silver(DataStream<ServiceRequest> versions);

@@ -12,13 +12,14 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.requestslakehouse.metrics.JobMetrics;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
- * Keyed by case id: passes a version on only when it supersedes the one silver holds, so silver converges to
+ * Keyed by request (city, request id): passes a version on only when it supersedes the one silver holds, so silver converges to
  * the latest version by event time whatever the arrival order, and duplicates or replays write nothing.
  *
- * <p>Silver's upsert key is (case_enquiry_id, open_ts) because open_ts drives the partition spec. When a newer
+ * <p>Silver's upsert key is (open_ts, city, request_id), with open_ts because open_ts drives the partition spec. When a newer
  * version moves a case's open_ts, the old row sits under another key, so a tombstone for it is emitted first;
  * silver therefore keeps exactly one row per case.
  *
@@ -26,7 +27,7 @@ import org.requestslakehouse.model.ServiceRequest;
  * and a case "closed before it was opened" (a real data quirk) must still order its closed version after the
  * open one.
  */
-public class LatestVersionFilter extends KeyedProcessFunction<Long, ServiceRequest, ServiceRequest> {
+public class LatestVersionFilter extends KeyedProcessFunction<RequestKey, ServiceRequest, ServiceRequest> {
     private final Duration stateTtl;
     private transient ValueState<CaseVersion> current;
     private transient Counter superseded;
@@ -70,7 +71,7 @@ public class LatestVersionFilter extends KeyedProcessFunction<Long, ServiceReque
             }
             superseded.inc();
             if (stored.openTsMicros != incoming.openTsMicros) {
-                out.collect(tombstone(request.caseEnquiryId, stored.openTsMicros));
+                out.collect(tombstone(request, stored.openTsMicros));
             }
         }
         current.update(incoming);
@@ -86,9 +87,11 @@ public class LatestVersionFilter extends KeyedProcessFunction<Long, ServiceReque
                 time, statusRank, VersionFingerprint.of(r), ChronoUnit.MICROS.between(Instant.EPOCH, r.openTs));
     }
 
-    private static ServiceRequest tombstone(long caseId, long openTsMicros) {
+    private static ServiceRequest tombstone(ServiceRequest of, long openTsMicros) {
         ServiceRequest t = new ServiceRequest();
-        t.caseEnquiryId = caseId;
+        t.city = of.city;
+        t.requestId = of.requestId;
+        t.caseEnquiryId = of.caseEnquiryId;
         t.openTs = Instant.EPOCH.plus(openTsMicros, ChronoUnit.MICROS);
         t.tombstone = true;
         return t;

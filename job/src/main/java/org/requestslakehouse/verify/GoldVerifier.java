@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.catalog.CatalogFactory;
@@ -53,6 +56,17 @@ public final class GoldVerifier {
 
             RecomputedGold expected = new GoldRecomputation(config.parse().zoneId()).recompute(silver);
             out.printf(Locale.ROOT, "%-25s%,d cases%n", "silver.service_requests:", silver.size());
+            Map<String, Long> byCity = silver.stream()
+                    .collect(Collectors.groupingBy(r -> String.valueOf(r.city), TreeMap::new, Collectors.counting()));
+            if (byCity.size() > 1) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-25sby city: %s%n",
+                        "",
+                        byCity.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")));
+            }
             List<String> differences = new ArrayList<>();
             for (GoldTable<?, ?> table :
                     LakehouseTable.goldTables(config.parse().zoneId())) {

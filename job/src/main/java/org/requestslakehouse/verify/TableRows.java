@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.model.ServiceRequestColumn;
 
 /** Turns silver rows read back from the table into the model type gold is recomputed from. */
 public final class TableRows {
@@ -12,7 +13,9 @@ public final class TableRows {
     /** Only the columns gold depends on are filled. */
     public static ServiceRequest silver(Record r) {
         ServiceRequest s = new ServiceRequest();
-        s.caseEnquiryId = (Long) r.getField("case_enquiry_id");
+        s.city = (String) r.getField(ServiceRequestColumn.CITY.column());
+        s.requestId = (String) r.getField(ServiceRequestColumn.REQUEST_ID.column());
+        s.caseEnquiryId = (Long) r.getField(ServiceRequestColumn.CASE_ENQUIRY_ID.column());
         s.openTs = instant(r.getField("open_ts"));
         s.closedTs = instant(r.getField("closed_ts"));
         s.slaTargetTs = instant(r.getField("sla_target_ts"));

@@ -21,12 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 import org.requestslakehouse.gold.lifecycle.GoldDelta;
 import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
+import org.requestslakehouse.testing.ServiceRequests;
 
 /** Boston-local days, 23 and 25 hours long around the daylight-saving changes. */
 class DailyWindowsTest {
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final DailyByDepartmentAndType GRAIN = new DailyByDepartmentAndType(BOSTON);
-    private static final CaseDimensions DIMS = new CaseDimensions("Roxbury", Deltas.DEPARTMENT, Deltas.TYPE);
+    private static final CaseDimensions DIMS =
+            new CaseDimensions(ServiceRequests.CITY, "Roxbury", Deltas.DEPARTMENT, Deltas.TYPE);
 
     private KeyedOneInputStreamOperatorTestHarness<
                     DailyByDepartmentAndType.Key, GoldDelta, DailyByDepartmentAndType.Row>
@@ -71,8 +73,8 @@ class DailyWindowsTest {
         "2024-11-04, 2024-11-04T05:00:00Z, 24"
     })
     void aDayRunsFromLocalMidnightToTheNextLocalMidnight(String day, String start, long hours) {
-        DailyByDepartmentAndType.Key key =
-                new DailyByDepartmentAndType.Key(LocalDate.parse(day), Deltas.DEPARTMENT, Deltas.TYPE);
+        DailyByDepartmentAndType.Key key = new DailyByDepartmentAndType.Key(
+                LocalDate.parse(day), ServiceRequests.CITY, Deltas.DEPARTMENT, Deltas.TYPE);
 
         assertThat(GRAIN.windowStart(key)).isEqualTo(Instant.parse(start));
         assertThat(Duration.between(GRAIN.windowStart(key), GRAIN.windowEnd(key)))

@@ -3,6 +3,7 @@ package org.requestslakehouse.gold;
 import java.time.Instant;
 import org.requestslakehouse.gold.lifecycle.GoldDelta;
 import org.requestslakehouse.gold.lifecycle.Measure;
+import org.requestslakehouse.testing.ServiceRequests;
 
 /** Builds deltas as the lifecycle function would emit them. */
 final class Deltas {
@@ -24,6 +25,8 @@ final class Deltas {
 
     private static GoldDelta delta(long caseId, Measure measure, int sign, String eventTs, String neighborhood) {
         GoldDelta d = new GoldDelta();
+        d.city = ServiceRequests.CITY;
+        d.requestId = Long.toString(caseId);
         d.caseEnquiryId = caseId;
         d.measure = measure;
         d.sign = sign;

@@ -15,6 +15,7 @@ import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
 import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.testing.BostonGold;
+import org.requestslakehouse.testing.ServiceRequests;
 
 class GoldComparisonTest {
     private static final GoldRecomputation RECOMPUTATION = new GoldRecomputation(ZoneId.of("America/New_York"));
@@ -35,6 +36,7 @@ class GoldComparisonTest {
     void aMissingRowEqualsARowOfZeros() {
         HourlyByNeighborhood.Row zeros = new HourlyByNeighborhood.Row();
         zeros.windowStart = Instant.parse("2024-03-12T09:00:00Z");
+        zeros.city = ServiceRequests.CITY;
         zeros.neighborhood = "Roxbury";
         List<HourlyByNeighborhood.Row> actual = new ArrayList<>(expected.rows(BostonGold.HOURLY));
         actual.add(zeros);
@@ -55,12 +57,12 @@ class GoldComparisonTest {
 
         assertThat(BostonGold.compare(expected, actual, expected.rows(BostonGold.DAILY)))
                 .containsExactly(
-                        "requests_hourly [2024-03-12T14:00:00Z, Dorchester]: opened expected 1, actual 2",
-                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed expected 2, actual 0",
-                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_on_time expected 1, actual 0",
-                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): closed_overdue expected 1, actual 0",
-                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p50 expected 1.0, actual null",
-                        "requests_hourly [2024-03-12T15:00:00Z, Roxbury] (no row): resolution_hours_p90 expected 3.0, actual null");
+                        "requests_hourly [2024-03-12T14:00:00Z, boston, Dorchester]: opened expected 1, actual 2",
+                        "requests_hourly [2024-03-12T15:00:00Z, boston, Roxbury] (no row): closed expected 2, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, boston, Roxbury] (no row): closed_on_time expected 1, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, boston, Roxbury] (no row): closed_overdue expected 1, actual 0",
+                        "requests_hourly [2024-03-12T15:00:00Z, boston, Roxbury] (no row): resolution_hours_p50 expected 1.0, actual null",
+                        "requests_hourly [2024-03-12T15:00:00Z, boston, Roxbury] (no row): resolution_hours_p90 expected 3.0, actual null");
     }
 
     @Test
@@ -76,8 +78,8 @@ class GoldComparisonTest {
         row.meanResolutionHours = 2.5;
         assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), List.of(row)))
                 .containsExactly(
-                        "sla_daily [2024-03-12, PWDx, Pothole]: on_time_rate expected 0.5, actual 0.6",
-                        "sla_daily [2024-03-12, PWDx, Pothole]: mean_resolution_hours expected 2.0, actual 2.5");
+                        "sla_daily [2024-03-12, boston, PWDx, Pothole]: on_time_rate expected 0.5, actual 0.6",
+                        "sla_daily [2024-03-12, boston, PWDx, Pothole]: mean_resolution_hours expected 2.0, actual 2.5");
     }
 
     @Test
@@ -88,7 +90,7 @@ class GoldComparisonTest {
 
         assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), List.of(row)))
                 .containsExactly(
-                        "sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p90 expected 3.0, actual 2.0");
+                        "sla_daily [2024-03-12, boston, PWDx, Pothole]: resolution_hours_p90 expected 3.0, actual 2.0");
     }
 
     @Test
@@ -116,7 +118,7 @@ class GoldComparisonTest {
         assertThat(BostonGold.compare(big, big.rows(BostonGold.HOURLY), List.of(row)))
                 .hasSize(1)
                 .allSatisfy(d -> assertThat(d)
-                        .startsWith("sla_daily [2024-03-12, PWDx, Pothole]: resolution_hours_p50 expected ["));
+                        .startsWith("sla_daily [2024-03-12, boston, PWDx, Pothole]: resolution_hours_p50 expected ["));
     }
 
     @Test
@@ -125,7 +127,8 @@ class GoldComparisonTest {
         actual.addAll(copiesOfDaily(expected.rows(BostonGold.DAILY)));
 
         assertThat(BostonGold.compare(expected, expected.rows(BostonGold.HOURLY), actual))
-                .containsExactly("sla_daily [" + LocalDate.parse("2024-03-12") + ", PWDx, Pothole]: more than one row");
+                .containsExactly(
+                        "sla_daily [" + LocalDate.parse("2024-03-12") + ", boston, PWDx, Pothole]: more than one row");
     }
 
     @Test
@@ -136,7 +139,7 @@ class GoldComparisonTest {
         actual.add(keyless);
 
         assertThat(BostonGold.compare(expected, actual, expected.rows(BostonGold.DAILY)))
-                .containsExactly("requests_hourly [null, null]: opened expected 0, actual 1");
+                .containsExactly("requests_hourly [null, null, null]: opened expected 0, actual 1");
     }
 
     /** Copies, because the expected rows must not change with the actual ones. */
@@ -145,6 +148,7 @@ class GoldComparisonTest {
         for (HourlyByNeighborhood.Row r : rows) {
             HourlyByNeighborhood.Row c = new HourlyByNeighborhood.Row();
             c.windowStart = r.windowStart;
+            c.city = r.city;
             c.neighborhood = r.neighborhood;
             c.opened = r.opened;
             c.closed = r.closed;
@@ -162,6 +166,7 @@ class GoldComparisonTest {
         for (DailyByDepartmentAndType.Row r : rows) {
             DailyByDepartmentAndType.Row c = new DailyByDepartmentAndType.Row();
             c.day = r.day;
+            c.city = r.city;
             c.department = r.department;
             c.type = r.type;
             c.opened = r.opened;

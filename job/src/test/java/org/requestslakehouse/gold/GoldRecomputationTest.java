@@ -83,6 +83,26 @@ class GoldRecomputationTest {
                 .containsExactly(Instant.parse("2024-03-12T16:00:00Z"));
     }
 
+    /** The same id in two cities is two cases, counted in rows of their own city. */
+    @Test
+    void theSameIdInTwoCitiesCountsInEachCitysRows() {
+        ServiceRequest nyc = open(7, "2024-03-12T14:10:00Z", "Roxbury", "PWDx", "Pothole");
+        nyc.city = "nyc";
+        RecomputedGold gold =
+                RECOMPUTATION.recompute(List.of(open(7, "2024-03-12T14:00:00Z", "Roxbury", "PWDx", "Pothole"), nyc));
+
+        assertThat(gold.rows(BostonGold.HOURLY))
+                .extracting(r -> r.windowStart, r -> r.city, r -> r.neighborhood, r -> r.opened)
+                .containsExactlyInAnyOrder(
+                        tuple(Instant.parse("2024-03-12T14:00:00Z"), "boston", "Roxbury", 1L),
+                        tuple(Instant.parse("2024-03-12T14:00:00Z"), "nyc", "Roxbury", 1L));
+        assertThat(gold.rows(BostonGold.DAILY))
+                .extracting(r -> r.day, r -> r.city, r -> r.opened)
+                .containsExactlyInAnyOrder(
+                        tuple(LocalDate.parse("2024-03-12"), "boston", 1L),
+                        tuple(LocalDate.parse("2024-03-12"), "nyc", 1L));
+    }
+
     @Test
     void aCaseGivenTwiceIsRejectedRatherThanCountedTwice() {
         List<ServiceRequest> twice = List.of(

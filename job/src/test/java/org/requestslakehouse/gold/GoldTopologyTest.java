@@ -179,7 +179,7 @@ class GoldTopologyTest {
                         tuple(
                                 "requests_hourly",
                                 hour("2024-03-10T06"),
-                                "neighborhood=Roxbury",
+                                "city=boston|neighborhood=Roxbury",
                                 10L,
                                 "OPENED",
                                 -1,
@@ -188,7 +188,7 @@ class GoldTopologyTest {
                         tuple(
                                 "requests_hourly",
                                 hour("2024-03-10T06"),
-                                "neighborhood=Dorchester",
+                                "city=boston|neighborhood=Dorchester",
                                 10L,
                                 "OPENED",
                                 1,
@@ -197,8 +197,8 @@ class GoldTopologyTest {
         RecomputedGold expected = new GoldRecomputation(BOSTON).recompute(List.of(versions.get(1), versions.get(2)));
         assertThat(BostonGold.compare(expected, out.hourly, out.daily))
                 .containsExactly(
-                        "requests_hourly [2024-03-10T06:00:00Z, Dorchester] (no row): opened expected 1, actual 0",
-                        "requests_hourly [2024-03-10T06:00:00Z, Roxbury]: opened expected 0, actual 1");
+                        "requests_hourly [2024-03-10T06:00:00Z, boston, Dorchester] (no row): opened expected 1, actual 0",
+                        "requests_hourly [2024-03-10T06:00:00Z, boston, Roxbury]: opened expected 0, actual 1");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.requestslakehouse.gold;
 
 import java.time.Instant;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.ServiceRequests;
 
 /** Case versions as the parser would produce them, for the gold tests. */
 final class Versions {
@@ -9,7 +10,7 @@ final class Versions {
 
     static ServiceRequest open(long id, String openTs, String neighborhood, String department, String type) {
         ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = id;
+        ServiceRequests.identify(r, id);
         r.openTs = Instant.parse(openTs);
         r.caseStatus = "OPEN";
         r.neighborhood = neighborhood;

@@ -144,7 +144,9 @@ class WindowedGoldAggregatorTest {
         LateCorrection c = late.get(0);
         assertThat(c.tableName).isEqualTo("requests_hourly");
         assertThat(c.windowStart).isEqualTo(HOUR);
-        assertThat(c.windowKey).isEqualTo("neighborhood=Roxbury");
+        assertThat(c.windowKey).isEqualTo("city=boston|neighborhood=Roxbury");
+        assertThat(c.city).isEqualTo("boston");
+        assertThat(c.requestId).isEqualTo("1");
         assertThat(c.caseEnquiryId).isEqualTo(1L);
         assertThat(c.measure).isEqualTo("OPENED");
         assertThat(c.delta).isEqualTo(-1);

@@ -20,7 +20,8 @@ class KryoFallbackTest {
 
     static Stream<Class<?>> recordTypes() {
         return Stream.concat(
-                Stream.of(RawEvent.class, ServiceRequest.class, RejectedEvent.class, CaseVersion.class),
+                Stream.of(
+                        RawEvent.class, ServiceRequest.class, RejectedEvent.class, CaseVersion.class, RequestKey.class),
                 GoldRecordTypes.all());
     }
 

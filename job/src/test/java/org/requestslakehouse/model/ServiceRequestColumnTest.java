@@ -18,7 +18,7 @@ import org.requestslakehouse.silver.VersionFingerprint;
 
 class ServiceRequestColumnTest {
     private static final Map<Kind, Class<?>> JAVA_TYPES = Map.of(
-            Kind.LONG, long.class,
+            Kind.LONG, Long.class,
             Kind.EPOCH_MILLIS, long.class,
             Kind.INTEGER, Integer.class,
             Kind.DOUBLE, Double.class,
@@ -38,9 +38,7 @@ class ServiceRequestColumnTest {
         ServiceRequest r = new ServiceRequest();
         Object value = sample(column.kind(), 0);
         field.set(r, value);
-        Object read = column.kind() == Kind.LONG || column.kind() == Kind.EPOCH_MILLIS
-                ? column.longValue(r)
-                : column.value(r);
+        Object read = column.kind() == Kind.EPOCH_MILLIS ? column.longValue(r) : column.value(r);
         assertThat(read).isEqualTo(value);
     }
 
@@ -75,11 +73,28 @@ class ServiceRequestColumnTest {
     void requiredAreTheKeyAndTheIngestionTime() {
         assertThat(Arrays.stream(ServiceRequestColumn.values()).filter(ServiceRequestColumn::required))
                 .containsExactly(
-                        ServiceRequestColumn.CASE_ENQUIRY_ID,
                         ServiceRequestColumn.OPEN_TS,
-                        ServiceRequestColumn.INGESTED_AT);
-        assertThat(Arrays.stream(ServiceRequestColumn.values()).filter(c -> c.role() == Role.KEY))
+                        ServiceRequestColumn.INGESTED_AT,
+                        ServiceRequestColumn.CITY,
+                        ServiceRequestColumn.REQUEST_ID);
+        assertThat(Arrays.stream(ServiceRequestColumn.values())
+                        .filter(c -> c.role().key()))
+                .containsExactly(
+                        ServiceRequestColumn.OPEN_TS, ServiceRequestColumn.CITY, ServiceRequestColumn.REQUEST_ID)
                 .allMatch(ServiceRequestColumn::required);
+    }
+
+    /**
+     * The identity columns were appended after the first release: leaving them out of the fingerprint is what keeps
+     * every stored fingerprint valid. They can be left out because a fingerprint is only compared with others of the
+     * same request.
+     */
+    @Test
+    void theIdentityIsKeyButNotFingerprinted() {
+        assertThat(Arrays.stream(ServiceRequestColumn.values()).filter(c -> c.role() == Role.IDENTITY))
+                .containsExactly(ServiceRequestColumn.CITY, ServiceRequestColumn.REQUEST_ID);
+        assertThat(Role.IDENTITY.key()).isTrue();
+        assertThat(Role.IDENTITY.fingerprinted()).isFalse();
     }
 
     /**

@@ -51,21 +51,13 @@ public final class CityFixtures {
         return events;
     }
 
-    /**
-     * The Chicago Open311 requests, one event each. {@code numericIds}: the ids ({@code SR19-00134785}) are
-     * replaced by their digits ({@code 1900134785}), for the parser as long as case ids are whole numbers.
-     */
-    public static List<RawEvent> chicagoEvents(boolean numericIds) {
+    /** The Chicago Open311 requests, one event each, as published. */
+    public static List<RawEvent> chicagoEvents() {
         List<RawEvent> events = new ArrayList<>();
         try {
             JsonNode array = JSON.readTree(path(CHICAGO_OPEN311).toFile());
             for (int i = 0; i < array.size(); i++) {
                 ObjectNode request = (ObjectNode) array.get(i);
-                if (numericIds) {
-                    request.put(
-                            "service_request_id",
-                            digits(request.get("service_request_id").asText()));
-                }
                 events.add(new RawEvent(
                         "kafka", "chicago", "0", Integer.toString(i), null, 0L, JSON.writeValueAsBytes(request)));
             }
@@ -73,9 +65,5 @@ public final class CityFixtures {
             throw new UncheckedIOException(e);
         }
         return events;
-    }
-
-    static String digits(String id) {
-        return id.replaceAll("[^0-9]", "");
     }
 }

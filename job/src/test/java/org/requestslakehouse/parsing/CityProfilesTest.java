@@ -207,7 +207,7 @@ class CityProfilesTest {
 
     @Test
     void theChicagoOpen311SampleHonoursOffsetsAndTreatsNullCoordinatesAsNotGeocoded() {
-        List<ServiceRequest> requests = acceptedAll(CityFixtures.chicagoEvents(true));
+        List<ServiceRequest> requests = acceptedAll(CityFixtures.chicagoEvents());
 
         assertThat(requests).hasSize(50);
         assertThat(requests).extracting(r -> r.sourceLayout).containsOnly("GEOREPORT_V2");
@@ -215,7 +215,9 @@ class CityProfilesTest {
         assertThat(requests).filteredOn(r -> r.latitude == null).hasSize(2);
 
         ServiceRequest first = requests.get(0);
-        assertThat(first.caseEnquiryId).isEqualTo(1900134785L);
+        assertThat(first.city).isEqualTo("open311");
+        assertThat(first.requestId).as("as published").isEqualTo("SR19-00134785");
+        assertThat(first.caseEnquiryId).as("not a whole number").isNull();
         assertThat(first.openTs).as("17:19:38-06:00").isEqualTo(Instant.parse("2019-01-29T23:19:38Z"));
         assertThat(first.openDateLocal).as("in the warehouse's zone").isEqualTo(LocalDate.of(2019, 1, 29));
         assertThat(first.caseStatus).isEqualTo("OPEN");
@@ -233,7 +235,7 @@ class CityProfilesTest {
         assertThat(notGeocoded.dqFlags).containsExactly("missing_target");
 
         ServiceRequest closed = requests.stream()
-                .filter(r -> r.caseEnquiryId == 1900131463L)
+                .filter(r -> r.requestId.equals("SR19-00131463"))
                 .findFirst()
                 .orElseThrow();
         assertThat(closed.caseStatus).isEqualTo("CLOSED");

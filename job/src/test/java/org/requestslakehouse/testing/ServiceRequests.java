@@ -6,7 +6,18 @@ import org.requestslakehouse.model.ServiceRequest;
 
 /** Silver records for tests that need every column set. */
 public final class ServiceRequests {
+    /** The city every test fixture's case is from unless a test says otherwise. */
+    public static final String CITY = "boston";
+
     private ServiceRequests() {}
+
+    /** Sets the case's identity as the parser would for a Boston case with this numeric id. */
+    public static ServiceRequest identify(ServiceRequest r, long id) {
+        r.city = CITY;
+        r.requestId = Long.toString(id);
+        r.caseEnquiryId = id;
+        return r;
+    }
 
     /**
      * A closed 2022 case with a value in every column. {@code VersionFingerprintTest} pins its fingerprint as the
@@ -14,7 +25,7 @@ public final class ServiceRequests {
      */
     public static ServiceRequest closedCase() {
         ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = 101004125189L;
+        identify(r, 101004125189L);
         r.openTs = Instant.parse("2022-01-19T14:02:33.123456Z");
         r.slaTargetTs = Instant.parse("2022-01-21T14:02:33Z");
         r.closedTs = Instant.parse("2022-01-20T09:30:00Z");

@@ -23,7 +23,8 @@ public final class ChartData {
             List<String> neighborhoods,
             List<String> departments,
             List<String> types,
-            int refreshSeconds) {}
+            int refreshSeconds,
+            List<String> cities) {}
 
     /**
      * {@code GET /api/gold/hourly}: every UTC hour of the range, labelled in local time. Backlog is opened minus

@@ -10,16 +10,23 @@ import org.requestslakehouse.gold.lifecycle.CaseDimensions;
  * What the user narrowed the dashboard to. Dates are Boston-local calendar days (the zone of the data),
  * inclusive; a null bound or dimension means "no restriction".
  */
-public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood, String department, String type) {
+public record DashboardFilter(
+        LocalDate from, LocalDate to, String neighborhood, String department, String type, String city) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String NEIGHBORHOOD = "neighborhood";
     public static final String DEPARTMENT = "department";
     public static final String TYPE = "type";
-    public static final Set<String> PARAMETERS = Set.of(FROM, TO, NEIGHBORHOOD, DEPARTMENT, TYPE);
+    public static final String CITY = "city";
+    public static final Set<String> PARAMETERS = Set.of(FROM, TO, NEIGHBORHOOD, DEPARTMENT, TYPE, CITY);
 
-    public static final DashboardFilter NONE = new DashboardFilter(null, null, null, null, null);
+    public static final DashboardFilter NONE = new DashboardFilter(null, null, null, null, null, null);
+
+    /** A filter over every city. */
+    public DashboardFilter(LocalDate from, LocalDate to, String neighborhood, String department, String type) {
+        this(from, to, neighborhood, department, type, null);
+    }
 
     /**
      * @throws ApiException 400 for a date that is not ISO {@code yyyy-MM-dd}, a reversed range, or a name gold
@@ -36,7 +43,8 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
                 to,
                 known(query, NEIGHBORHOOD, known.neighborhoods()),
                 known(query, DEPARTMENT, known.departments()),
-                known(query, TYPE, known.types()));
+                known(query, TYPE, known.types()),
+                known(query, CITY, known.cities()));
     }
 
     /** Gold's hourly table has no department or type: a filter on them must be answered from silver. */
@@ -50,23 +58,31 @@ public record DashboardFilter(LocalDate from, LocalDate to, String neighborhood,
     }
 
     public boolean matches(CaseDimensions dimensions) {
-        return (neighborhood == null || neighborhood.equals(dimensions.neighborhood()))
+        return matchesCity(dimensions.city())
+                && (neighborhood == null || neighborhood.equals(dimensions.neighborhood()))
                 && (department == null || department.equals(dimensions.department()))
                 && (type == null || type.equals(dimensions.type()));
     }
 
-    public boolean matchesNeighborhood(String value) {
-        return neighborhood == null || neighborhood.equals(value);
+    /** Every gold table has the city, so a city filter never crosses a grain. */
+    public boolean matchesCity(String value) {
+        return city == null || city.equals(value);
     }
 
-    public boolean matchesDepartmentAndType(String departmentValue, String typeValue) {
-        return (department == null || department.equals(departmentValue)) && (type == null || type.equals(typeValue));
+    public boolean matchesNeighborhood(String cityValue, String value) {
+        return matchesCity(cityValue) && (neighborhood == null || neighborhood.equals(value));
+    }
+
+    public boolean matchesDepartmentAndType(String cityValue, String departmentValue, String typeValue) {
+        return matchesCity(cityValue)
+                && (department == null || department.equals(departmentValue))
+                && (type == null || type.equals(typeValue));
     }
 
     /** The same filter with the date range filled in where the client left it open. */
     public DashboardFilter withDefaultRange(LocalDate defaultFrom, LocalDate defaultTo) {
         return new DashboardFilter(
-                from != null ? from : defaultFrom, to != null ? to : defaultTo, neighborhood, department, type);
+                from != null ? from : defaultFrom, to != null ? to : defaultTo, neighborhood, department, type, city);
     }
 
     private static LocalDate date(QueryString query, String name) {

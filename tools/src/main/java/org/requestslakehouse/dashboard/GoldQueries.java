@@ -68,8 +68,12 @@ public final class GoldQueries {
 
     public KnownDimensions knownDimensions() {
         TreeSet<String> neighborhoods = new TreeSet<>();
+        TreeSet<String> cities = new TreeSet<>();
         for (HourlyByNeighborhood.Row row : view.hourlyRows()) {
             neighborhoods.add(row.neighborhood);
+            if (row.city != null) {
+                cities.add(row.city);
+            }
         }
         TreeSet<String> departments = new TreeSet<>();
         TreeSet<String> types = new TreeSet<>();
@@ -77,7 +81,7 @@ public final class GoldQueries {
             departments.add(row.department);
             types.add(row.type);
         }
-        return new KnownDimensions(neighborhoods, departments, types);
+        return new KnownDimensions(neighborhoods, departments, types, cities);
     }
 
     public FilterOptions filterOptions() {
@@ -93,7 +97,8 @@ public final class GoldQueries {
                 List.copyOf(known.neighborhoods()),
                 List.copyOf(known.departments()),
                 List.copyOf(known.types()),
-                refreshSeconds);
+                refreshSeconds,
+                List.copyOf(known.cities()));
     }
 
     public HourlySeries hourly(DashboardFilter requested) {
@@ -121,7 +126,7 @@ public final class GoldQueries {
         long[] closed = new long[hours];
         long backlogBeforeRange = 0;
         for (HourlyByNeighborhood.Row row : hourlyRows(requested)) {
-            if (!filter.matchesNeighborhood(row.neighborhood) || !row.windowStart.isBefore(end)) {
+            if (!filter.matchesNeighborhood(row.city, row.neighborhood) || !row.windowStart.isBefore(end)) {
                 continue;
             }
             if (row.windowStart.isBefore(start)) {
@@ -164,7 +169,7 @@ public final class GoldQueries {
         Map<String, long[]> byDepartment = new TreeMap<>();
         if (hasRange(filter)) {
             for (DailyByDepartmentAndType.Row row : dailyRows(requested)) {
-                if (inRange(row.day, filter) && filter.matchesDepartmentAndType(row.department, row.type)) {
+                if (inRange(row.day, filter) && filter.matchesDepartmentAndType(row.city, row.department, row.type)) {
                     long[] t = byDepartment.computeIfAbsent(row.department, d -> new long[3]);
                     t[0] += row.closed;
                     t[1] += row.closedOnTime;
@@ -210,7 +215,7 @@ public final class GoldQueries {
             Instant start = startOf(filter.from());
             Instant end = startOf(filter.to().plusDays(1));
             for (HourlyByNeighborhood.Row row : hourlyRows(requested)) {
-                if (filter.matchesNeighborhood(row.neighborhood)
+                if (filter.matchesNeighborhood(row.city, row.neighborhood)
                         && !row.windowStart.isBefore(start)
                         && row.windowStart.isBefore(end)) {
                     long[] t = byNeighborhood.computeIfAbsent(row.neighborhood, n -> new long[4]);

@@ -102,7 +102,7 @@ public final class ReplayEventStream implements Iterator<ReplayEvent>, AutoClose
     }
 
     private void enqueue(byte[] json, ServiceRequest request) throws IOException {
-        String key = Long.toString(request.caseEnquiryId);
+        String key = request.requestId;
         long open = request.openTs.toEpochMilli();
         if (mode == ReplayMode.SNAPSHOT) {
             ready.add(new ReplayEvent(open, key, LifecycleEvents.snapshot(json)));

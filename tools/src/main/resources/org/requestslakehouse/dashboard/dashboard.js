@@ -8,7 +8,7 @@
 (function () {
   'use strict';
 
-  const FILTERS = ['from', 'to', 'neighborhood', 'department', 'type'];
+  const FILTERS = ['from', 'to', 'city', 'neighborhood', 'department', 'type'];
   /** More bars than this are unreadable; the type filter reaches the others. */
   const MAX_TYPES_SHOWN = 12;
   const COLORS = { opened: '#2f6fdb', closed: '#12a150', backlog: '#d97706', onTime: '#2f6fdb', p50: '#2f6fdb', p90: '#9b59b6' };
@@ -72,6 +72,7 @@
 
   function applyOptions(options) {
     state.options = options;
+    fillSelect('city', options.cities);
     fillSelect('neighborhood', options.neighborhoods);
     fillSelect('department', options.departments);
     fillSelect('type', options.types);
@@ -273,7 +274,7 @@
   }
 
   function resetFilters() {
-    for (const name of ['neighborhood', 'department', 'type']) {
+    for (const name of ['city', 'neighborhood', 'department', 'type']) {
       element('filter-' + name).value = '';
     }
     if (state.options) {

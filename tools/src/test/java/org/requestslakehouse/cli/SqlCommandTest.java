@@ -22,6 +22,7 @@ import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
+import org.requestslakehouse.testing.ServiceRequests;
 import org.requestslakehouse.testing.TestJobs;
 import picocli.CommandLine;
 
@@ -110,7 +111,8 @@ class SqlCommandTest {
     @Test
     void insertIsCommittedWhenTheCommandReturns() {
         Result insert = run("INSERT INTO silver.rejected_events VALUES ('MALFORMED_JSON', 'truncated', 'csv', 'f.csv',"
-                + " CAST(NULL AS STRING), '1', TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), X'7B')");
+                + " CAST(NULL AS STRING), '1', TO_TIMESTAMP_LTZ(1000, 3), TO_TIMESTAMP_LTZ(2000, 3), X'7B',"
+                + " CAST(NULL AS STRING))");
         assertThat(insert.exitCode).as(insert.err).isZero();
 
         Result select = run(
@@ -185,8 +187,7 @@ class SqlCommandTest {
     private record Result(int exitCode, String out, String err) {}
 
     private static ServiceRequest request(long caseId, String openTs, String[] dqFlags, Boolean closedOnTime) {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = caseId;
+        ServiceRequest r = ServiceRequests.identify(new ServiceRequest(), caseId);
         r.openTs = Instant.parse(openTs);
         r.caseStatus = closedOnTime == null ? "OPEN" : "CLOSED";
         r.closedOnTime = closedOnTime;

@@ -13,7 +13,8 @@ class DashboardFilterTest {
     private static final KnownDimensions KNOWN = new KnownDimensions(
             new TreeSet<>(java.util.List.of("Roxbury", "South Boston / South Boston Waterfront")),
             new TreeSet<>(java.util.List.of("PWDx")),
-            new TreeSet<>(java.util.List.of("Request for Pothole Repair")));
+            new TreeSet<>(java.util.List.of("Request for Pothole Repair")),
+            new TreeSet<>(java.util.List.of("boston", "nyc")));
 
     @Test
     void parsesDatesAndKnownNamesWithEmptyFieldsMeaningAll() {
@@ -43,7 +44,7 @@ class DashboardFilterTest {
                 "department=PWDx%27%20OR%20%271%27=%271|Unknown department 'PWDx' OR '1'='1'; GET /api/filters lists the 1 known values",
                 "type=roxbury|Unknown type 'roxbury'; GET /api/filters lists the 1 known values",
                 "neighborhood=Roxbury&neighborhood=Roxbury|Query parameter 'neighborhood' given more than once",
-                "limit=10|Unknown query parameter 'limit'; allowed: department, from, neighborhood, to, type",
+                "limit=10|Unknown query parameter 'limit'; allowed: city, department, from, neighborhood, to, type",
                 "from=%E0%A4%A|Malformed percent-encoding in the query string"
             })
     void refusesWhatItCannotTakeLiterallyWithA400(String query, String message) {
@@ -62,6 +63,23 @@ class DashboardFilterTest {
                 .isTrue();
         assertThat(parse("department=PWDx").crossesDailyGrain()).isFalse();
         assertThat(parse("from=2024-03-01").crossesHourlyGrain()).isFalse();
+    }
+
+    /** A city is a dimension of every gold table: filtering on it never sends a chart to silver. */
+    @Test
+    void aCityFilterNamesAKnownCityAndCrossesNoGrain() {
+        DashboardFilter nyc = parse("city=nyc");
+
+        assertThat(nyc).isEqualTo(new DashboardFilter(null, null, null, null, null, "nyc"));
+        assertThat(nyc.crossesHourlyGrain()).isFalse();
+        assertThat(nyc.crossesDailyGrain()).isFalse();
+        assertThat(nyc.matchesNeighborhood("nyc", "Roxbury")).isTrue();
+        assertThat(nyc.matchesNeighborhood("boston", "Roxbury")).isFalse();
+        assertThat(nyc.matchesDepartmentAndType("boston", "PWDx", "Request for Pothole Repair"))
+                .isFalse();
+        assertThatThrownBy(() -> parse("city=paris"))
+                .isInstanceOf(ApiException.class)
+                .hasMessage("Unknown city 'paris'; GET /api/filters lists the 2 known values");
     }
 
     private static DashboardFilter parse(String query) {

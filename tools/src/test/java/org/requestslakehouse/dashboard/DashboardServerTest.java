@@ -80,9 +80,9 @@ class DashboardServerTest {
     @Test
     void anEmptyLakehouseGivesEmptyChartsNotErrors() throws Exception {
         assertThat(get("/api/filters").body())
-                .isEqualTo(
-                        "{\"timeZone\":\"America/New_York\",\"firstDay\":null,\"lastDay\":null,"
-                                + "\"defaultFrom\":null,\"defaultTo\":null,\"neighborhoods\":[],\"departments\":[],\"types\":[],\"refreshSeconds\":5}");
+                .isEqualTo("{\"timeZone\":\"America/New_York\",\"firstDay\":null,\"lastDay\":null,"
+                        + "\"defaultFrom\":null,\"defaultTo\":null,\"neighborhoods\":[],\"departments\":[],\"types\":[],\"refreshSeconds\":5,"
+                        + "\"cities\":[]}");
         assertThat(get("/api/gold/hourly").body())
                 .isEqualTo("{\"source\":\"gold.requests_hourly\",\"from\":null,\"to\":null,"
                         + "\"windowStarts\":[],\"labels\":[],\"opened\":[],\"closed\":[],\"backlog\":[]}");

@@ -2,6 +2,7 @@ package org.requestslakehouse.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.tables.DailyByDepartmentAndType;
 import org.requestslakehouse.gold.tables.HourlyByNeighborhood;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.testing.ServiceRequests;
 
 class GoldQueriesTest {
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
@@ -200,6 +202,40 @@ class GoldQueriesTest {
                         new ChartData.TableCompleteness("sla_daily", "2024-03-10T05:00:00Z", "2024-03-12T00:00:00Z"));
     }
 
+    /** Two cities with a Roxbury each: the city filter keeps one city's rows, without it both count. */
+    @Test
+    void aCityFilterKeepsOneCitysRows() {
+        view.hourly.add(inCity(hourly("2024-03-10T14:00:00Z", "Roxbury", 2, 0), "boston"));
+        view.hourly.add(inCity(hourly("2024-03-10T14:00:00Z", "Roxbury", 5, 0), "nyc"));
+        DailyByDepartmentAndType.Row boston = daily("2024-03-10", "PWDx", "Pothole", 1, 1, 0);
+        boston.city = "boston";
+        DailyByDepartmentAndType.Row nyc = daily("2024-03-10", "PWDx", "Pothole", 3, 0, 3);
+        nyc.city = "nyc";
+        view.daily.add(boston);
+        view.daily.add(nyc);
+
+        assertThat(queries.filterOptions().cities()).containsExactly("boston", "nyc");
+        DashboardFilter onlyNyc = new DashboardFilter(DST_DAY, DST_DAY, null, null, null, "nyc");
+        assertThat(queries.neighborhoods(onlyNyc).neighborhoods())
+                .extracting(NeighborhoodRow::neighborhood, NeighborhoodRow::opened)
+                .containsExactly(tuple("Roxbury", 5L));
+        assertThat(queries.neighborhoods(ON_DST_DAY).neighborhoods())
+                .extracting(NeighborhoodRow::neighborhood, NeighborhoodRow::opened)
+                .containsExactly(tuple("Roxbury", 7L));
+        assertThat(queries.onTime(onlyNyc).departments())
+                .extracting(DepartmentOnTime::department, DepartmentOnTime::closed, DepartmentOnTime::overdue)
+                .containsExactly(tuple("PWDx", 3L, 3L));
+        assertThat(queries.hourly(onlyNyc).opened().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(5);
+    }
+
+    private static HourlyByNeighborhood.Row inCity(HourlyByNeighborhood.Row row, String city) {
+        row.city = city;
+        return row;
+    }
+
     private static HourlyByNeighborhood.Row hourly(String windowStart, String neighborhood, long opened, long closed) {
         return hourly(windowStart, neighborhood, opened, closed, 0, 0);
     }
@@ -236,8 +272,7 @@ class GoldQueriesTest {
             String openTs,
             String closedTs,
             Boolean closedOnTime) {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = id;
+        ServiceRequest r = ServiceRequests.identify(new ServiceRequest(), id);
         r.neighborhood = neighborhood;
         r.department = department;
         r.type = type;

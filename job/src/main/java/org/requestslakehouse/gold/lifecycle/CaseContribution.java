@@ -64,20 +64,24 @@ public class CaseContribution {
                 && Objects.equals(resolutionHours, other.resolutionHours);
     }
 
-    public GoldDelta openedDelta(long caseEnquiryId, int sign) {
-        return delta(caseEnquiryId, Measure.OPENED, sign, openTs);
+    /** @param of any version of the case, for its identity */
+    public GoldDelta openedDelta(ServiceRequest of, int sign) {
+        return delta(of, Measure.OPENED, sign, openTs);
     }
 
-    public GoldDelta closedDelta(long caseEnquiryId, int sign) {
-        GoldDelta d = delta(caseEnquiryId, Measure.CLOSED, sign, closedTs);
+    /** @param of any version of the case, for its identity */
+    public GoldDelta closedDelta(ServiceRequest of, int sign) {
+        GoldDelta d = delta(of, Measure.CLOSED, sign, closedTs);
         d.closedOnTime = closedOnTime;
         d.resolutionHours = resolutionHours;
         return d;
     }
 
-    private GoldDelta delta(long caseEnquiryId, Measure measure, int sign, Instant eventTs) {
+    private GoldDelta delta(ServiceRequest of, Measure measure, int sign, Instant eventTs) {
         GoldDelta d = new GoldDelta();
-        d.caseEnquiryId = caseEnquiryId;
+        d.city = of.city;
+        d.requestId = of.requestId;
+        d.caseEnquiryId = of.caseEnquiryId;
         d.measure = measure;
         d.sign = sign;
         d.eventTs = eventTs;

@@ -8,7 +8,7 @@ import org.requestslakehouse.model.ServiceRequest;
  * extracts ("Roxbury ", "South  Boston", empty cells) does not split one group into several rows.
  * Normalisation is idempotent, so values that went through it once may pass through it again.
  */
-public record CaseDimensions(String neighborhood, String department, String type) {
+public record CaseDimensions(String city, String neighborhood, String department, String type) {
     /** The value of a dimension the case did not state. */
     public static final String UNKNOWN = "UNKNOWN";
 
@@ -16,13 +16,14 @@ public record CaseDimensions(String neighborhood, String department, String type
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     public CaseDimensions {
+        city = normalise(city);
         neighborhood = normalise(neighborhood);
         department = normalise(department);
         type = normalise(type);
     }
 
     public static CaseDimensions of(ServiceRequest request) {
-        return new CaseDimensions(request.neighborhood, request.department, request.type);
+        return new CaseDimensions(request.city, request.neighborhood, request.department, request.type);
     }
 
     /** Trimmed, inner whitespace runs collapsed to one space; null or blank becomes {@link #UNKNOWN}. */

@@ -10,10 +10,11 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.requestslakehouse.metrics.JobMetrics;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
- * Keyed by case id: turns the accepted versions of a case into +1/-1 changes to the gold windows, so that gold
+ * Keyed by request (city, request id): turns the accepted versions of a case into +1/-1 changes to the gold windows, so that gold
  * always counts each case once, under its latest version.
  *
  * <p>A case contributes an opened part (counted in the window of open_ts) and, once closed, a closed part
@@ -23,9 +24,9 @@ import org.requestslakehouse.model.ServiceRequest;
  * and replays never reach the windows.
  *
  * <p>Input contract: only versions that superseded the previous one (the silver latest-version filter's output),
- * keyed by case id. That filter's tombstones only concern silver's row key and are ignored here.
+ * keyed by request. That filter's tombstones only concern silver's row key and are ignored here.
  */
-public class CaseLifecycleFunction extends KeyedProcessFunction<Long, ServiceRequest, GoldDelta> {
+public class CaseLifecycleFunction extends KeyedProcessFunction<RequestKey, ServiceRequest, GoldDelta> {
     private static final int ADD = 1;
     private static final int RETRACT = -1;
 
@@ -67,7 +68,6 @@ public class CaseLifecycleFunction extends KeyedProcessFunction<Long, ServiceReq
             tombstonesIgnored.inc();
             return;
         }
-        long caseId = version.caseEnquiryId;
         CaseContribution next = CaseContribution.of(version);
         CaseContribution previous = contribution.value();
         boolean openedKept = next.sameOpenedPart(previous);
@@ -75,21 +75,21 @@ public class CaseLifecycleFunction extends KeyedProcessFunction<Long, ServiceReq
         int emitted = 0;
 
         if (previous != null && previous.hasOpenedPart() && !openedKept) {
-            out.collect(previous.openedDelta(caseId, RETRACT));
+            out.collect(previous.openedDelta(version, RETRACT));
             retractions.inc();
             emitted++;
         }
         if (previous != null && previous.hasClosedPart() && !closedKept) {
-            out.collect(previous.closedDelta(caseId, RETRACT));
+            out.collect(previous.closedDelta(version, RETRACT));
             retractions.inc();
             emitted++;
         }
         if (next.hasOpenedPart() && !openedKept) {
-            out.collect(next.openedDelta(caseId, ADD));
+            out.collect(next.openedDelta(version, ADD));
             emitted++;
         }
         if (next.hasClosedPart() && !closedKept) {
-            out.collect(next.closedDelta(caseId, ADD));
+            out.collect(next.closedDelta(version, ADD));
             emitted++;
         }
         if (emitted == 0) {

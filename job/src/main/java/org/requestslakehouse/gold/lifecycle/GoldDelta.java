@@ -9,7 +9,11 @@ import java.time.Instant;
  * contribution carries the values it was added with, so the window can remove exactly what it once counted.
  */
 public class GoldDelta {
-    public long caseEnquiryId;
+    /** The case's city, also the city dimension of the windows it counts in. */
+    public String city;
+
+    public String requestId;
+    public Long caseEnquiryId;
     public Measure measure;
     /** +1 adds the contribution, -1 retracts it. */
     public int sign;
@@ -24,12 +28,13 @@ public class GoldDelta {
     public GoldDelta() {}
 
     public CaseDimensions dimensions() {
-        return new CaseDimensions(neighborhood, department, type);
+        return new CaseDimensions(city, neighborhood, department, type);
     }
 
     @Override
     public String toString() {
-        return "GoldDelta{case " + caseEnquiryId + " " + measure + (sign > 0 ? "+" : "") + sign + " at " + eventTs
+        return "GoldDelta{case " + city + "/" + requestId + " " + measure + (sign > 0 ? "+" : "") + sign + " at "
+                + eventTs
                 + ", " + neighborhood + "/" + department + "/" + type
                 + (measure == Measure.CLOSED ? ", onTime=" + closedOnTime + ", hours=" + resolutionHours : "") + "}";
     }

@@ -17,7 +17,7 @@ import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 import org.requestslakehouse.model.LocalDateTypeInfoFactory;
 
 /**
- * {@code gold.sla_daily}: local calendar days by department and type. A day runs from local midnight to the
+ * {@code gold.sla_daily}: local calendar days by city, department and type. A day runs from local midnight to the
  * next local midnight, so around daylight-saving changes it lasts 23 or 25 hours and a fixed 24-hour window
  * would put an hour of cases on the wrong day.
  */
@@ -28,11 +28,13 @@ public final class DailyByDepartmentAndType
 
     private static final List<KeyColumn<Row>> KEY_COLUMNS = List.of(
             KeyColumn.date("day", "Boston-local calendar date", r -> r.day, (r, v) -> r.day = v),
+            KeyColumn.city(r -> r.city, (r, v) -> r.city = v),
             KeyColumn.string("department", r -> r.department, (r, v) -> r.department = v),
             KeyColumn.string("type", r -> r.type, (r, v) -> r.type = v));
     private static final Set<GoldMeasure> MEASURES = EnumSet.allOf(GoldMeasure.class);
     private static final Comparator<Key> ORDER = Comparator.comparing(
                     (Key k) -> k.day, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(k -> k.city, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(k -> k.department, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(k -> k.type, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
@@ -45,12 +47,13 @@ public final class DailyByDepartmentAndType
 
     @Override
     public Key keyOf(Instant eventTs, CaseDimensions dimensions) {
-        return new Key(LocalDate.ofInstant(eventTs, zone), dimensions.department(), dimensions.type());
+        return new Key(
+                LocalDate.ofInstant(eventTs, zone), dimensions.city(), dimensions.department(), dimensions.type());
     }
 
     @Override
     public Key keyOfRow(Row row) {
-        return new Key(row.day, row.department, row.type);
+        return new Key(row.day, row.city, row.department, row.type);
     }
 
     /** atStartOfDay, not LocalTime.MIDNIGHT: where a transition skips midnight, the day starts at the first valid time. */
@@ -66,7 +69,7 @@ public final class DailyByDepartmentAndType
 
     @Override
     public String describeDimensions(Key key) {
-        return "department=" + key.department + "|type=" + key.type;
+        return "city=" + key.city + "|department=" + key.department + "|type=" + key.type;
     }
 
     @Override
@@ -88,23 +91,26 @@ public final class DailyByDepartmentAndType
     protected Row newRow(Key key) {
         Row row = new Row();
         row.day = key.day;
+        row.city = key.city;
         row.department = key.department;
         row.type = key.type;
         return row;
     }
 
-    /** A window: the local calendar day, the department and the case type. */
+    /** A window: the local calendar day, the city, the department and the case type. */
     public static class Key {
         @TypeInfo(LocalDateTypeInfoFactory.class)
         public LocalDate day;
 
+        public String city;
         public String department;
         public String type;
 
         public Key() {}
 
-        public Key(LocalDate day, String department, String type) {
+        public Key(LocalDate day, String city, String department, String type) {
             this.day = day;
+            this.city = city;
             this.department = department;
             this.type = type;
         }
@@ -113,18 +119,19 @@ public final class DailyByDepartmentAndType
         public boolean equals(Object o) {
             return o instanceof Key k
                     && Objects.equals(day, k.day)
+                    && Objects.equals(city, k.city)
                     && Objects.equals(department, k.department)
                     && Objects.equals(type, k.type);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(day, department, type);
+            return Objects.hash(day, city, department, type);
         }
 
         @Override
         public String toString() {
-            return day + ", " + department + ", " + type;
+            return day + ", " + city + ", " + department + ", " + type;
         }
     }
 
@@ -133,6 +140,7 @@ public final class DailyByDepartmentAndType
         @TypeInfo(LocalDateTypeInfoFactory.class)
         public LocalDate day;
 
+        public String city;
         public String department;
         public String type;
 
@@ -140,7 +148,7 @@ public final class DailyByDepartmentAndType
 
         @Override
         public String toString() {
-            return day + ", " + department + ", " + type + ": " + super.toString();
+            return day + ", " + city + ", " + department + ", " + type + ": " + super.toString();
         }
     }
 }

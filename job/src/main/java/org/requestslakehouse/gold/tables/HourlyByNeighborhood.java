@@ -14,7 +14,7 @@ import org.requestslakehouse.gold.GoldTable;
 import org.requestslakehouse.gold.KeyColumn;
 import org.requestslakehouse.gold.lifecycle.CaseDimensions;
 
-/** {@code gold.requests_hourly}: UTC hours by neighborhood. */
+/** {@code gold.requests_hourly}: UTC hours by city and neighborhood. */
 public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.Key, HourlyByNeighborhood.Row> {
     public static final String TABLE = "requests_hourly";
     private static final long serialVersionUID = 1L;
@@ -23,6 +23,7 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
     private static final List<KeyColumn<Row>> KEY_COLUMNS = List.of(
             KeyColumn.timestamp(
                     "window_start", "start of the UTC hour", r -> r.windowStart, (r, v) -> r.windowStart = v),
+            KeyColumn.city(r -> r.city, (r, v) -> r.city = v),
             KeyColumn.string("neighborhood", r -> r.neighborhood, (r, v) -> r.neighborhood = v));
     private static final Set<GoldMeasure> MEASURES = EnumSet.of(
             GoldMeasure.OPENED,
@@ -34,6 +35,7 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
     // Null-tolerant: the rows under check come from tables, and a damaged one must be reported, not crash the check.
     private static final Comparator<Key> ORDER = Comparator.comparing(
                     (Key k) -> k.windowStart, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(k -> k.city, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(k -> k.neighborhood, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
     public HourlyByNeighborhood() {
@@ -42,12 +44,12 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
 
     @Override
     public Key keyOf(Instant eventTs, CaseDimensions dimensions) {
-        return new Key(eventTs.truncatedTo(ChronoUnit.HOURS), dimensions.neighborhood());
+        return new Key(eventTs.truncatedTo(ChronoUnit.HOURS), dimensions.city(), dimensions.neighborhood());
     }
 
     @Override
     public Key keyOfRow(Row row) {
-        return new Key(row.windowStart, row.neighborhood);
+        return new Key(row.windowStart, row.city, row.neighborhood);
     }
 
     @Override
@@ -62,7 +64,7 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
 
     @Override
     public String describeDimensions(Key key) {
-        return "neighborhood=" + key.neighborhood;
+        return "city=" + key.city + "|neighborhood=" + key.neighborhood;
     }
 
     @Override
@@ -84,19 +86,22 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
     protected Row newRow(Key key) {
         Row row = new Row();
         row.windowStart = key.windowStart;
+        row.city = key.city;
         row.neighborhood = key.neighborhood;
         return row;
     }
 
-    /** A window: the UTC hour and the neighborhood. */
+    /** A window: the UTC hour, the city and the neighborhood. */
     public static class Key {
         public Instant windowStart;
+        public String city;
         public String neighborhood;
 
         public Key() {}
 
-        public Key(Instant windowStart, String neighborhood) {
+        public Key(Instant windowStart, String city, String neighborhood) {
             this.windowStart = windowStart;
+            this.city = city;
             this.neighborhood = neighborhood;
         }
 
@@ -104,17 +109,18 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
         public boolean equals(Object o) {
             return o instanceof Key k
                     && Objects.equals(windowStart, k.windowStart)
+                    && Objects.equals(city, k.city)
                     && Objects.equals(neighborhood, k.neighborhood);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(windowStart, neighborhood);
+            return Objects.hash(windowStart, city, neighborhood);
         }
 
         @Override
         public String toString() {
-            return windowStart + ", " + neighborhood;
+            return windowStart + ", " + city + ", " + neighborhood;
         }
     }
 
@@ -123,13 +129,14 @@ public final class HourlyByNeighborhood extends GoldTable<HourlyByNeighborhood.K
         /** Start of the UTC hour. */
         public Instant windowStart;
 
+        public String city;
         public String neighborhood;
 
         public Row() {}
 
         @Override
         public String toString() {
-            return windowStart + ", " + neighborhood + ": " + super.toString();
+            return windowStart + ", " + city + ", " + neighborhood + ": " + super.toString();
         }
     }
 }

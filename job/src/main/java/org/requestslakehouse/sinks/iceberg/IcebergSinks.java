@@ -70,8 +70,8 @@ public final class IcebergSinks implements LakehouseSinks {
     }
 
     @Override
-    public void bronze(DataStream<RawEvent> events) {
-        write(events, new RawEventConverter());
+    public void bronze(DataStream<RawEvent> events, String city) {
+        write(events, new RawEventConverter(city));
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class LateCorrectionConverter extends RowDataConverter<LateCorrecti
                 c.delta,
                 timestamp(c.eventTs),
                 timestamp(c.watermark),
-                timestamp(c.detectedAt));
+                timestamp(c.detectedAt),
+                string(c.city),
+                string(c.requestId));
     }
 }

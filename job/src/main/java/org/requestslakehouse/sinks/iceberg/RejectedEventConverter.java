@@ -28,6 +28,7 @@ public final class RejectedEventConverter extends RowDataConverter<RejectedEvent
                 string(e.sourcePosition),
                 timestampMillis(e.ingestedAtMillis),
                 timestampMillis(e.rejectedAtMillis),
-                e.payload);
+                e.payload,
+                string(e.city));
     }
 }

@@ -25,9 +25,8 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
     private static final long serialVersionUID = 1L;
 
     private static final ServiceRequestColumn[] COLUMNS = ServiceRequestColumn.values();
-    private static final ServiceRequestColumn[] KEY = Arrays.stream(COLUMNS)
-            .filter(column -> column.role() == ServiceRequestColumn.Role.KEY)
-            .toArray(ServiceRequestColumn[]::new);
+    private static final ServiceRequestColumn[] KEY =
+            Arrays.stream(COLUMNS).filter(column -> column.role().key()).toArray(ServiceRequestColumn[]::new);
 
     public ServiceRequestConverter() {
         super(LakehouseTable.SERVICE_REQUESTS);
@@ -52,9 +51,8 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
     /** The column's value as Flink's internal data structure, which is what Iceberg's Flink writers take. */
     private Object internal(ServiceRequestColumn column, ServiceRequest r) {
         Object value = switch (column.kind()) {
-            case LONG -> column.longValue(r);
             case EPOCH_MILLIS -> TimestampData.fromEpochMillis(column.longValue(r));
-            case INTEGER, DOUBLE, BOOLEAN -> column.value(r);
+            case LONG, INTEGER, DOUBLE, BOOLEAN -> column.value(r);
             case STRING -> string((String) column.value(r));
             case STRING_LIST -> strings((String[]) column.value(r));
             case TIMESTAMP -> timestamp((Instant) column.value(r));

@@ -37,6 +37,9 @@ public final class TableSchemas {
      */
     static final int PREVIOUS_METADATA_VERSIONS = 20;
 
+    /** The city column of bronze, rejected and late corrections, named as silver's. */
+    static final String CITY = ServiceRequestColumn.CITY.column();
+
     private TableSchemas() {}
 
     public static TableDefinition rawEvents() {
@@ -55,6 +58,10 @@ public final class TableSchemas {
                 Types.BinaryType.get(),
                 "the message bytes exactly as received; null for a null Kafka value");
         c.optional("payload_size", Types.IntegerType.get(), "payload length in bytes");
+        c.optional(
+                CITY,
+                Types.StringType.get(),
+                "the city every message of the run is from; null when detected per message");
         Schema schema = c.schema();
         return new TableDefinition(
                 schema,
@@ -62,7 +69,7 @@ public final class TableSchemas {
                 appendProperties(DistributionMode.SPREAD, "payload"));
     }
 
-    /** Derived from {@link ServiceRequestColumn}, in its order; the key is its {@link Role#KEY} columns. */
+    /** Derived from {@link ServiceRequestColumn}, in its order; the key is its {@link Role#key() key} columns. */
     public static TableDefinition serviceRequests() {
         Columns c = new Columns();
         for (ServiceRequestColumn column : ServiceRequestColumn.values()) {
@@ -71,7 +78,7 @@ public final class TableSchemas {
         // open_ts is part of the key so month(open_ts) partitioning is legal for upserts: a row never needs
         // deleting from a partition its new version does not live in (a moved open_ts arrives as a tombstone).
         Schema schema = c.schema(Arrays.stream(ServiceRequestColumn.values())
-                .filter(column -> column.role() == Role.KEY)
+                .filter(column -> column.role().key())
                 .map(ServiceRequestColumn::column)
                 .toArray(String[]::new));
         return new TableDefinition(
@@ -93,6 +100,7 @@ public final class TableSchemas {
         c.required("ingested_at", Types.TimestampType.withZone(), null);
         c.required("rejected_at", Types.TimestampType.withZone(), null);
         c.optional("payload", Types.BinaryType.get(), "the message bytes, kept for fix-and-replay");
+        c.optional(CITY, Types.StringType.get(), "city of the message when parsing got far enough to know it");
         Schema schema = c.schema();
         // Low volume: one writer per day partition keeps the file count down.
         return new TableDefinition(
@@ -139,12 +147,14 @@ public final class TableSchemas {
         c.required("table_name", Types.StringType.get(), "gold table the correction was meant for");
         c.optional("window_start", Types.TimestampType.withZone(), null);
         c.optional("window_key", Types.StringType.get(), "dim=value pairs joined by '|'");
-        c.required("case_enquiry_id", Types.LongType.get(), null);
+        c.optional("case_enquiry_id", Types.LongType.get(), "the request id when it is a positive whole number");
         c.optional("measure", Types.StringType.get(), "OPENED or CLOSED");
         c.required("delta", Types.IntegerType.get(), "+1 or -1");
         c.optional("event_ts", Types.TimestampType.withZone(), null);
         c.optional("watermark", Types.TimestampType.withZone(), null);
         c.optional("detected_at", Types.TimestampType.withZone(), null);
+        c.optional(CITY, Types.StringType.get(), null);
+        c.optional(ServiceRequestColumn.REQUEST_ID.column(), Types.StringType.get(), "the request id as published");
         // Expected to stay tiny (it only grows when data is later than the allowed lateness): no partitioning.
         return new TableDefinition(
                 c.schema(), PartitionSpec.unpartitioned(), appendProperties(DistributionMode.SPREAD));

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.silver.CaseIdKeySelector;
+import org.requestslakehouse.testing.ServiceRequests;
 
 class CaseLifecycleFunctionTest {
     private static final Instant OPEN = Instant.parse("2024-03-10T06:15:00Z");
@@ -23,7 +24,7 @@ class CaseLifecycleFunctionTest {
 
     private final InterceptedMetrics metrics = new InterceptedMetrics();
     private MockEnvironment environment;
-    private KeyedOneInputStreamOperatorTestHarness<Long, ServiceRequest, GoldDelta> harness;
+    private KeyedOneInputStreamOperatorTestHarness<RequestKey, ServiceRequest, GoldDelta> harness;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -148,7 +149,7 @@ class CaseLifecycleFunctionTest {
     void tombstonesAreIgnoredAndLeaveNoState() throws Exception {
         start(TTL);
         ServiceRequest tombstone = new ServiceRequest();
-        tombstone.caseEnquiryId = 1L;
+        ServiceRequests.identify(tombstone, 1L);
         tombstone.openTs = OPEN;
         tombstone.tombstone = true;
         process(tombstone);
@@ -192,12 +193,34 @@ class CaseLifecycleFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
     }
 
+    /** The same id from two cities: each counts once, under its own city, and neither retracts the other. */
+    @Test
+    void theSameIdInTwoCitiesIsTwoCases() throws Exception {
+        start(TTL);
+        ServiceRequest nyc = open(1L, OPEN);
+        nyc.city = "nyc";
+        process(open(1L, OPEN));
+        process(nyc);
+
+        assertThat(deltas())
+                .extracting(
+                        d -> d.city,
+                        d -> d.requestId,
+                        d -> d.measure,
+                        d -> d.sign,
+                        d -> d.dimensions().city())
+                .containsExactly(
+                        tuple("boston", "1", Measure.OPENED, 1, "boston"), tuple("nyc", "1", Measure.OPENED, 1, "nyc"));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(metrics.count("goldRetractions")).isZero();
+    }
+
     private void start(Duration ttl) throws Exception {
         environment = metrics.environment();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CaseLifecycleFunction(ttl)),
                 new CaseIdKeySelector(),
-                Types.LONG,
+                CaseIdKeySelector.KEY_TYPE,
                 environment);
         harness.open();
     }
@@ -212,7 +235,7 @@ class CaseLifecycleFunctionTest {
 
     static ServiceRequest open(long id, Instant openTs) {
         ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = id;
+        ServiceRequests.identify(r, id);
         r.openTs = openTs;
         r.caseStatus = "OPEN";
         r.neighborhood = "Roxbury";

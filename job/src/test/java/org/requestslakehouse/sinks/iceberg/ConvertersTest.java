@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -46,6 +47,16 @@ class ConvertersTest {
         assertThat(row.instant("ingested_at")).isEqualTo(Instant.ofEpochMilli(1_700_000_001_000L));
         assertThat(row.binary("payload")).containsExactly(payload);
         assertThat(row.integer("payload_size")).isEqualTo(4);
+        assertThat(row.isNull("city")).isTrue();
+    }
+
+    /** Bronze is written before parsing: its city is the run's forced city, on every row alike. */
+    @Test
+    void rawEventCarriesTheForcedCity() throws Exception {
+        RawEvent raw = new RawEvent("csv", "/data/a.csv", null, "7", null, 5L, new byte[] {'{', '}'});
+        RawEventConverter converter = new RawEventConverter("nyc");
+        assertThat(new Fields(converter.map(raw), converter.rowType()).string("city"))
+                .isEqualTo("nyc");
     }
 
     @Test
@@ -125,15 +136,18 @@ class ConvertersTest {
     @Test
     void serviceRequestNullsStayNull() throws Exception {
         ServiceRequest open = new ServiceRequest();
-        open.caseEnquiryId = 1L;
+        open.city = "boston";
+        open.requestId = "SR-1";
         open.openTs = OPEN;
         open.ingestedAtMillis = 1L;
         ServiceRequestConverter converter = new ServiceRequestConverter();
         RowData row = converter.map(open);
         for (int i = 0; i < row.getArity(); i++) {
             String column = converter.rowType().getFieldNames().get(i);
-            boolean alwaysSet =
-                    column.equals("case_enquiry_id") || column.equals("open_ts") || column.equals("ingested_at");
+            boolean alwaysSet = column.equals("open_ts")
+                    || column.equals("ingested_at")
+                    || column.equals("city")
+                    || column.equals("request_id");
             assertThat(row.isNullAt(i)).as(column).isEqualTo(!alwaysSet);
         }
     }
@@ -161,10 +175,11 @@ class ConvertersTest {
 
         assertThat(row.kind()).isEqualTo(RowKind.DELETE);
         assertThat(row.arity()).isEqualTo(ServiceRequestColumn.values().length);
-        assertThat(row.longValue("case_enquiry_id")).isEqualTo(101004125189L);
         assertThat(row.instant("open_ts")).isEqualTo(OPEN);
+        assertThat(row.string("city")).isEqualTo("boston");
+        assertThat(row.string("request_id")).isEqualTo("101004125189");
         for (String column : converter.rowType().getFieldNames()) {
-            if (!column.equals("case_enquiry_id") && !column.equals("open_ts")) {
+            if (!Set.of("open_ts", "city", "request_id").contains(column)) {
                 assertThat(row.isNull(column)).as(column).isTrue();
             }
         }
@@ -188,12 +203,18 @@ class ConvertersTest {
         assertThat(row.instant("ingested_at")).isEqualTo(Instant.ofEpochMilli(10L));
         assertThat(row.instant("rejected_at")).isEqualTo(Instant.ofEpochMilli(20L));
         assertThat(row.binary("payload")).containsExactly('[', ']');
+        assertThat(row.isNull("city")).isTrue();
+
+        RejectedEvent inCity = RejectedEvent.of(raw, RejectReason.MISSING_OPEN_TS, "no open timestamp", "boston", 20L);
+        assertThat(new Fields(converter.map(inCity), converter.rowType()).string("city"))
+                .isEqualTo("boston");
     }
 
     @Test
     void hourlyRequests() throws Exception {
         HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
+        h.city = "boston";
         h.neighborhood = "Roxbury";
         h.opened = 5;
         h.closed = 3;
@@ -206,6 +227,7 @@ class ConvertersTest {
 
         assertThat(row.kind()).isEqualTo(RowKind.INSERT);
         assertThat(row.instant("window_start")).isEqualTo(h.windowStart);
+        assertThat(row.string("city")).isEqualTo("boston");
         assertThat(row.string("neighborhood")).isEqualTo("Roxbury");
         assertThat(row.longValue("opened")).isEqualTo(5L);
         assertThat(row.longValue("closed")).isEqualTo(3L);
@@ -220,6 +242,7 @@ class ConvertersTest {
     void hourlyRequestsWithoutNeighborhoodIsABug() {
         HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
+        h.city = "boston";
         assertThatThrownBy(() -> new GoldRowConverter<>(BostonGold.HOURLY).map(h))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("requests_hourly.neighborhood is required but null");
@@ -229,6 +252,7 @@ class ConvertersTest {
     void dailySla() throws Exception {
         DailyByDepartmentAndType.Row d = new DailyByDepartmentAndType.Row();
         d.day = LocalDate.of(2022, 1, 19);
+        d.city = "boston";
         d.department = "PWDx";
         d.type = "Request for Pothole Repair";
         d.opened = 10;
@@ -244,6 +268,7 @@ class ConvertersTest {
         Fields row = new Fields(converter.map(d), converter.rowType());
 
         assertThat(row.date("day")).isEqualTo(LocalDate.of(2022, 1, 19));
+        assertThat(row.string("city")).isEqualTo("boston");
         assertThat(row.string("department")).isEqualTo("PWDx");
         assertThat(row.string("type")).isEqualTo("Request for Pothole Repair");
         assertThat(row.longValue("opened")).isEqualTo(10L);
@@ -274,6 +299,8 @@ class ConvertersTest {
         c.tableName = "sla_daily";
         c.windowStart = Instant.parse("2022-01-19T05:00:00Z");
         c.windowKey = "department=PWDx|type=Pothole";
+        c.city = "boston";
+        c.requestId = "42";
         c.caseEnquiryId = 42L;
         c.measure = "CLOSED";
         c.delta = -1;
@@ -286,6 +313,8 @@ class ConvertersTest {
         assertThat(row.instant("window_start")).isEqualTo(c.windowStart);
         assertThat(row.string("window_key")).isEqualTo("department=PWDx|type=Pothole");
         assertThat(row.longValue("case_enquiry_id")).isEqualTo(42L);
+        assertThat(row.string("city")).isEqualTo("boston");
+        assertThat(row.string("request_id")).isEqualTo("42");
         assertThat(row.string("measure")).isEqualTo("CLOSED");
         assertThat(row.integer("delta")).isEqualTo(-1);
         assertThat(row.instant("event_ts")).isEqualTo(c.eventTs);

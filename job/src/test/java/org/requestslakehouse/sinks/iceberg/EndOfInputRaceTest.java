@@ -48,7 +48,7 @@ class EndOfInputRaceTest {
         IcebergSinks sinks = IcebergSinks.create(config);
 
         StreamExecutionEnvironment env = TestJobs.environment();
-        sinks.bronze(new CsvEventSource(List.of(shortFile.toString(), longFile.toString())).create(env));
+        sinks.bronze(new CsvEventSource(List.of(shortFile.toString(), longFile.toString())).create(env), null);
         env.execute("end-of-input race");
 
         Catalog catalog = CatalogFactory.open(config);

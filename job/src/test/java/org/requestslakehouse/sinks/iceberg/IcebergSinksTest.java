@@ -106,7 +106,7 @@ class IcebergSinksTest {
         RawEvent duplicate =
                 new RawEvent("csv", "/data/b.csv", null, "2", null, 1_642_600_955_000L, "{\"a\":1}".getBytes());
         StreamExecutionEnvironment env = TestJobs.environment();
-        sinks.bronze(env.fromData(TypeInformation.of(RawEvent.class), fromKafka, fromCsv, duplicate));
+        sinks.bronze(env.fromData(TypeInformation.of(RawEvent.class), fromKafka, fromCsv, duplicate), null);
         env.execute("bronze");
 
         List<Record> rows = sortedBy(
@@ -245,8 +245,7 @@ class IcebergSinksTest {
     }
 
     private static ServiceRequest version(long caseId, Instant openTs, String status, Instant closedTs) {
-        ServiceRequest r = ServiceRequests.closedCase();
-        r.caseEnquiryId = caseId;
+        ServiceRequest r = ServiceRequests.identify(ServiceRequests.closedCase(), caseId);
         r.openTs = openTs;
         r.caseStatus = status;
         r.closedTs = closedTs;
@@ -258,8 +257,7 @@ class IcebergSinksTest {
     }
 
     private static ServiceRequest tombstone(long caseId, Instant openTs) {
-        ServiceRequest r = new ServiceRequest();
-        r.caseEnquiryId = caseId;
+        ServiceRequest r = ServiceRequests.identify(new ServiceRequest(), caseId);
         r.openTs = openTs;
         r.tombstone = true;
         return r;
@@ -314,12 +312,15 @@ class IcebergSinksTest {
         e.setField("extra_fields", r.extraFields);
         e.setField("ingested_at", utc(Instant.ofEpochMilli(r.ingestedAtMillis)));
         e.setField("source_ref", r.sourceRef);
+        e.setField("city", r.city);
+        e.setField("request_id", r.requestId);
         return e;
     }
 
     private static HourlyByNeighborhood.Row hourly(String neighborhood, long opened, long closed) {
         HourlyByNeighborhood.Row h = new HourlyByNeighborhood.Row();
         h.windowStart = Instant.parse("2022-01-19T14:00:00Z");
+        h.city = ServiceRequests.CITY;
         h.neighborhood = neighborhood;
         h.opened = opened;
         h.closed = closed;
@@ -330,6 +331,7 @@ class IcebergSinksTest {
     private static DailyByDepartmentAndType.Row daily(long opened, long closed) {
         DailyByDepartmentAndType.Row d = new DailyByDepartmentAndType.Row();
         d.day = LocalDate.of(2022, 1, 19);
+        d.city = ServiceRequests.CITY;
         d.department = "PWDx";
         d.type = "Pothole";
         d.opened = opened;
@@ -344,7 +346,9 @@ class IcebergSinksTest {
         LateCorrection c = new LateCorrection();
         c.tableName = "requests_hourly";
         c.windowStart = Instant.parse("2022-01-19T14:00:00Z");
-        c.windowKey = "neighborhood=Roxbury";
+        c.windowKey = "city=boston|neighborhood=Roxbury";
+        c.city = ServiceRequests.CITY;
+        c.requestId = "7";
         c.caseEnquiryId = 7L;
         c.measure = "OPENED";
         c.delta = delta;

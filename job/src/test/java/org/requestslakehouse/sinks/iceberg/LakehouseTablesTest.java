@@ -82,7 +82,7 @@ class LakehouseTablesTest {
         Table reloaded = catalog.loadTable(tables.identifier(LakehouseTable.SERVICE_REQUESTS));
         assertThat(reloaded.location()).isEqualTo(locationAfterCreate);
         assertThat(reloaded.schema().schemaId()).isEqualTo(schemaId);
-        assertThat(reloaded.schema().identifierFieldNames()).containsExactlyInAnyOrder("case_enquiry_id", "open_ts");
+        assertThat(reloaded.schema().identifierFieldNames()).containsExactlyInAnyOrder("open_ts", "city", "request_id");
         assertThat(reloaded.spec().fields()).singleElement().satisfies(f -> {
             assertThat(f.transform().toString()).isEqualTo("month");
             assertThat(reloaded.schema().findColumnName(f.sourceId())).isEqualTo("open_ts");

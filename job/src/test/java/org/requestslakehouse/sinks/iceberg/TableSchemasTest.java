@@ -81,7 +81,11 @@ class TableSchemasTest {
         Type string = Types.StringType.get();
         Schema onDisk = new Schema(
                 List.of(
-                        required(1, "case_enquiry_id", Types.LongType.get(), null),
+                        optional(
+                                1,
+                                "case_enquiry_id",
+                                Types.LongType.get(),
+                                "the request id when it is a positive whole number"),
                         required(2, "open_ts", timestamptz, null),
                         optional(3, "sla_target_ts", timestamptz, null),
                         optional(4, "closed_ts", timestamptz, null),
@@ -130,8 +134,14 @@ class TableSchemasTest {
                                 "data-quality observations about the source row"),
                         optional(47, "extra_fields", string, "JSON object of input keys that matched no column"),
                         required(48, "ingested_at", timestamptz, null),
-                        optional(49, "source_ref", string, "bronze coordinates of the message")),
-                Set.of(1, 2));
+                        optional(49, "source_ref", string, "bronze coordinates of the message"),
+                        required(50, "city", string, "the city the request belongs to"),
+                        required(
+                                51,
+                                "request_id",
+                                string,
+                                "the request id as the city publishes it; whole numbers in canonical digits")),
+                Set.of(2, 50, 51));
 
         Schema derived = TableSchemas.serviceRequests().schema();
         assertThat(derived.columns()).containsExactlyElementsOf(onDisk.columns());
@@ -149,30 +159,32 @@ class TableSchemasTest {
         Schema hourly = new Schema(
                 List.of(
                         required(1, "window_start", timestamptz, "start of the UTC hour"),
-                        required(2, "neighborhood", string, null),
-                        required(3, "opened", count, null),
-                        required(4, "closed", count, null),
-                        required(5, "closed_on_time", count, null),
-                        required(6, "closed_overdue", count, null),
-                        optional(7, "resolution_hours_p50", hours, null),
-                        optional(8, "resolution_hours_p90", hours, null),
-                        optional(9, "updated_at", timestamptz, null)),
-                Set.of(1, 2));
-        Schema daily = new Schema(
-                List.of(
-                        required(1, "day", Types.DateType.get(), "Boston-local calendar date"),
-                        required(2, "department", string, null),
-                        required(3, "type", string, null),
+                        required(2, "city", string, "the city the requests belong to"),
+                        required(3, "neighborhood", string, null),
                         required(4, "opened", count, null),
                         required(5, "closed", count, null),
                         required(6, "closed_on_time", count, null),
                         required(7, "closed_overdue", count, null),
-                        optional(8, "on_time_rate", hours, "closed_on_time / (closed_on_time + closed_overdue)"),
-                        optional(9, "mean_resolution_hours", hours, null),
-                        optional(10, "resolution_hours_p50", hours, null),
-                        optional(11, "resolution_hours_p90", hours, null),
-                        optional(12, "updated_at", timestamptz, null)),
+                        optional(8, "resolution_hours_p50", hours, null),
+                        optional(9, "resolution_hours_p90", hours, null),
+                        optional(10, "updated_at", timestamptz, null)),
                 Set.of(1, 2, 3));
+        Schema daily = new Schema(
+                List.of(
+                        required(1, "day", Types.DateType.get(), "Boston-local calendar date"),
+                        required(2, "city", string, "the city the requests belong to"),
+                        required(3, "department", string, null),
+                        required(4, "type", string, null),
+                        required(5, "opened", count, null),
+                        required(6, "closed", count, null),
+                        required(7, "closed_on_time", count, null),
+                        required(8, "closed_overdue", count, null),
+                        optional(9, "on_time_rate", hours, "closed_on_time / (closed_on_time + closed_overdue)"),
+                        optional(10, "mean_resolution_hours", hours, null),
+                        optional(11, "resolution_hours_p50", hours, null),
+                        optional(12, "resolution_hours_p90", hours, null),
+                        optional(13, "updated_at", timestamptz, null)),
+                Set.of(1, 2, 3, 4));
         for (Map.Entry<LakehouseTable, Schema> table : Map.of(
                         LakehouseTable.REQUESTS_HOURLY, hourly, LakehouseTable.SLA_DAILY, daily)
                 .entrySet()) {
@@ -188,11 +200,11 @@ class TableSchemasTest {
 
     @Test
     void keysAndPartitions() {
-        assertThat(TableSchemas.serviceRequests().equalityColumns()).containsExactly("case_enquiry_id", "open_ts");
+        assertThat(TableSchemas.serviceRequests().equalityColumns()).containsExactly("open_ts", "city", "request_id");
         assertThat(LakehouseTable.REQUESTS_HOURLY.definition().equalityColumns())
-                .containsExactly("window_start", "neighborhood");
+                .containsExactly("window_start", "city", "neighborhood");
         assertThat(LakehouseTable.SLA_DAILY.definition().equalityColumns())
-                .containsExactly("day", "department", "type");
+                .containsExactly("day", "city", "department", "type");
         assertThat(TableSchemas.watermarks().equalityColumns()).containsExactly("table_name");
         assertThat(TableSchemas.rawEvents().upsert()).isFalse();
         assertThat(TableSchemas.rejectedEvents().upsert()).isFalse();

@@ -57,7 +57,7 @@ class SchemaPromotionTest {
         assertThat(added.isOptional()).isTrue();
         assertThat(added.type()).isEqualTo(Types.StringType.get());
         assertThat(silverTable(config).schema().identifierFieldNames())
-                .containsExactlyInAnyOrder("case_enquiry_id", "open_ts");
+                .containsExactlyInAnyOrder("open_ts", "city", "request_id");
 
         // The comment counts: the start-up check compares column comments too, so TableSchemas must repeat it.
         assertThatCode(() -> LakehouseTables.checkCompatible(
