@@ -10,20 +10,20 @@ import java.util.Map;
 import java.util.Set;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.csv.CsvEvent;
-import org.requestslakehouse.csv.CsvEventReader;
+import org.requestslakehouse.csv.EventFileReader;
 import org.requestslakehouse.parsing.ParseOutcome;
 import org.requestslakehouse.parsing.RequestEventParser;
 
 /**
- * What the job must write for some CSV files, worked out outside Flink by reading them with the CSV reader and
- * the parser one row at a time. Coordinates are {@code file:line}, as bronze and the quarantine record them.
+ * What the job must write for some input files (CSV or Open311 JSON), worked out outside Flink by reading them with
+ * the file source's reader and the parser one record at a time. Coordinates are {@code file:line}, as bronze and the quarantine record them.
  */
 public final class ExpectedLakehouse {
     private int rows;
     private final Set<String> coordinates = new HashSet<>();
     private final Set<ByteBuffer> payloads = new HashSet<>();
     private final List<byte[]> payloadsInOrder = new ArrayList<>();
-    private final Set<Long> validCaseIds = new HashSet<>();
+    private final Set<String> validRequests = new HashSet<>();
     private final Set<String> rejections = new HashSet<>();
 
     private ExpectedLakehouse() {}
@@ -34,7 +34,7 @@ public final class ExpectedLakehouse {
                 ConfigLoader.load(null, Map.of("source.csv.paths", "unused")).parse());
         for (Path file : files) {
             String name = file.toString();
-            try (CsvEventReader reader = CsvEventReader.open(file)) {
+            try (EventFileReader reader = EventFileReader.open(file)) {
                 CsvEvent row;
                 while ((row = reader.next()) != null) {
                     e.rows++;
@@ -44,7 +44,8 @@ public final class ExpectedLakehouse {
                     e.payloadsInOrder.add(row.payload());
                     ParseOutcome outcome = parser.parse(row.toRawEvent(name, 0L), 0L);
                     if (outcome.request() != null) {
-                        e.validCaseIds.add(outcome.request().caseEnquiryId);
+                        e.validRequests.add(LakehouseAssertions.requestIdentity(
+                                outcome.request().city, outcome.request().requestId));
                     } else {
                         e.rejections.add(coordinate + "=" + outcome.reason().name());
                     }
@@ -74,9 +75,9 @@ public final class ExpectedLakehouse {
         return List.copyOf(payloadsInOrder);
     }
 
-    /** Case ids of the rows that parse, so exactly the case ids silver must hold. */
-    public Set<Long> validCaseIds() {
-        return Set.copyOf(validCaseIds);
+    /** {@code city/request_id} of the rows that parse, so exactly the requests silver must hold. */
+    public Set<String> validRequests() {
+        return Set.copyOf(validRequests);
     }
 
     /** {@code file:line=REASON} of every row the quarantine must hold. */

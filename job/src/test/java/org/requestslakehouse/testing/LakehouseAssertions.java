@@ -45,16 +45,25 @@ public final class LakehouseAssertions {
                 .isEqualTo(expected.coordinates());
         assertThat(bronze.stream().map(r -> (ByteBuffer) r.getField("payload")).collect(Collectors.toSet()))
                 .isEqualTo(expected.payloads());
-        assertThat(silver.stream()
-                        .map(r -> (Long) r.getField("case_enquiry_id"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expected.validCaseIds());
-        assertThat(silver).hasSize(expected.validCaseIds().size());
+        assertThat(requestIdentities(silver)).isEqualTo(expected.validRequests());
+        assertThat(silver).hasSize(expected.validRequests().size());
         assertThat(rejected.stream()
                         .map(r -> r.getField("source_name") + ":" + r.getField("source_position") + "="
                                 + r.getField("reason_code"))
                         .collect(Collectors.toSet()))
                 .isEqualTo(expected.rejections());
+    }
+
+    /** A request's identity as one string, {@code city/request_id}. */
+    public static String requestIdentity(Object city, Object requestId) {
+        return city + "/" + requestId;
+    }
+
+    /** The identities of silver rows. */
+    public static Set<String> requestIdentities(List<Record> silver) {
+        return silver.stream()
+                .map(r -> requestIdentity(r.getField("city"), r.getField("request_id")))
+                .collect(Collectors.toSet());
     }
 
     /**

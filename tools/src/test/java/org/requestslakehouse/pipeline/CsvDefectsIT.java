@@ -148,11 +148,8 @@ class CsvDefectsIT {
 
         assertThat(restarts(cluster, result)).isZero();
         assertThat(bronze).hasSize(GOOD_ROWS + expectedRejections.size());
-        assertThat(silver.stream()
-                        .map(r -> (Long) r.getField("case_enquiry_id"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expectedFromClean.validCaseIds());
-        assertThat(silver).hasSize(expectedFromClean.validCaseIds().size());
+        assertThat(LakehouseAssertions.requestIdentities(silver)).isEqualTo(expectedFromClean.validRequests());
+        assertThat(silver).hasSize(expectedFromClean.validRequests().size());
         assertThat(rejected).hasSize(expectedRejections.size());
         Map<String, RejectReason> actualRejections = new HashMap<>();
         for (Record r : rejected) {
@@ -190,7 +187,7 @@ class CsvDefectsIT {
         Files.write(corrupt, damaged);
         Path cleanPrefix = tmp.resolve("prefix.csv");
         Files.write(cleanPrefix, before);
-        Set<Long> expectedCases = ExpectedLakehouse.of(List.of(cleanPrefix)).validCaseIds();
+        Set<String> expectedCases = ExpectedLakehouse.of(List.of(cleanPrefix)).validRequests();
 
         JobConfig config = config(tmp.resolve("warehouse"), truncated, corrupt);
         JobExecutionResult result = runAsShipped(config);
@@ -200,10 +197,7 @@ class CsvDefectsIT {
         List<Record> silver = LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS);
         assertThat(restarts(cluster, result)).isZero();
         assertThat(bronze).hasSize(2 * (intact + 1));
-        assertThat(silver.stream()
-                        .map(r -> (Long) r.getField("case_enquiry_id"))
-                        .collect(Collectors.toSet()))
-                .isEqualTo(expectedCases);
+        assertThat(LakehouseAssertions.requestIdentities(silver)).isEqualTo(expectedCases);
         assertThat(expectedCases).hasSize(intact);
         Set<String> rejections = new HashSet<>();
         long damagedLine = intact + 2;

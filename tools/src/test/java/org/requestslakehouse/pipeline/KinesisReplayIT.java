@@ -76,7 +76,7 @@ class KinesisReplayIT {
                         sourceSpecific))
                 .isEqualTo(LakehouseAssertions.comparable(
                         LakehouseAssertions.rows(fromCsv.catalog(), LakehouseTable.SERVICE_REQUESTS), sourceSpecific))
-                .hasSize(expected.validCaseIds().size());
+                .hasSize(expected.validRequests().size());
     }
 
     /** The Kinesis source never ends: run until bronze, silver and the quarantine hold every event, then cancel. */
@@ -96,7 +96,7 @@ class KinesisReplayIT {
                         >= expected.rows()
                 && LakehouseAssertions.rows(config.catalog(), LakehouseTable.SERVICE_REQUESTS)
                                 .size()
-                        >= expected.validCaseIds().size()
+                        >= expected.validRequests().size()
                 && LakehouseAssertions.rows(config.catalog(), LakehouseTable.REJECTED_EVENTS)
                                 .size()
                         >= expected.rejections().size();
