@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiHandler implements HttpHandler {
     static final String CASES = "/api/cases/";
+    /** The case lookup's only parameter: which city's request, when several publish the id. */
+    static final String CITY = "city";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -57,8 +59,8 @@ final class ApiHandler implements HttpHandler {
 
     private Object route(String path, String rawQuery) {
         if (path.startsWith(CASES)) {
-            QueryString.parse(rawQuery, Set.of());
-            return cases.find(path.substring(CASES.length()));
+            QueryString query = QueryString.parse(rawQuery, Set.of(CITY));
+            return cases.find(path.substring(CASES.length()), query.get(CITY));
         }
         return switch (path) {
             case "/api/filters" -> {

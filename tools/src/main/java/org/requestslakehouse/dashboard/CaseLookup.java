@@ -6,22 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
+import org.requestslakehouse.model.ServiceRequestColumn;
 import org.requestslakehouse.sinks.iceberg.IcebergTableReader;
 
 /**
- * One case's silver row by id. The id becomes a typed Iceberg equality predicate, so the scan opens only the
- * files whose case-id bounds can hold it, and nothing the client sends is ever interpreted as a query.
+ * One request's silver row by its id as the city published it, and its city when two cities publish the same id.
+ * Both become typed Iceberg equality predicates, so the scan opens only the files whose bounds can hold them, and
+ * nothing the client sends is ever interpreted as a query.
  */
 public final class CaseLookup {
-    /** Case ids are positive 64-bit numbers; 18 digits always fit in a long. */
-    private static final Pattern CASE_ID = Pattern.compile("[0-9]{1,18}");
+    /** Published ids are short codes of letters, digits and a little punctuation: {@code 101004113298}, {@code SR19-00134785}. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** City profile names (docs/cities.md). */
+    private static final Pattern CITY = Pattern.compile("[a-z0-9_-]{1,64}");
 
     private final Catalog catalog;
     private final TableIdentifier silver;
@@ -32,34 +38,48 @@ public final class CaseLookup {
     }
 
     /**
+     * @param city the request's city, or null for any city
      * @return the row, column name to JSON-ready value in table order
-     * @throws ApiException 400 for an id that is not a positive number, 404 when silver has no such case
+     * @throws ApiException 400 for an id or city that cannot be one, or an id several cities publish and no city;
+     *                      404 when silver has no such request
      */
-    public Map<String, Object> find(String id) {
-        long caseId = parse(id);
+    public Map<String, Object> find(String id, String city) {
+        String requestId = parse(id, REQUEST_ID, "A case id is letters, digits, '.', '_', ':' or '-', at most 200");
+        String what = city == null ? "case " + requestId : "case " + requestId + " of " + city;
+        Expression predicate = Expressions.equal(ServiceRequestColumn.REQUEST_ID.column(), requestId);
+        if (city != null) {
+            predicate = Expressions.and(
+                    predicate,
+                    Expressions.equal(
+                            ServiceRequestColumn.CITY.column(), parse(city, CITY, "A city is a profile name")));
+        }
         Table table;
         try {
             table = catalog.loadTable(silver);
         } catch (NoSuchTableException e) {
-            throw ApiException.notFound("No case " + caseId + ": " + silver + " does not exist yet");
+            throw ApiException.notFound("No " + what + ": " + silver + " does not exist yet");
         }
-        List<Record> rows = IcebergTableReader.read(table, Expressions.equal("case_enquiry_id", caseId));
+        List<Record> rows = IcebergTableReader.read(table, predicate);
         if (rows.isEmpty()) {
-            throw ApiException.notFound("No case " + caseId + " in " + silver);
+            throw ApiException.notFound("No " + what + " in " + silver);
+        }
+        if (rows.size() > 1) {
+            throw ApiException.badRequest("Case " + requestId + " is published by several cities ("
+                    + rows.stream()
+                            .map(r -> String.valueOf(r.getField(ServiceRequestColumn.CITY.column())))
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + "); name one with ?city=");
         }
         return json(rows.get(0));
     }
 
-    static long parse(String id) {
-        if (id == null || !CASE_ID.matcher(id).matches()) {
-            throw ApiException.badRequest("A case id is a positive number of at most 18 digits, got '"
-                    + QueryString.printable(id == null ? "" : id) + "'");
+    private static String parse(String value, Pattern form, String expectation) {
+        if (value == null || !form.matcher(value).matches()) {
+            throw ApiException.badRequest(
+                    expectation + ", got '" + QueryString.printable(value == null ? "" : value) + "'");
         }
-        long caseId = Long.parseLong(id);
-        if (caseId == 0) {
-            throw ApiException.badRequest("A case id is a positive number, got 0");
-        }
-        return caseId;
+        return value;
     }
 
     private static Map<String, Object> json(Record row) {

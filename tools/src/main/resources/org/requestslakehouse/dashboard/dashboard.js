@@ -265,7 +265,9 @@
     const id = element('case-id').value.trim();
     const out = element('case-result');
     try {
-      const response = await fetch('/api/cases/' + encodeURIComponent(id), { cache: 'no-store' });
+      const city = element('filter-city').value;
+      const query = city ? '?city=' + encodeURIComponent(city) : '';
+      const response = await fetch('/api/cases/' + encodeURIComponent(id) + query, { cache: 'no-store' });
       const body = await response.json();
       out.textContent = response.ok ? JSON.stringify(body, null, 2) : body.error;
     } catch (e) {

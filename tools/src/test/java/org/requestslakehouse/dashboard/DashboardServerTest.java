@@ -94,17 +94,19 @@ class DashboardServerTest {
     @Test
     void caseIdsAreValidatedAndUnknownCasesAre404() throws Exception {
         assertError("/api/cases/42", 404, "No case 42 in silver.service_requests");
-        assertError("/api/cases/abc", 400, "A case id is a positive number of at most 18 digits, got 'abc'");
-        assertError("/api/cases/", 400, "A case id is a positive number of at most 18 digits, got ''");
-        assertError("/api/cases/0", 400, "A case id is a positive number, got 0");
         assertError(
-                "/api/cases/1234567890123456789",
+                "/api/cases/SR19-00134785?city=open311",
+                404,
+                "No case SR19-00134785 of open311 in silver.service_requests");
+        String idForm = "A case id is letters, digits, '.', '_', ':' or '-', at most 200";
+        assertError("/api/cases/", 400, idForm + ", got ''");
+        assertError(
+                "/api/cases/" + "1".repeat(201),
                 400,
-                "A case id is a positive number of at most 18 digits, got '1234567890123456789'");
-        assertError(
-                "/api/cases/1%20OR%201=1",
-                400, "A case id is a positive number of at most 18 digits, got '1%20OR%201=1'");
-        assertError("/api/cases/42?fields=all", 400, "Unknown query parameter 'fields'; this endpoint takes none");
+                idForm + ", got '" + QueryString.printable("1".repeat(201)) + "'");
+        assertError("/api/cases/1%20OR%201=1", 400, idForm + ", got '1%20OR%201=1'");
+        assertError("/api/cases/42?city=Boston%27", 400, "A city is a profile name, got 'Boston''");
+        assertError("/api/cases/42?fields=all", 400, "Unknown query parameter 'fields'; allowed: city");
     }
 
     @Test
