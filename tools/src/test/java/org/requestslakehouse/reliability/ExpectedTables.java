@@ -28,12 +28,12 @@ final class ExpectedTables {
     /** Quarantine: {@code partition@offset} of each message the parser rejects, with the reason code. */
     final Map<String, String> rejected = new HashMap<>();
     /** The winning version of each valid case. */
-    final Map<Long, SilverRow> silver = new HashMap<>();
+    final Map<String, SilverRow> silver = new HashMap<>();
 
     static ExpectedTables fromTopic(KafkaTestClient kafka, String topic, ParseConfig parse) {
         ExpectedTables expected = new ExpectedTables();
         RequestEventParser parser = new RequestEventParser(parse);
-        Map<Long, Set<ByteBuffer>> seenPayloads = new HashMap<>();
+        Map<String, Set<ByteBuffer>> seenPayloads = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> message : kafka.consumeAll(topic)) {
             String coordinate = TableContents.coordinate(message.partition(), message.offset());
             byte[] payload = message.value() == null ? new byte[0] : message.value();
@@ -51,9 +51,10 @@ final class ExpectedTables {
             if (!outcome.isAccepted()) {
                 expected.rejected.put(coordinate, outcome.reason().name());
             } else if (seenPayloads
-                    .computeIfAbsent(outcome.request().caseEnquiryId, id -> new HashSet<>())
+                    .computeIfAbsent(SilverRow.of(outcome.request()).request(), id -> new HashSet<>())
                     .add(digest)) {
-                expected.silver.put(outcome.request().caseEnquiryId, SilverRow.of(outcome.request()));
+                SilverRow row = SilverRow.of(outcome.request());
+                expected.silver.put(row.request(), row);
             }
         }
         return expected;

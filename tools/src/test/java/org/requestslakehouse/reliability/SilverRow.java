@@ -6,11 +6,12 @@ import org.apache.iceberg.data.Record;
 import org.requestslakehouse.model.ServiceRequest;
 
 /**
- * The columns of a silver row that say which version of a case it holds and everything gold is computed from.
+ * The columns of a silver row that say which request ({@code city/request_id}) and which version of it it holds,
+ * and everything gold is computed from.
  * {@code sourceRef} names the Kafka message the version was written from, so equal rows come from the same message.
  */
 record SilverRow(
-        long caseId,
+        String request,
         Instant openTs,
         Instant closedTs,
         String caseStatus,
@@ -26,7 +27,7 @@ record SilverRow(
 
     static SilverRow of(ServiceRequest r) {
         return new SilverRow(
-                r.caseEnquiryId,
+                request(r.city, r.requestId),
                 r.openTs,
                 r.closedTs,
                 r.caseStatus,
@@ -43,7 +44,7 @@ record SilverRow(
 
     static SilverRow of(Record r) {
         return new SilverRow(
-                (Long) r.getField("case_enquiry_id"),
+                request(r.getField("city"), r.getField("request_id")),
                 instant(r, "open_ts"),
                 instant(r, "closed_ts"),
                 (String) r.getField("case_status"),
@@ -61,5 +62,9 @@ record SilverRow(
     private static Instant instant(Record r, String column) {
         Object value = r.getField(column);
         return value == null ? null : ((OffsetDateTime) value).toInstant();
+    }
+
+    static String request(Object city, Object requestId) {
+        return city + "/" + requestId;
     }
 }

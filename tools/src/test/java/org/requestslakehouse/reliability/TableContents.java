@@ -26,6 +26,8 @@ final class TableContents {
     record BronzeRow(String coordinate, ByteBuffer digest) {}
 
     private static final List<String> SILVER_COLUMNS = List.of(
+            "city",
+            "request_id",
             "case_enquiry_id",
             "open_ts",
             "sla_target_ts",

@@ -58,19 +58,19 @@ record Tally(
         return compareCounts("silver.rejected_events", expectedCounts, foundCounts, wrong, examples);
     }
 
-    static Tally silver(Map<Long, SilverRow> expected, Collection<SilverRow> found) {
-        Set<Long> seen = new HashSet<>();
+    static Tally silver(Map<String, SilverRow> expected, Collection<SilverRow> found) {
+        Set<String> seen = new HashSet<>();
         long duplicated = 0;
         long wrong = 0;
         List<String> examples = new ArrayList<>();
         for (SilverRow row : found) {
-            if (!seen.add(row.caseId())) {
+            if (!seen.add(row.request())) {
                 duplicated++;
-                example(examples, "second row for case " + row.caseId());
+                example(examples, "second row for case " + row.request());
             }
-            if (!row.equals(expected.get(row.caseId()))) {
+            if (!row.equals(expected.get(row.request()))) {
                 wrong++;
-                example(examples, "expected " + expected.get(row.caseId()) + " but found " + row);
+                example(examples, "expected " + expected.get(row.request()) + " but found " + row);
             }
         }
         long lost = expected.keySet().stream().filter(id -> !seen.contains(id)).count();
