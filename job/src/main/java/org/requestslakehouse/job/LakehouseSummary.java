@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -13,14 +14,22 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.model.ServiceRequestColumn;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
 
 /** What a finished run left in the tables: row counts, a few silver rows, and how to query them. */
 public final class LakehouseSummary {
-    private static final String[] SAMPLE_COLUMNS = {
-        "case_enquiry_id", "open_ts", "case_status", "type", "neighborhood", "resolution_hours"
-    };
+    private static final String[] SAMPLE_COLUMNS = Stream.of(
+                    ServiceRequestColumn.CITY,
+                    ServiceRequestColumn.REQUEST_ID,
+                    ServiceRequestColumn.OPEN_TS,
+                    ServiceRequestColumn.CASE_STATUS,
+                    ServiceRequestColumn.TYPE,
+                    ServiceRequestColumn.NEIGHBORHOOD,
+                    ServiceRequestColumn.RESOLUTION_HOURS)
+            .map(ServiceRequestColumn::column)
+            .toArray(String[]::new);
 
     private LakehouseSummary() {}
 
