@@ -31,7 +31,28 @@ public record CaseDimensions(String city, String neighborhood, String department
         if (raw == null) {
             return UNKNOWN;
         }
+        // Key selectors call this for every delta on both sides of each exchange: skip the regex when there is
+        // nothing to collapse, which is almost always, since the parser already cleaned these values.
+        if (isPrintableAsciiWithSingleInnerSpaces(raw)) {
+            return raw;
+        }
         String collapsed = WHITESPACE.matcher(raw).replaceAll(" ").strip();
         return collapsed.isEmpty() ? UNKNOWN : collapsed;
+    }
+
+    private static boolean isPrintableAsciiWithSingleInnerSpaces(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }
