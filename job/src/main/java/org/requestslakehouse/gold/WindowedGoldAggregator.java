@@ -99,14 +99,18 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
         WindowAccumulator acc = totals.value();
         if (acc == null) {
             acc = new WindowAccumulator();
+            // A window's event-time timers depend only on its key, so they are registered once, with its state:
+            // with RocksDB every registration is a write, and most deltas land in a window that already has both.
+            timers.registerEventTimeTimer(cleanupAt);
+            if (lastMoment > watermark) {
+                timers.registerEventTimeTimer(lastMoment);
+            }
         }
         acc.apply(delta);
         applyResolution(key, acc, delta);
-        timers.registerEventTimeTimer(cleanupAt);
 
         if (lastMoment > watermark) {
             acc.dirty = true;
-            timers.registerEventTimeTimer(lastMoment);
             if (!acc.hasEarlyFiring()) {
                 acc.earlyFiringAt = timers.currentProcessingTime() + emitIntervalMillis;
                 timers.registerProcessingTimeTimer(acc.earlyFiringAt);
@@ -145,9 +149,14 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
             totals.update(acc);
         }
         // With zero allowed lateness this is the same timer as the on-time firing, which has just emitted.
-        if (timestamp == cleanupTime(lastMoment)) {
+        long cleanupAt = cleanupTime(lastMoment);
+        if (timestamp >= cleanupAt) {
             cancelEarlyFiring(acc, ctx.timerService());
             totals.clear();
+        } else {
+            // Timers are registered with the state, under the allowed lateness of the run that created it; a run
+            // restored from its checkpoint with another lateness needs its own cleanup timer (a no-op otherwise).
+            ctx.timerService().registerEventTimeTimer(cleanupAt);
         }
     }
 

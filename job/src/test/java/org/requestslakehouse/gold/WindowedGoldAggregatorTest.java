@@ -276,6 +276,48 @@ class WindowedGoldAggregatorTest {
     }
 
     @Test
+    void aWindowRestoredUnderALongerAllowedLatenessLivesThatLongAndIsThenCleanedUp() throws Exception {
+        Duration longer = ALLOWED_LATENESS.multipliedBy(2);
+        process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
+        harness.close();
+        environment.close();
+
+        start(longer, snapshot);
+        harness.processWatermark(CLEANUP);
+        assertThat(harness.numKeyedStateEntries())
+                .as("still within this run's allowed lateness")
+                .isEqualTo(1);
+        process(opened(2, 1, "2024-03-10T06:20:00Z", "Roxbury"));
+        assertThat(rows()).extracting(r -> r.opened).last().isEqualTo(2L);
+        assertThat(lateCorrections()).isEmpty();
+
+        harness.processWatermark(LAST_MOMENT + longer.toMillis());
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aWindowRestoredUnderAShorterAllowedLatenessIsCleanedUpByThatLateness() throws Exception {
+        Duration shorter = ALLOWED_LATENESS.dividedBy(2);
+        process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
+        harness.close();
+        environment.close();
+
+        start(shorter, snapshot);
+        harness.processWatermark(LAST_MOMENT + shorter.toMillis());
+
+        assertThat(rows()).extracting(r -> r.opened).containsExactly(1L);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        process(opened(2, 1, "2024-03-10T06:20:00Z", "Roxbury"));
+        assertThat(lateCorrections()).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
     void aRetractionOfAValueTheWindowNeverHadIsCounted() throws Exception {
         process(closed(1, -1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
 
