@@ -109,12 +109,29 @@ public final class CityProfiles {
         KeyMeaning meaning = BuiltIn.ALL.meaningOf(key);
         Set<CanonicalField> fields = EnumSet.noneOf(CanonicalField.class);
         for (int p = 0; p < BuiltIn.ALL.size(); p++) {
-            int slot = meaning.slot(p);
-            if (slot >= 0 && slot < CanonicalField.COUNT) {
-                fields.add(CanonicalField.values()[slot]);
+            CanonicalField field = fieldOfSlot(meaning.slot(p));
+            if (field != null) {
+                fields.add(field);
             }
         }
         return fields;
+    }
+
+    /**
+     * The field {@code key} stands for under the built-in profile {@code city}, or null when that profile knows no
+     * such column (or only as its point column). Case and punctuation are ignored, as the parser ignores them.
+     */
+    public static CanonicalField builtInField(String city, String key) {
+        for (CityRules rules : BuiltIn.ALL.rules) {
+            if (rules.name().equals(city)) {
+                return fieldOfSlot(rules.slotOf(normalise(key)));
+            }
+        }
+        throw new IllegalArgumentException("no built-in city profile is named " + city);
+    }
+
+    private static CanonicalField fieldOfSlot(int slot) {
+        return slot >= 0 && slot < CanonicalField.COUNT ? CanonicalField.values()[slot] : null;
     }
 
     /** Every built-in profile, compiled on first use. */
@@ -141,6 +158,26 @@ public final class CityProfiles {
 
     int profileOfLayout(int layout) {
         return layoutProfile[layout];
+    }
+
+    /**
+     * The layout a message's signature votes (one count per layout index) elect: the one with the most votes, or
+     * -1 for a tie or no votes at all.
+     */
+    static int decide(int[] votes) {
+        int best = -1;
+        int bestVotes = 0;
+        boolean tie = false;
+        for (int i = 0; i < votes.length; i++) {
+            if (votes[i] > bestVotes) {
+                best = i;
+                bestVotes = votes[i];
+                tie = false;
+            } else if (votes[i] == bestVotes && bestVotes > 0) {
+                tie = true;
+            }
+        }
+        return tie ? -1 : best;
     }
 
     /** The names of the profiles in play, for messages: {@code boston, nyc, open311}. */
