@@ -1,10 +1,10 @@
 package org.requestslakehouse.reliability;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.apache.iceberg.data.Record;
 import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.verify.TableRows;
 
 /**
  * The columns of a silver row that say which request (its {@link RequestKey}, {@code city/request_id}) and which version of it it holds,
@@ -61,7 +61,6 @@ record SilverRow(
     }
 
     private static Instant instant(Record r, String column) {
-        Object value = r.getField(column);
-        return value == null ? null : ((OffsetDateTime) value).toInstant();
+        return TableRows.instant(r.getField(column));
     }
 }
