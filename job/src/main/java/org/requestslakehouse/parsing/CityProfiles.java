@@ -12,8 +12,10 @@ import org.requestslakehouse.config.ParseConfig;
 
 /**
  * The city profiles one parser chooses between, compiled into lookup tables: per profile, normalised column name
- * to field slot; across profiles, exact column name to layout. Built once per parser instance; what a key means
- * is then cached per key by {@link EventJsonReader}, so a message costs no map lookups beyond today's.
+ * to field slot; across profiles, exact column name to layout. Immutable, so the set of every built-in profile
+ * (auto mode) is compiled once per JVM and shared by all parsers; a forced or user profile is compiled per parser
+ * instance. What a key means is then cached per key by {@link EventJsonReader}, so a message costs no map lookups
+ * beyond today's.
  *
  * <p>Which profile a message belongs to: the layout whose signature columns (spelled exactly) it has most of,
  * across every profile's layouts, decides; a tie or no signature at all falls back to the first profile under
@@ -92,8 +94,7 @@ public final class CityProfiles {
         if (!ParseConfig.AUTO.equals(config.city())) {
             return new CityProfiles(List.of(builtIn(config.city())));
         }
-        return new CityProfiles(
-                CityProfileLoader.BUILT_IN.stream().map(CityProfiles::builtIn).toList());
+        return BuiltIn.ALL;
     }
 
     /** A built-in profile, read from the classpath once per JVM (profiles are immutable). */
@@ -134,7 +135,7 @@ public final class CityProfiles {
         return slot >= 0 && slot < CanonicalField.COUNT ? CanonicalField.values()[slot] : null;
     }
 
-    /** Every built-in profile, compiled on first use. */
+    /** Every built-in profile, compiled on first use and shared (auto mode, {@link #builtInFields}). */
     private static final class BuiltIn {
         static final CityProfiles ALL = new CityProfiles(
                 CityProfileLoader.BUILT_IN.stream().map(CityProfiles::builtIn).toList());

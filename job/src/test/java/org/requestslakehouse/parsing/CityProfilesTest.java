@@ -345,6 +345,16 @@ class CityProfilesTest {
     }
 
     @Test
+    void autoModeSharesTheBuiltInProfilesCompiledOnceAForcedCityGetsItsOwn() {
+        CityProfiles auto = CityProfiles.of(ParseConfig.defaults());
+
+        assertThat(CityProfiles.of(new ParseConfig("UTC", 2048))).isSameAs(auto);
+        assertThat(auto.names()).isEqualTo("boston, nyc, open311");
+        assertThat(CityProfiles.of(ParseConfig.defaults().withCity("nyc")).names())
+                .isEqualTo("nyc");
+    }
+
+    @Test
     void aBuiltInFieldIsWhatThatCitysProfileMakesOfTheKey() {
         assertThat(CityProfiles.builtInField("nyc", "unique_key")).isEqualTo(CanonicalField.CASE_ENQUIRY_ID);
         assertThat(CityProfiles.builtInField("boston", "Unique Key")).isNull();
