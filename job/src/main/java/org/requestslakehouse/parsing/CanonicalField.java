@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What an input key means, whatever layout spelled it. Each constant is named after the silver column it feeds
- * (photos are plural there because they become arrays); {@link ColumnAliases} maps the layouts' spellings here.
+ * (photos are plural there because they become arrays); each city profile ({@code cities/*.json}, compiled by
+ * {@link CityProfiles}) maps its layouts' spellings here.
  */
 public enum CanonicalField {
     CASE_ENQUIRY_ID,

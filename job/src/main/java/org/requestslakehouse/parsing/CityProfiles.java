@@ -12,8 +12,10 @@ import org.requestslakehouse.config.ParseConfig;
 
 /**
  * The city profiles one parser chooses between, compiled into lookup tables: per profile, normalised column name
- * to field slot; across profiles, exact column name to layout. Built once per parser instance; what a key means
- * is then cached per key by {@link EventJsonReader}, so a message costs no map lookups beyond today's.
+ * to field slot; across profiles, exact column name to layout. Immutable, so the set of every built-in profile
+ * (auto mode) is compiled once per JVM and shared by all parsers; a forced or user profile is compiled per parser
+ * instance. What a key means is then cached per key by {@link EventJsonReader}, so a message costs no map lookups
+ * beyond today's.
  *
  * <p>Which profile a message belongs to: the layout whose signature columns (spelled exactly) it has most of,
  * across every profile's layouts, decides; a tie or no signature at all falls back to the first profile under
@@ -92,8 +94,7 @@ public final class CityProfiles {
         if (!ParseConfig.AUTO.equals(config.city())) {
             return new CityProfiles(List.of(builtIn(config.city())));
         }
-        return new CityProfiles(
-                CityProfileLoader.BUILT_IN.stream().map(CityProfiles::builtIn).toList());
+        return BuiltIn.ALL;
     }
 
     /** A built-in profile, read from the classpath once per JVM (profiles are immutable). */
@@ -109,15 +110,32 @@ public final class CityProfiles {
         KeyMeaning meaning = BuiltIn.ALL.meaningOf(key);
         Set<CanonicalField> fields = EnumSet.noneOf(CanonicalField.class);
         for (int p = 0; p < BuiltIn.ALL.size(); p++) {
-            int slot = meaning.slot(p);
-            if (slot >= 0 && slot < CanonicalField.COUNT) {
-                fields.add(CanonicalField.values()[slot]);
+            CanonicalField field = fieldOfSlot(meaning.slot(p));
+            if (field != null) {
+                fields.add(field);
             }
         }
         return fields;
     }
 
-    /** Every built-in profile, compiled on first use. */
+    /**
+     * The field {@code key} stands for under the built-in profile {@code city}, or null when that profile knows no
+     * such column (or only as its point column). Case and punctuation are ignored, as the parser ignores them.
+     */
+    public static CanonicalField builtInField(String city, String key) {
+        for (CityRules rules : BuiltIn.ALL.rules) {
+            if (rules.name().equals(city)) {
+                return fieldOfSlot(rules.slotOf(normalise(key)));
+            }
+        }
+        throw new IllegalArgumentException("no built-in city profile is named " + city);
+    }
+
+    private static CanonicalField fieldOfSlot(int slot) {
+        return slot >= 0 && slot < CanonicalField.COUNT ? CanonicalField.values()[slot] : null;
+    }
+
+    /** Every built-in profile, compiled on first use and shared (auto mode, {@link #builtInFields}). */
     private static final class BuiltIn {
         static final CityProfiles ALL = new CityProfiles(
                 CityProfileLoader.BUILT_IN.stream().map(CityProfiles::builtIn).toList());
@@ -141,6 +159,26 @@ public final class CityProfiles {
 
     int profileOfLayout(int layout) {
         return layoutProfile[layout];
+    }
+
+    /**
+     * The layout a message's signature votes (one count per layout index) elect: the one with the most votes, or
+     * -1 for a tie or no votes at all.
+     */
+    static int decide(int[] votes) {
+        int best = -1;
+        int bestVotes = 0;
+        boolean tie = false;
+        for (int i = 0; i < votes.length; i++) {
+            if (votes[i] > bestVotes) {
+                best = i;
+                bestVotes = votes[i];
+                tie = false;
+            } else if (votes[i] == bestVotes && bestVotes > 0) {
+                tie = true;
+            }
+        }
+        return tie ? -1 : best;
     }
 
     /** The names of the profiles in play, for messages: {@code boston, nyc, open311}. */

@@ -94,7 +94,7 @@ final class EventFields {
      * @return false when a single profile is in play and it knows none of the message's keys
      */
     boolean resolve(DqFlags flags) throws IOException {
-        layout = ColumnAliases.decide(layoutVotes);
+        layout = CityProfiles.decide(layoutVotes);
         int profile;
         if (layout >= 0) {
             profile = profiles.profileOfLayout(layout);

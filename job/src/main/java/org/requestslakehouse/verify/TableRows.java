@@ -28,7 +28,8 @@ public final class TableRows {
         return s;
     }
 
-    private static Instant instant(Object value) {
+    /** An Iceberg timestamptz value as read back (an {@link OffsetDateTime}) as an instant; null stays null. */
+    public static Instant instant(Object value) {
         return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 }

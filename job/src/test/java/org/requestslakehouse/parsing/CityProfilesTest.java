@@ -2,6 +2,7 @@ package org.requestslakehouse.parsing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -341,6 +342,26 @@ class CityProfilesTest {
         assertThat(boston.layouts())
                 .extracting(CityProfile.Layout::name)
                 .containsExactly("SOCRATA_2011", "CKAN_2019", "CURRENT_2025", "SYSTEM_2024");
+    }
+
+    @Test
+    void autoModeSharesTheBuiltInProfilesCompiledOnceAForcedCityGetsItsOwn() {
+        CityProfiles auto = CityProfiles.of(ParseConfig.defaults());
+
+        assertThat(CityProfiles.of(new ParseConfig("UTC", 2048))).isSameAs(auto);
+        assertThat(auto.names()).isEqualTo("boston, nyc, open311");
+        assertThat(CityProfiles.of(ParseConfig.defaults().withCity("nyc")).names())
+                .isEqualTo("nyc");
+    }
+
+    @Test
+    void aBuiltInFieldIsWhatThatCitysProfileMakesOfTheKey() {
+        assertThat(CityProfiles.builtInField("nyc", "unique_key")).isEqualTo(CanonicalField.CASE_ENQUIRY_ID);
+        assertThat(CityProfiles.builtInField("boston", "Unique Key")).isNull();
+        assertThat(CityProfiles.builtInField("boston", "case_id")).isEqualTo(CanonicalField.CASE_ENQUIRY_ID);
+        assertThatThrownBy(() -> CityProfiles.builtInField("springfield", "case_id"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no built-in city profile is named springfield");
     }
 
     private List<ServiceRequest> acceptedAll(List<RawEvent> events) {

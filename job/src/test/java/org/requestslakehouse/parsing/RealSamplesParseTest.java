@@ -326,7 +326,7 @@ class RealSamplesParseTest {
         closed.put("neighborhood", "Roslindale");
         closed.put("latitude", "42.27616961421221");
         closed.put("longitude", "-71.12098077190761");
-        assertThat(closed.keySet()).containsExactlyElementsOf(ColumnAliasesTest.SYSTEM_2024_COLUMNS);
+        assertThat(closed.keySet()).containsExactlyElementsOf(BostonProfileTest.SYSTEM_2024_COLUMNS);
 
         ServiceRequest r = single(csvOf(closed));
 
@@ -373,7 +373,7 @@ class RealSamplesParseTest {
     @Test
     void system2024OpenCaseWithoutGeocode() throws IOException {
         Map<String, String> open = new LinkedHashMap<>();
-        for (String column : ColumnAliasesTest.SYSTEM_2024_COLUMNS) {
+        for (String column : BostonProfileTest.SYSTEM_2024_COLUMNS) {
             open.put(column, " ");
         }
         open.put("case_id", "101005990002");

@@ -23,7 +23,7 @@ import org.requestslakehouse.csv.CsvEvent;
 import org.requestslakehouse.csv.CsvEventReader;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.parsing.CanonicalField;
-import org.requestslakehouse.parsing.ColumnAliases;
+import org.requestslakehouse.parsing.CityProfiles;
 import org.requestslakehouse.parsing.RequestEventParser;
 
 /**
@@ -194,7 +194,7 @@ public final class HostileEvents implements Serializable {
 
     private static byte[] typedNumbers(ObjectNode event, long caseId) {
         for (String key : keys(event)) {
-            CanonicalField field = ColumnAliases.field(key);
+            CanonicalField field = bostonField(key);
             if (field == CanonicalField.CASE_ENQUIRY_ID) {
                 event.put(key, caseId);
             } else if (NUMERIC.contains(field) && event.get(key).isTextual()) {
@@ -280,7 +280,7 @@ public final class HostileEvents implements Serializable {
 
     private static byte[] caseIdOfWrongType(ObjectNode event, long caseId, SplittableRandom random) {
         for (String key : keys(event)) {
-            if (ColumnAliases.field(key) != CanonicalField.CASE_ENQUIRY_ID) {
+            if (bostonField(key) != CanonicalField.CASE_ENQUIRY_ID) {
                 continue;
             }
             switch (random.nextInt(8)) {
@@ -299,7 +299,7 @@ public final class HostileEvents implements Serializable {
 
     private static byte[] openTsOfWrongType(ObjectNode event, SplittableRandom random) {
         for (String key : keys(event)) {
-            if (ColumnAliases.field(key) != CanonicalField.OPEN_TS) {
+            if (bostonField(key) != CanonicalField.OPEN_TS) {
                 continue;
             }
             switch (random.nextInt(4)) {
@@ -340,7 +340,7 @@ public final class HostileEvents implements Serializable {
 
     private static void setAll(ObjectNode event, CanonicalField field, String value) {
         for (String key : keys(event)) {
-            if (ColumnAliases.field(key) == field) {
+            if (bostonField(key) == field) {
                 event.put(key, value);
             }
         }
@@ -348,10 +348,15 @@ public final class HostileEvents implements Serializable {
 
     private static void removeAll(ObjectNode event, CanonicalField field) {
         for (String key : keys(event)) {
-            if (ColumnAliases.field(key) == field) {
+            if (bostonField(key) == field) {
                 event.remove(key);
             }
         }
+    }
+
+    /** The templates are Boston's messages, so their keys mean what Boston's profile says. */
+    private static CanonicalField bostonField(String key) {
+        return CityProfiles.builtInField("boston", key);
     }
 
     private static List<String> keys(JsonNode event) {

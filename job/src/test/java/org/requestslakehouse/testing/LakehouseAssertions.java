@@ -13,6 +13,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.sinks.iceberg.IcebergTableReader;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 import org.requestslakehouse.sinks.iceberg.LakehouseTables;
@@ -54,15 +55,15 @@ public final class LakehouseAssertions {
                 .isEqualTo(expected.rejections());
     }
 
-    /** A request's identity as one string, {@code city/request_id}. */
-    public static String requestIdentity(Object city, Object requestId) {
-        return city + "/" + requestId;
+    /** A request's identity as one string, as {@link RequestKey} spells it. */
+    public static String requestIdentity(String city, String requestId) {
+        return new RequestKey(city, requestId).toString();
     }
 
     /** The identities of silver rows. */
     public static Set<String> requestIdentities(List<Record> silver) {
         return silver.stream()
-                .map(r -> requestIdentity(r.getField("city"), r.getField("request_id")))
+                .map(r -> requestIdentity((String) r.getField("city"), (String) r.getField("request_id")))
                 .collect(Collectors.toSet());
     }
 

@@ -1,7 +1,5 @@
 package org.requestslakehouse.dashboard;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,11 +119,7 @@ public final class IcebergLakehouseView implements LakehouseView, AutoCloseable 
     private static GoldWatermark watermark(Record r) {
         return new GoldWatermark(
                 (String) r.getField("table_name"),
-                instant(r.getField("complete_through")),
-                instant(r.getField("updated_at")));
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : ((OffsetDateTime) value).toInstant();
+                TableRows.instant(r.getField("complete_through")),
+                TableRows.instant(r.getField("updated_at")));
     }
 }

@@ -1,12 +1,13 @@
 package org.requestslakehouse.reliability;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.apache.iceberg.data.Record;
+import org.requestslakehouse.model.RequestKey;
 import org.requestslakehouse.model.ServiceRequest;
+import org.requestslakehouse.verify.TableRows;
 
 /**
- * The columns of a silver row that say which request ({@code city/request_id}) and which version of it it holds,
+ * The columns of a silver row that say which request (its {@link RequestKey}, {@code city/request_id}) and which version of it it holds,
  * and everything gold is computed from.
  * {@code sourceRef} names the Kafka message the version was written from, so equal rows come from the same message.
  */
@@ -27,7 +28,7 @@ record SilverRow(
 
     static SilverRow of(ServiceRequest r) {
         return new SilverRow(
-                request(r.city, r.requestId),
+                RequestKey.of(r).toString(),
                 r.openTs,
                 r.closedTs,
                 r.caseStatus,
@@ -44,7 +45,7 @@ record SilverRow(
 
     static SilverRow of(Record r) {
         return new SilverRow(
-                request(r.getField("city"), r.getField("request_id")),
+                new RequestKey((String) r.getField("city"), (String) r.getField("request_id")).toString(),
                 instant(r, "open_ts"),
                 instant(r, "closed_ts"),
                 (String) r.getField("case_status"),
@@ -60,11 +61,6 @@ record SilverRow(
     }
 
     private static Instant instant(Record r, String column) {
-        Object value = r.getField(column);
-        return value == null ? null : ((OffsetDateTime) value).toInstant();
-    }
-
-    static String request(Object city, Object requestId) {
-        return city + "/" + requestId;
+        return TableRows.instant(r.getField(column));
     }
 }

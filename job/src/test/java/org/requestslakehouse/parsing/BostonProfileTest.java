@@ -3,6 +3,7 @@ package org.requestslakehouse.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.requestslakehouse.parsing.CanonicalField.*;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.requestslakehouse.csv.CsvEventReader;
 import org.requestslakehouse.csv.RealSamples;
-import org.requestslakehouse.model.SourceLayout;
 
-class ColumnAliasesTest {
+/**
+ * Boston's built-in city profile ({@code cities/boston.json}): the four layouts the city has published
+ * (job/src/test/resources/real311/README.md), what their columns mean, and how a message's layout is told.
+ */
+class BostonProfileTest {
+    private static final String BOSTON = "boston";
+    private static final CityProfiles BOSTON_ALONE = new CityProfiles(List.of(CityProfiles.builtIn(BOSTON)));
+
     static final List<String> SYSTEM_2024_COLUMNS = List.of(
             "case_id",
             "open_date",
@@ -121,7 +128,7 @@ class ColumnAliasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"OnTime_Status", "ontime", "on_time", "ONTIME", "On-Time", "on time", "on_time_status"})
     void onTimeSpellings(String key) {
-        assertThat(ColumnAliases.field(key)).isEqualTo(ON_TIME_STATUS);
+        assertThat(field(key)).isEqualTo(ON_TIME_STATUS);
     }
 
     @ParameterizedTest
@@ -129,60 +136,57 @@ class ColumnAliasesTest {
             strings = {"TARGET_DT", "target_dt", "sla_target_dt", "target_close_date", "SLA_Target_DT", "sla_target_ts"
             })
     void slaTargetSpellings(String key) {
-        assertThat(ColumnAliases.field(key)).isEqualTo(SLA_TARGET_TS);
+        assertThat(field(key)).isEqualTo(SLA_TARGET_TS);
     }
 
     @Test
     void caseAndPunctuationDoNotMatter() {
-        assertThat(ColumnAliases.field("Case_Enquiry_ID")).isEqualTo(CASE_ENQUIRY_ID);
-        assertThat(ColumnAliases.field("CASE ID")).isEqualTo(CASE_ENQUIRY_ID);
-        assertThat(ColumnAliases.field("source;;")).isEqualTo(SOURCE);
-        assertThat(ColumnAliases.field("Zip-Code")).isEqualTo(ZIPCODE);
-        assertThat(ColumnAliases.field("Event_Type")).isEqualTo(EVENT_TYPE);
-        assertThat(ColumnAliases.field("emittedAt")).isEqualTo(EMITTED_AT);
+        assertThat(field("Case_Enquiry_ID")).isEqualTo(CASE_ENQUIRY_ID);
+        assertThat(field("CASE ID")).isEqualTo(CASE_ENQUIRY_ID);
+        assertThat(field("source;;")).isEqualTo(SOURCE);
+        assertThat(field("Zip-Code")).isEqualTo(ZIPCODE);
+        assertThat(field("Event_Type")).isEqualTo(EVENT_TYPE);
+        assertThat(field("emittedAt")).isEqualTo(EMITTED_AT);
     }
 
     @Test
     void silverColumnNamesAreAcceptedToo() {
         for (CanonicalField field : CanonicalField.values()) {
-            assertThat(ColumnAliases.field(field.column())).as(field.column()).isEqualTo(field);
+            assertThat(field(field.column())).as(field.column()).isEqualTo(field);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Geocoded_Location", "geom_4326", "_index", "_col31", "assigned_team", "", "___"})
     void unknownKeysMatchNothing(String key) {
-        assertThat(ColumnAliases.field(key)).isNull();
+        assertThat(field(key)).isNull();
     }
 
     @Test
     void layoutsAreDetectedFromTheirHeaders() throws IOException {
-        assertThat(ColumnAliases.detectLayout(header(RealSamples.SOCRATA_2011))).isEqualTo(SourceLayout.SOCRATA_2011);
-        assertThat(ColumnAliases.detectLayout(header(RealSamples.CKAN_2022))).isEqualTo(SourceLayout.CKAN_2019);
-        assertThat(ColumnAliases.detectLayout(header(RealSamples.CURRENT_2025_DAMAGED)))
-                .isEqualTo(SourceLayout.CURRENT_2025);
-        assertThat(ColumnAliases.detectLayout(SYSTEM_2024_COLUMNS)).isEqualTo(SourceLayout.SYSTEM_2024);
+        assertThat(layoutOf(header(RealSamples.SOCRATA_2011))).isEqualTo("SOCRATA_2011");
+        assertThat(layoutOf(header(RealSamples.CKAN_2022))).isEqualTo("CKAN_2019");
+        assertThat(layoutOf(header(RealSamples.CURRENT_2025_DAMAGED))).isEqualTo("CURRENT_2025");
+        assertThat(layoutOf(SYSTEM_2024_COLUMNS)).isEqualTo("SYSTEM_2024");
     }
 
     @Test
-    void layoutDetectionNeedsTheExactSpellingAndAClearWinner() {
+    void layoutDetectionNeedsTheExactSpellingAndAClearWinner() throws IOException {
         // lower-cased socrata names carry no signature: only case told it apart from ckan
-        assertThat(ColumnAliases.detectLayout(List.of("case_enquiry_id", "open_dt", "closed_dt", "latitude")))
-                .isEqualTo(SourceLayout.UNKNOWN);
-        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "sla_target_dt")))
-                .isEqualTo(SourceLayout.UNKNOWN);
-        assertThat(ColumnAliases.detectLayout(List.of("target_dt", "ontime", "sla_target_dt")))
-                .isEqualTo(SourceLayout.CKAN_2019);
-        assertThat(ColumnAliases.detectLayout(List.of())).isEqualTo(SourceLayout.UNKNOWN);
+        assertThat(layoutOf(List.of("case_enquiry_id", "open_dt", "closed_dt", "latitude")))
+                .isEqualTo("UNKNOWN");
+        assertThat(layoutOf(List.of("target_dt", "sla_target_dt"))).isEqualTo("UNKNOWN");
+        assertThat(layoutOf(List.of("target_dt", "ontime", "sla_target_dt"))).isEqualTo("CKAN_2019");
+        assertThat(layoutOf(List.of())).isEqualTo("UNKNOWN");
     }
 
     @Test
     void normalisedKeysAreLowerCaseLettersAndDigits() {
-        assertThat(ColumnAliases.normalise("OnTime_Status")).isEqualTo("ontimestatus");
-        assertThat(ColumnAliases.normalise("geom_4326")).isEqualTo("geom4326");
+        assertThat(CityProfiles.normalise("OnTime_Status")).isEqualTo("ontimestatus");
+        assertThat(CityProfiles.normalise("geom_4326")).isEqualTo("geom4326");
         String alreadyNormal = "ward";
-        assertThat(ColumnAliases.normalise(alreadyNormal)).isSameAs(alreadyNormal);
-        assertThat(ColumnAliases.normalise("Straße")).isEqualTo("straße");
+        assertThat(CityProfiles.normalise(alreadyNormal)).isSameAs(alreadyNormal);
+        assertThat(CityProfiles.normalise("Straße")).isEqualTo("straße");
     }
 
     private static List<String> header(String file) throws IOException {
@@ -193,7 +197,21 @@ class ColumnAliasesTest {
 
     private static List<CanonicalField> fieldsOf(List<String> keys) {
         List<CanonicalField> fields = new ArrayList<>();
-        keys.forEach(key -> fields.add(ColumnAliases.field(key)));
+        keys.forEach(key -> fields.add(field(key)));
         return fields;
+    }
+
+    private static CanonicalField field(String key) {
+        return CityProfiles.builtInField(BOSTON, key);
+    }
+
+    /** The layout the parser's signature vote elects for a message with these keys, Boston's profile alone in play. */
+    private static String layoutOf(List<String> keys) throws IOException {
+        EventFields fields = new EventFields(new JsonFactory(), BOSTON_ALONE);
+        for (String key : keys) {
+            fields.key(BOSTON_ALONE.meaningOf(key));
+        }
+        fields.resolve(new DqFlags());
+        return fields.layoutName();
     }
 }
