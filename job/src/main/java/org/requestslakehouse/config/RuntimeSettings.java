@@ -31,5 +31,11 @@ public final class RuntimeSettings {
             Duration.ofDays(400),
             "how long an untouched case is remembered (silver order and gold contribution)");
 
+    public static final Setting<Integer> UPSERT_BUNDLE_ROWS = SETTINGS.integer(
+            "upsert-bundle-rows",
+            20_000,
+            "keys an upsert table's writer input holds per subtask so that only each key's last change before a"
+                    + " checkpoint is written; sent on early when full; 0 writes every change (0 to 1,000,000)");
+
     private RuntimeSettings() {}
 }

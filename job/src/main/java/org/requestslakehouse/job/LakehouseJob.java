@@ -26,7 +26,8 @@ public final class LakehouseJob {
         selected.source().preflight(PREFLIGHT_TIMEOUT);
         CatalogPreflight.check(config.catalog(), PREFLIGHT_TIMEOUT);
         DataStream<RawEvent> events = selected.source().create(env);
-        IcebergSinks sinks = IcebergSinks.create(config.catalog());
+        IcebergSinks sinks = IcebergSinks.create(config.catalog())
+                .withUpsertBundleRows(config.runtime().upsertBundleRows());
         LakehousePipeline.build(
                 events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
         if (!selected.bounded()) {

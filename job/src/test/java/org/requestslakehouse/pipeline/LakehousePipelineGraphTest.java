@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
@@ -20,6 +23,7 @@ import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.sinks.iceberg.IcebergSinks;
+import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /** Properties of the whole job graph, as production builds it (real Iceberg sinks, gold on). */
 class LakehousePipelineGraphTest {
@@ -60,6 +64,28 @@ class LakehousePipelineGraphTest {
                 .isNotEmpty()
                 .allSatisfy(use ->
                         assertThat(use).matches(".*-Iceberg(StreamWriter \\(output\\)|FilesCommitter \\(input\\))"));
+    }
+
+    /** Superseded changes are dropped in front of every upsert writer, and nothing is held for append tables. */
+    @Test
+    void everyUpsertTableAndOnlyUpsertTablesGetABundleInFrontOfTheirWriter(@TempDir Path warehouse) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        buildPipeline(env, warehouse);
+        JobConfig config = ConfigLoader.load(null, Map.of("source.csv.paths", "unused.csv"));
+
+        Set<String> bundles = env.getStreamGraph().getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .filter(uid -> uid != null && uid.endsWith("-bundle"))
+                .collect(Collectors.toSet());
+
+        Set<String> upsertTables = Stream.concat(
+                        Stream.of(LakehouseTable.values()),
+                        LakehouseTable.goldTables(config.parse().zoneId()).stream()
+                                .map(LakehouseTable::of))
+                .filter(table -> table.definition().upsert())
+                .map(table -> table.sinkUid() + "-bundle")
+                .collect(Collectors.toSet());
+        assertThat(bundles).contains("sink-silver-service-requests-bundle").isEqualTo(upsertTables);
     }
 
     private static void buildPipeline(StreamExecutionEnvironment env, Path warehouse) {

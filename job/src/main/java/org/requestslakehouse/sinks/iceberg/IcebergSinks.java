@@ -7,6 +7,7 @@ import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.sink.FlinkSink;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
+import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.gold.GoldRow;
 import org.requestslakehouse.gold.GoldTable;
 import org.requestslakehouse.gold.GoldWatermark;
@@ -29,19 +30,24 @@ import org.requestslakehouse.pipeline.LakehouseSinks;
  * {@code Long.MAX_VALUE}, which Flink's committer never commits.) Unbounded inputs never reach end of input, so
  * {@link #withParallelWriters()} is safe, and needed for throughput, there.
  *
- * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -writer}, {@code -committer}
- * and {@code -dummysink}; the committer's state holds not-yet-committed files, so these must never change.
+ * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -bundle} (upsert tables, see
+ * {@link UpsertBundleOperator}; stateless), {@code -writer}, {@code -committer} and {@code -dummysink}; the
+ * committer's state holds not-yet-committed files, so these must never change.
  */
 public final class IcebergSinks implements LakehouseSinks {
     private final CatalogLoader catalogLoader;
     private final LakehouseTables tables;
     /** False: one writer per table. True: each table's writers run at the parallelism of the stream they write. */
     private final boolean parallelWriters;
+    /** See {@link UpsertBundleOperator}; 0 for none. */
+    private final int upsertBundleRows;
 
-    private IcebergSinks(CatalogLoader catalogLoader, LakehouseTables tables, boolean parallelWriters) {
+    private IcebergSinks(
+            CatalogLoader catalogLoader, LakehouseTables tables, boolean parallelWriters, int upsertBundleRows) {
         this.catalogLoader = catalogLoader;
         this.tables = tables;
         this.parallelWriters = parallelWriters;
+        this.upsertBundleRows = upsertBundleRows;
     }
 
     /** Connects to the catalog and creates missing databases and tables before the job graph is built. */
@@ -54,7 +60,7 @@ public final class IcebergSinks implements LakehouseSinks {
         } finally {
             CatalogFactory.close(catalog);
         }
-        return new IcebergSinks(loader, tables, false);
+        return new IcebergSinks(loader, tables, false, RuntimeSettings.UPSERT_BUNDLE_ROWS.defaultValue());
     }
 
     /**
@@ -62,7 +68,12 @@ public final class IcebergSinks implements LakehouseSinks {
      * 1). Only for unbounded inputs: see the class comment for what goes wrong at the end of a bounded one.
      */
     public IcebergSinks withParallelWriters() {
-        return new IcebergSinks(catalogLoader, tables, true);
+        return new IcebergSinks(catalogLoader, tables, true, upsertBundleRows);
+    }
+
+    /** Same tables, with {@code rows} keys held in front of each upsert table's writers (0: none). */
+    public IcebergSinks withUpsertBundleRows(int rows) {
+        return new IcebergSinks(catalogLoader, tables, parallelWriters, rows);
     }
 
     public LakehouseTables tables() {
@@ -109,10 +120,20 @@ public final class IcebergSinks implements LakehouseSinks {
                 .uid(uid + "-rowdata")
                 .setParallelism(input.getParallelism());
 
+        TableDefinition definition = table.definition();
+        if (definition.upsert() && upsertBundleRows > 0) {
+            rows = rows.transform(
+                            uid + "-bundle",
+                            rows.getType(),
+                            new UpsertBundleOperator(
+                                    converter.rowType(), definition.equalityColumns(), upsertBundleRows))
+                    .uid(uid + "-bundle")
+                    .setParallelism(input.getParallelism());
+        }
+
         FlinkSink.Builder builder = FlinkSink.forRowData(rows)
                 .tableLoader(tables.tableLoader(catalogLoader, table))
                 .uidPrefix(uid);
-        TableDefinition definition = table.definition();
         if (definition.upsert()) {
             builder.upsert(true).equalityFieldColumns(definition.equalityColumns());
         }
