@@ -17,11 +17,12 @@ import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /**
  * Gold behind silver: one lifecycle operator turns accepted versions into +1/-1 deltas per case, then each gold
- * table registered in {@link LakehouseTable} gets its window operator and its completeness operator:
+ * table registered in {@link LakehouseTable} gets a combiner (deltas summed per window until the next watermark),
+ * its window operator and its completeness operator:
  *
  * <pre>
- * accepted versions ─> lifecycle (per case: +1/-1 deltas) ─┬─> keyBy(hour, neighborhood) ─> hourly rows ─> completeness
- *                                                           └─> keyBy(day, dept, type)    ─> daily rows  ─> completeness
+ * accepted versions ─> lifecycle (per case: +1/-1 deltas) ─┬─> combine ─> keyBy(hour, neighborhood) ─> hourly rows ─> completeness
+ *                                                           └─> combine ─> keyBy(day, dept, type)    ─> daily rows  ─> completeness
  * </pre>
  */
 public final class GoldTopology {
@@ -62,8 +63,14 @@ public final class GoldTopology {
     /** The completeness operator runs at parallelism 1 so the watermark it sees is the minimum over the aggregator. */
     private static <K, R extends GoldRow> Attached attachTable(
             DataStream<GoldDelta> deltas, GoldTable<K, R> table, GoldConfig gold) {
+        String combine = table.operatorPrefix() + "-combine";
+        DataStream<WindowChange> changes = deltas.transform(
+                        combine, TypeInformation.of(WindowChange.class), new WindowChangeCombiner<>(table))
+                .name(combine)
+                .uid(combine)
+                .setParallelism(deltas.getParallelism());
         String window = table.operatorPrefix() + "-window";
-        SingleOutputStreamOperator<R> rows = deltas.keyBy(new GrainKeySelector<>(table), table.keyType())
+        SingleOutputStreamOperator<R> rows = changes.keyBy(new GrainKeySelector<>(table), table.keyType())
                 .process(
                         new WindowedGoldAggregator<>(table, gold.emitInterval(), gold.allowedLateness()),
                         table.rowType())

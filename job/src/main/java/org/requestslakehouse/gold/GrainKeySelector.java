@@ -1,10 +1,9 @@
 package org.requestslakehouse.gold;
 
 import org.apache.flink.api.java.functions.KeySelector;
-import org.requestslakehouse.gold.lifecycle.GoldDelta;
 
-/** Routes a delta to the window it counts in, as its table defines windows. */
-public class GrainKeySelector<K> implements KeySelector<GoldDelta, K> {
+/** Routes a change to the window it counts in, as its table defines windows. */
+public class GrainKeySelector<K> implements KeySelector<WindowChange, K> {
     private static final long serialVersionUID = 1L;
 
     private final GoldTable<K, ?> table;
@@ -14,7 +13,7 @@ public class GrainKeySelector<K> implements KeySelector<GoldDelta, K> {
     }
 
     @Override
-    public K getKey(GoldDelta delta) {
-        return table.keyOf(delta.eventTs, delta.dimensions());
+    public K getKey(WindowChange change) {
+        return table.keyOf(change.eventTs, change.dimensions());
     }
 }

@@ -14,14 +14,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.requestslakehouse.gold.lifecycle.GoldDelta;
-import org.requestslakehouse.gold.lifecycle.Measure;
 import org.requestslakehouse.metrics.JobMetrics;
 import org.requestslakehouse.metrics.WatermarkLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by gold window (window + dimensions): keeps the window's totals under +1/-1 deltas and upserts its row.
+ * Keyed by gold window (window + dimensions): keeps the window's totals under the +1/-1 deltas of its cases, which
+ * arrive combined ({@link WindowChange}), and upserts its row.
  *
  * <ul>
  *   <li>While the window is open (watermark before its last millisecond) changes are emitted at most once per
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Timestamps follow Flink's window operator: the window's last moment is end - 1, its cleanup time
  * end - 1 + allowed lateness, and it is late once the watermark has reached that cleanup time.
  */
-public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcessFunction<K, GoldDelta, OUT> {
+public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcessFunction<K, WindowChange, OUT> {
     public static final OutputTag<LateCorrection> LATE =
             new OutputTag<>("gold-late-corrections", TypeInformation.of(LateCorrection.class));
 
@@ -82,7 +82,7 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
     }
 
     @Override
-    public void processElement(GoldDelta delta, Context ctx, Collector<OUT> out) throws Exception {
+    public void processElement(WindowChange change, Context ctx, Collector<OUT> out) throws Exception {
         K key = ctx.getCurrentKey();
         TimerService timers = ctx.timerService();
         watermarkLag.observe(timers);
@@ -91,7 +91,12 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
         long watermark = timers.currentWatermark();
 
         if (cleanupAt <= watermark) {
-            ctx.output(LATE, lateCorrection(key, delta, watermark, timers.currentProcessingTime()));
+            if (change.single == null) {
+                // The combiner sends a bundle before the watermark that could make it late; never lose one silently.
+                throw new IllegalStateException("A combined change reached " + table.tableName() + " window [" + key
+                        + "] after its allowed lateness (watermark " + watermark + "): " + change);
+            }
+            ctx.output(LATE, lateCorrection(key, change.single, watermark, timers.currentProcessingTime()));
             lateCorrections.inc();
             return;
         }
@@ -106,8 +111,8 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
                 timers.registerEventTimeTimer(lastMoment);
             }
         }
-        acc.apply(delta);
-        applyResolution(key, acc, delta);
+        acc.apply(change);
+        applyResolutions(key, acc, change);
 
         if (lastMoment > watermark) {
             acc.dirty = true;
@@ -160,25 +165,23 @@ public class WindowedGoldAggregator<K, OUT extends GoldRow> extends KeyedProcess
         }
     }
 
-    private void applyResolution(K key, WindowAccumulator acc, GoldDelta delta) {
-        if (delta.measure != Measure.CLOSED || delta.resolutionHours == null) {
-            return;
+    private void applyResolutions(K key, WindowAccumulator acc, WindowChange change) {
+        for (double hours : change.resolutionRetracted) {
+            if (!acc.removeResolution(hours)) {
+                // Only possible if the window lost the value it is asked to retract (state dropped and recreated,
+                // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
+                unmatchedResolutionRetractions.inc();
+                LOG.warn(
+                        "Retraction of resolution {} h ({}) found no such value in {} window [{}]",
+                        hours,
+                        change.single != null
+                                ? "case " + change.single.city + "/" + change.single.requestId
+                                : "combined",
+                        table.tableName(),
+                        key);
+            }
         }
-        double hours = delta.resolutionHours;
-        if (delta.sign > 0) {
-            acc.addResolution(hours);
-        } else if (!acc.removeResolution(hours)) {
-            // Only possible if the window lost the value it is asked to retract (state dropped and recreated,
-            // e.g. after allowed lateness was raised between runs). Counts would then be off too, so say so.
-            unmatchedResolutionRetractions.inc();
-            LOG.warn(
-                    "Retraction of resolution {} h by case {}/{} found no such value in {} window [{}]",
-                    hours,
-                    delta.city,
-                    delta.requestId,
-                    table.tableName(),
-                    key);
-        }
+        acc.addResolutions(change.resolutionAdded);
     }
 
     private void emit(K key, WindowAccumulator acc, long now, Collector<OUT> out) throws Exception {

@@ -31,7 +31,7 @@ class DailyWindowsTest {
             new CaseDimensions(ServiceRequests.CITY, "Roxbury", Deltas.DEPARTMENT, Deltas.TYPE);
 
     private KeyedOneInputStreamOperatorTestHarness<
-                    DailyByDepartmentAndType.Key, GoldDelta, DailyByDepartmentAndType.Row>
+                    DailyByDepartmentAndType.Key, WindowChange, DailyByDepartmentAndType.Row>
             harness;
 
     @BeforeEach
@@ -153,7 +153,7 @@ class DailyWindowsTest {
     }
 
     private void process(GoldDelta delta) throws Exception {
-        harness.processElement(new StreamRecord<>(delta));
+        harness.processElement(new StreamRecord<>(WindowChange.of(delta)));
     }
 
     private List<DailyByDepartmentAndType.Row> rows() {

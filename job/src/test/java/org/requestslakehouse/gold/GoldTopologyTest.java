@@ -221,6 +221,8 @@ class GoldTopologyTest {
         assertThat(byUid)
                 .containsKeys(
                         "gold-lifecycle",
+                        "gold-hourly-combine",
+                        "gold-daily-combine",
                         "gold-hourly-window",
                         "gold-daily-window",
                         "gold-hourly-completeness",
@@ -229,6 +231,12 @@ class GoldTopologyTest {
         assertThat(byUid.get("gold-lifecycle").getInEdges())
                 .as("reinterpreted as keyed: no second shuffle by case id")
                 .allSatisfy(edge -> assertThat(edge.getPartitioner()).isInstanceOf(ForwardPartitioner.class));
+        for (String combine : List.of("gold-hourly-combine", "gold-daily-combine")) {
+            assertThat(byUid.get(combine).getInEdges())
+                    .as("combined in the lifecycle's task, before the keyed exchange")
+                    .singleElement()
+                    .satisfies(edge -> assertThat(edge.getPartitioner()).isInstanceOf(ForwardPartitioner.class));
+        }
         assertThat(byUid.get("gold-hourly-completeness").getParallelism()).isEqualTo(1);
         assertThat(byUid.get("gold-daily-completeness").getParallelism()).isEqualTo(1);
     }

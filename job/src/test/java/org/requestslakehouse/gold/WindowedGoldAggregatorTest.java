@@ -1,6 +1,7 @@
 package org.requestslakehouse.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.requestslakehouse.gold.Deltas.closed;
 import static org.requestslakehouse.gold.Deltas.opened;
@@ -34,7 +35,7 @@ class WindowedGoldAggregatorTest {
 
     private InterceptedMetrics metrics;
     private MockEnvironment environment;
-    private KeyedOneInputStreamOperatorTestHarness<HourlyByNeighborhood.Key, GoldDelta, HourlyByNeighborhood.Row>
+    private KeyedOneInputStreamOperatorTestHarness<HourlyByNeighborhood.Key, WindowChange, HourlyByNeighborhood.Row>
             harness;
 
     @BeforeEach
@@ -318,6 +319,48 @@ class WindowedGoldAggregatorTest {
     }
 
     @Test
+    void aCombinedChangeCountsAsItsDeltasWouldOneByOne() throws Exception {
+        WindowChange first = combined(
+                opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"),
+                opened(2, 1, "2024-03-10T06:20:00Z", "Roxbury"),
+                closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5),
+                closed(2, 1, "2024-03-10T06:50:00Z", "Roxbury", false, 3.0));
+        harness.processElement(new StreamRecord<>(first));
+        WindowChange second = combined(
+                closed(2, -1, "2024-03-10T06:50:00Z", "Roxbury", false, 3.0),
+                closed(2, 1, "2024-03-10T06:52:00Z", "Roxbury", true, 1.0),
+                opened(3, 1, "2024-03-10T06:55:00Z", "Roxbury"));
+        harness.processElement(new StreamRecord<>(second));
+
+        harness.processWatermark(LAST_MOMENT);
+
+        assertThat(rows())
+                .extracting(
+                        r -> r.opened,
+                        r -> r.closed,
+                        r -> r.closedOnTime,
+                        r -> r.closedOverdue,
+                        r -> r.resolutionHoursP90)
+                .containsExactly(tuple(3L, 2L, 2L, 0L, 1.0));
+        assertThat(metrics.count("unmatchedResolutionRetractions")).isZero();
+        harness.processWatermark(CLEANUP);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aCombinedChangePastAllowedLatenessStopsTheJobRatherThanBeLost() throws Exception {
+        harness.processWatermark(CLEANUP);
+        WindowChange change = combined(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
+
+        assertThatThrownBy(() -> harness.processElement(new StreamRecord<>(change)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("requests_hourly")
+                .hasMessageContaining("after its allowed lateness");
+    }
+
+    @Test
     void aRetractionOfAValueTheWindowNeverHadIsCounted() throws Exception {
         process(closed(1, -1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
 
@@ -369,7 +412,15 @@ class WindowedGoldAggregatorTest {
     }
 
     private void process(GoldDelta delta) throws Exception {
-        harness.processElement(new StreamRecord<>(delta));
+        harness.processElement(new StreamRecord<>(WindowChange.of(delta)));
+    }
+
+    private static WindowChange combined(GoldDelta... deltas) {
+        WindowChange change = WindowChange.locatedAt(deltas[0]);
+        for (GoldDelta delta : deltas) {
+            change.add(delta);
+        }
+        return change;
     }
 
     private List<HourlyByNeighborhood.Row> rows() {

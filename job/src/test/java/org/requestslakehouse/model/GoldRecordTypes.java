@@ -6,6 +6,7 @@ import org.requestslakehouse.gold.CompletenessState;
 import org.requestslakehouse.gold.GoldWatermark;
 import org.requestslakehouse.gold.LateCorrection;
 import org.requestslakehouse.gold.WindowAccumulator;
+import org.requestslakehouse.gold.WindowChange;
 import org.requestslakehouse.gold.lifecycle.CaseContribution;
 import org.requestslakehouse.gold.lifecycle.GoldDelta;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
@@ -27,6 +28,7 @@ final class GoldRecordTypes {
                         GoldWatermark.class,
                         LateCorrection.class,
                         WindowAccumulator.class,
+                        WindowChange.class,
                         CompletenessState.class),
                 perTable);
     }
