@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,6 +36,8 @@ public class WindowChangeCombiner<K> extends AbstractStreamOperator<WindowChange
 
     public WindowChangeCombiner(GoldTable<K, ?> table) {
         this.table = table;
+        // Chained to the lifecycle: as a task of its own it would add the very exchange it saves.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override

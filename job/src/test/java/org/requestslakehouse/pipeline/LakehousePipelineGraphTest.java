@@ -88,6 +88,27 @@ class LakehousePipelineGraphTest {
         assertThat(bundles).contains("sink-silver-service-requests-bundle").isEqualTo(upsertTables);
     }
 
+    /** Both save work only inside the task in front of them: as tasks of their own they would add a network hop. */
+    @Test
+    void theBundleAndTheGoldCombinersRunChainedToTheOperatorsTheyFollow(@TempDir Path warehouse) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        buildPipeline(env, warehouse);
+
+        List<String> tasks = new ArrayList<>();
+        env.getStreamGraph().getJobGraph().getVertices().forEach(vertex -> tasks.add(vertex.getName()));
+
+        assertThat(tasks)
+                .noneMatch(task -> task.startsWith("sink-silver-service-requests-bundle"))
+                .noneMatch(task -> task.startsWith("gold-hourly-combine"))
+                .anySatisfy(task -> assertThat(task)
+                        .contains("silver-latest-version")
+                        .contains("sink-silver-service-requests-bundle")
+                        .contains("gold-lifecycle")
+                        .contains("gold-hourly-combine")
+                        .contains("gold-daily-combine"));
+    }
+
     private static void buildPipeline(StreamExecutionEnvironment env, Path warehouse) {
         JobConfig config = ConfigLoader.load(
                 null, Map.of("source.csv.paths", "unused.csv", "catalog.warehouse", warehouse.toString()));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.GenericRowData;
@@ -53,6 +54,8 @@ public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
                 })
                 .toArray(RowData.FieldGetter[]::new);
         this.maxRows = maxRows;
+        // Chained to the converter: as a task of its own it would add a network hop for every row it saves.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
