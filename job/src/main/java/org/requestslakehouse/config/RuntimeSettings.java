@@ -34,8 +34,9 @@ public final class RuntimeSettings {
     public static final Setting<Integer> UPSERT_BUNDLE_ROWS = SETTINGS.integer(
             "upsert-bundle-rows",
             20_000,
-            "keys an upsert table's writer input holds per subtask so that only each key's last change before a"
-                    + " checkpoint is written; sent on early when full; 0 writes every change (0 to 1,000,000)");
+            "bounded runs (CSV files, a bounded Kafka read): keys held per subtask in front of each upsert table's"
+                    + " writer, so that only each key's last change per checkpoint (or second) is written; 0 writes"
+                    + " every change, as streaming runs always do (0 to 1,000,000)");
 
     private RuntimeSettings() {}
 }

@@ -26,10 +26,16 @@ public final class LakehouseJob {
         selected.source().preflight(PREFLIGHT_TIMEOUT);
         CatalogPreflight.check(config.catalog(), PREFLIGHT_TIMEOUT);
         DataStream<RawEvent> events = selected.source().create(env);
-        IcebergSinks sinks = IcebergSinks.create(config.catalog())
-                .withUpsertBundleRows(config.runtime().upsertBundleRows());
+        IcebergSinks sinks = IcebergSinks.create(config.catalog());
+        // A streaming run commits what arrived in each checkpoint interval; rows held back until the barrier would
+        // reach the writers at once and delay that commit, so only bounded runs bundle upserts.
         LakehousePipeline.build(
-                events, selected.watermarks(), selected.bounded() ? sinks : sinks.withParallelWriters(), config);
+                events,
+                selected.watermarks(),
+                selected.bounded()
+                        ? sinks.withUpsertBundleRows(config.runtime().upsertBundleRows())
+                        : sinks.withParallelWriters().withUpsertBundleRows(0),
+                config);
         if (!selected.bounded()) {
             // Maintenance watches the tables with sources that never end: a bounded run would never finish.
             TableMaintenancePlan.attach(env, sinks.tables(), config.maintenance());

@@ -16,10 +16,12 @@ import org.requestslakehouse.metrics.JobMetrics;
 
 /**
  * In front of an upsert table's writer: keeps only the last change per row key until the next checkpoint, end of
- * input, or {@code maxRows} keys, then sends those on. An upsert table ends a checkpoint with each key's last change
+ * input, {@code maxRows} keys or {@link #MAX_DELAY_MILLIS}, then sends those on. An upsert table ends a checkpoint with each key's last change
  * applied whatever came before it, so the committed table is the same, while a version superseded within the
  * bundle (a case opened and closed a few hours apart, replayed in one checkpoint) is never encoded, deleted by
- * key, and shipped to the writer. The bundle is empty at every checkpoint, so the operator has no state.
+ * key, and shipped to the writer. The bundle is empty at every checkpoint, so the operator has no state. The delay
+ * bound keeps a streaming writer busy all along: held until the barrier, a checkpoint interval of rows would reach
+ * it at once and hold the checkpoint, and with it the commit that makes them visible, until they are encoded.
  *
  * <p>Rows are kept as they arrive: the {@link RowDataConverter}s in front of it build a new row per record.
  */
@@ -28,12 +30,14 @@ public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
     private static final long serialVersionUID = 1L;
 
     static final String METRIC_SUPERSEDED = "upsertBundleSuperseded";
+    static final long MAX_DELAY_MILLIS = 1_000;
 
     private final RowData.FieldGetter[] keyGetters;
     private final int maxRows;
 
     private transient Map<GenericRowData, RowData> bundle;
     private transient Counter superseded;
+    private transient boolean flushScheduled;
 
     /**
      * @param rowType    the table's row type
@@ -72,6 +76,13 @@ public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
             superseded.inc();
         } else if (bundle.size() >= maxRows) {
             flush();
+        } else if (!flushScheduled) {
+            flushScheduled = true;
+            long now = getProcessingTimeService().getCurrentProcessingTime();
+            getProcessingTimeService().registerTimer(now + MAX_DELAY_MILLIS, time -> {
+                flushScheduled = false;
+                flush();
+            });
         }
     }
 

@@ -93,6 +93,21 @@ class UpsertBundleOperatorTest {
     }
 
     @Test
+    void noChangeIsHeldLongerThanTheMaximumDelay() throws Exception {
+        start(100);
+        harness.setProcessingTime(1_000);
+        process(insert("boston", 1, "OPEN"));
+        process(insert("boston", 1, "CLOSED"));
+        harness.setProcessingTime(1_000 + UpsertBundleOperator.MAX_DELAY_MILLIS - 1);
+        assertThat(output()).isEmpty();
+
+        harness.setProcessingTime(1_000 + UpsertBundleOperator.MAX_DELAY_MILLIS);
+
+        assertThat(output()).containsExactly("+I(boston,1,CLOSED)");
+        assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
+    }
+
+    @Test
     void keyColumnsMustBeInTheRowAndTheBundleHoldAtLeastOneRow() {
         assertThatThrownBy(() -> new UpsertBundleOperator(ROW, List.of("case_id"), 10))
                 .hasMessageContaining("no column case_id");
