@@ -15,13 +15,13 @@ import org.apache.flink.table.types.logical.RowType;
 import org.requestslakehouse.metrics.JobMetrics;
 
 /**
- * In front of an upsert table's writer: keeps only the last change per row key until the next checkpoint, end of
- * input, {@code maxRows} keys or {@link #MAX_DELAY_MILLIS}, then sends those on. An upsert table ends a checkpoint with each key's last change
- * applied whatever came before it, so the committed table is the same, while a version superseded within the
- * bundle (a case opened and closed a few hours apart, replayed in one checkpoint) is never encoded, deleted by
- * key, and shipped to the writer. The bundle is empty at every checkpoint, so the operator has no state. The delay
- * bound keeps a streaming writer busy all along: held until the barrier, a checkpoint interval of rows would reach
- * it at once and hold the checkpoint, and with it the commit that makes them visible, until they are encoded.
+ * In front of an upsert table's writer in a bounded run: keeps only the last change per row key until the next
+ * checkpoint, end of input, {@code maxRows} keys or {@link #MAX_DELAY_MILLIS}, then sends those on. An upsert table
+ * ends a checkpoint with each key's last change applied whatever came before it, so the committed table is the same,
+ * while a version superseded within the bundle (a case opened and closed a few hours apart, replayed together) is
+ * never encoded, deleted by key and shipped to the writer. The bundle is empty at every checkpoint, so the operator
+ * has no state. The delay bound keeps rows flowing to the writer during a checkpoint interval, instead of leaving all
+ * of its encoding to the barrier, which would hold back the checkpoint and its commit.
  *
  * <p>Rows are kept as they arrive: the {@link RowDataConverter}s in front of it build a new row per record.
  */
