@@ -1,14 +1,9 @@
 package org.requestslakehouse.gold;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.ChainingStrategy;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.requestslakehouse.gold.lifecycle.GoldDelta;
+import org.requestslakehouse.operators.BundlingOperator;
 
 /**
  * Before a gold table's keyed exchange: sums the lifecycle's deltas per window and sends one {@link WindowChange}
@@ -21,8 +16,7 @@ import org.requestslakehouse.gold.lifecycle.GoldDelta;
  * at end of input; after at most {@link #MAX_DELAY_MILLIS} of processing time, so a stalled watermark cannot hold
  * back early firings; and when it holds {@link #MAX_WINDOWS} windows, which bounds its memory.
  */
-public class WindowChangeCombiner<K> extends AbstractStreamOperator<WindowChange>
-        implements OneInputStreamOperator<GoldDelta, WindowChange>, BoundedOneInput {
+public class WindowChangeCombiner<K> extends BundlingOperator<K, GoldDelta, WindowChange> {
     private static final long serialVersionUID = 1L;
 
     static final long MAX_DELAY_MILLIS = 200;
@@ -30,20 +24,16 @@ public class WindowChangeCombiner<K> extends AbstractStreamOperator<WindowChange
 
     private final GoldTable<K, ?> table;
 
-    private transient Map<K, WindowChange> bundle;
     private transient long watermark;
-    private transient boolean flushScheduled;
 
     public WindowChangeCombiner(GoldTable<K, ?> table) {
+        super(MAX_WINDOWS, MAX_DELAY_MILLIS);
         this.table = table;
-        // Chained to the lifecycle: as a task of its own it would add the very exchange it saves.
-        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        bundle = new LinkedHashMap<>();
         watermark = Long.MIN_VALUE;
     }
 
@@ -55,41 +45,19 @@ public class WindowChangeCombiner<K> extends AbstractStreamOperator<WindowChange
             output.collect(new StreamRecord<>(WindowChange.of(delta)));
             return;
         }
-        bundle.computeIfAbsent(key, k -> WindowChange.locatedAt(delta)).add(delta);
-        if (bundle.size() >= MAX_WINDOWS) {
-            flush();
-        } else if (!flushScheduled) {
-            flushScheduled = true;
-            long now = getProcessingTimeService().getCurrentProcessingTime();
-            getProcessingTimeService().registerTimer(now + MAX_DELAY_MILLIS, time -> {
-                flushScheduled = false;
-                flush();
-            });
+        WindowChange change = held(key);
+        if (change == null) {
+            change = WindowChange.locatedAt(delta);
         }
+        change.add(delta);
+        hold(key, change);
     }
 
+    /** Whatever is held goes on first: held back past this watermark, it could be late at the window operator. */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         flush();
         watermark = mark.getTimestamp();
         super.processWatermark(mark);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void endInput() {
-        flush();
-    }
-
-    private void flush() {
-        for (WindowChange change : bundle.values()) {
-            output.collect(new StreamRecord<>(change));
-        }
-        bundle.clear();
     }
 }

@@ -1,18 +1,13 @@
 package org.requestslakehouse.sinks.iceberg;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.ChainingStrategy;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.requestslakehouse.metrics.JobMetrics;
+import org.requestslakehouse.operators.BundlingOperator;
 
 /**
  * In front of an upsert table's writer in a bounded run: keeps only the last change per row key until the next
@@ -25,19 +20,15 @@ import org.requestslakehouse.metrics.JobMetrics;
  *
  * <p>Rows are kept as they arrive: the {@link RowDataConverter}s in front of it build a new row per record.
  */
-public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
-        implements OneInputStreamOperator<RowData, RowData>, BoundedOneInput {
+public class UpsertBundleOperator extends BundlingOperator<GenericRowData, RowData, RowData> {
     private static final long serialVersionUID = 1L;
 
     static final String METRIC_SUPERSEDED = "upsertBundleSuperseded";
     static final long MAX_DELAY_MILLIS = 1_000;
 
     private final RowData.FieldGetter[] keyGetters;
-    private final int maxRows;
 
-    private transient Map<GenericRowData, RowData> bundle;
     private transient Counter superseded;
-    private transient boolean flushScheduled;
 
     /**
      * @param rowType    the table's row type
@@ -45,9 +36,7 @@ public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
      * @param maxRows    keys held at most before the bundle is sent on early, which bounds its memory
      */
     public UpsertBundleOperator(RowType rowType, List<String> keyColumns, int maxRows) {
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
-        }
+        super(maxRows, MAX_DELAY_MILLIS);
         this.keyGetters = keyColumns.stream()
                 .map(column -> {
                     int position = rowType.getFieldIndex(column);
@@ -57,52 +46,20 @@ public class UpsertBundleOperator extends AbstractStreamOperator<RowData>
                     return RowData.createFieldGetter(rowType.getTypeAt(position), position);
                 })
                 .toArray(RowData.FieldGetter[]::new);
-        this.maxRows = maxRows;
-        // Chained to the converter: as a task of its own it would add a network hop for every row it saves.
-        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        bundle = new LinkedHashMap<>();
         superseded = JobMetrics.of(getRuntimeContext()).counter(METRIC_SUPERSEDED);
     }
 
     @Override
     public void processElement(StreamRecord<RowData> element) {
         RowData row = element.getValue();
-        if (bundle.put(keyOf(row), row) != null) {
+        if (hold(keyOf(row), row) != null) {
             superseded.inc();
-        } else if (bundle.size() >= maxRows) {
-            flush();
-        } else if (!flushScheduled) {
-            flushScheduled = true;
-            long now = getProcessingTimeService().getCurrentProcessingTime();
-            getProcessingTimeService().registerTimer(now + MAX_DELAY_MILLIS, time -> {
-                flushScheduled = false;
-                flush();
-            });
         }
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void endInput() {
-        flush();
-    }
-
-    private void flush() {
-        StreamRecord<RowData> reused = new StreamRecord<>(null);
-        for (RowData row : bundle.values()) {
-            output.collect(reused.replace(row));
-        }
-        bundle.clear();
     }
 
     /** Kind is fixed: a DELETE and an INSERT of one key are the same key. */
