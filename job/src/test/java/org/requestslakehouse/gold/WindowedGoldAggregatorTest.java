@@ -251,11 +251,8 @@ class WindowedGoldAggregatorTest {
         harness.setProcessingTime(1_000);
         process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
         process(closed(1, 1, "2024-03-10T06:45:00Z", "Roxbury", true, 0.5));
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
-        harness.close();
-        environment.close();
 
-        start(ALLOWED_LATENESS, snapshot);
+        restartWith(ALLOWED_LATENESS);
         process(closed(2, 1, "2024-03-10T06:50:00Z", "Roxbury", false, 1.5));
         assertThat(harness.numProcessingTimeTimers())
                 .as("the restored early firing, not a second one")
@@ -280,11 +277,8 @@ class WindowedGoldAggregatorTest {
     void aWindowRestoredUnderALongerAllowedLatenessLivesThatLongAndIsThenCleanedUp() throws Exception {
         Duration longer = ALLOWED_LATENESS.multipliedBy(2);
         process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
-        harness.close();
-        environment.close();
 
-        start(longer, snapshot);
+        restartWith(longer);
         harness.processWatermark(CLEANUP);
         assertThat(harness.numKeyedStateEntries())
                 .as("still within this run's allowed lateness")
@@ -304,11 +298,8 @@ class WindowedGoldAggregatorTest {
     void aWindowRestoredUnderAShorterAllowedLatenessIsCleanedUpByThatLateness() throws Exception {
         Duration shorter = ALLOWED_LATENESS.dividedBy(2);
         process(opened(1, 1, "2024-03-10T06:15:00Z", "Roxbury"));
-        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
-        harness.close();
-        environment.close();
 
-        start(shorter, snapshot);
+        restartWith(shorter);
         harness.processWatermark(LAST_MOMENT + shorter.toMillis());
 
         assertThat(rows()).extracting(r -> r.opened).containsExactly(1L);
@@ -409,6 +400,14 @@ class WindowedGoldAggregatorTest {
             harness.initializeState(restored);
         }
         harness.open();
+    }
+
+    /** Snapshots the operator, closes it and starts a new one from that snapshot under {@code allowedLateness}. */
+    private void restartWith(Duration allowedLateness) throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1_000);
+        harness.close();
+        environment.close();
+        start(allowedLateness, snapshot);
     }
 
     private void process(GoldDelta delta) throws Exception {
