@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.maintenance.TableMaintenancePlan;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.pipeline.LakehousePipeline;
@@ -26,20 +27,23 @@ public final class LakehouseJob {
         selected.source().preflight(PREFLIGHT_TIMEOUT);
         CatalogPreflight.check(config.catalog(), PREFLIGHT_TIMEOUT);
         DataStream<RawEvent> events = selected.source().create(env);
-        IcebergSinks sinks = IcebergSinks.create(config.catalog());
-        // A streaming run commits what arrived in each checkpoint interval; rows held back until the barrier would
-        // reach the writers at once and delay that commit, so only bounded runs bundle upserts.
-        LakehousePipeline.build(
-                events,
-                selected.watermarks(),
-                selected.bounded()
-                        ? sinks.withUpsertBundleRows(config.runtime().upsertBundleRows())
-                        : sinks.withParallelWriters().withUpsertBundleRows(0),
-                config);
+        IcebergSinks sinks = sinks(config, selected.bounded());
+        LakehousePipeline.build(events, selected.watermarks(), sinks, config);
         if (!selected.bounded()) {
             // Maintenance watches the tables with sources that never end: a bounded run would never finish.
             TableMaintenancePlan.attach(env, sinks.tables(), config.maintenance());
         }
+    }
+
+    /**
+     * The Iceberg sinks a run writes through, after creating missing tables. A bounded run has one writer per table
+     * (see {@link IcebergSinks}) and bundles upserts ({@link RuntimeSettings#UPSERT_BUNDLE_ROWS}); a streaming run commits what
+     * arrived in each checkpoint interval, and rows held back until the barrier would reach the writers at once and
+     * delay that commit, so it writes every change, with writers at the input's parallelism.
+     */
+    public static IcebergSinks sinks(JobConfig config, boolean bounded) {
+        IcebergSinks sinks = IcebergSinks.create(config.catalog());
+        return bounded ? sinks.withUpsertBundleRows(config.runtime().upsertBundleRows()) : sinks.withParallelWriters();
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
+import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.model.RawEvent;
-import org.requestslakehouse.sinks.iceberg.IcebergSinks;
 import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /** Properties of the whole job graph, as production builds it (real Iceberg sinks, gold on). */
@@ -66,7 +66,7 @@ class LakehousePipelineGraphTest {
                         assertThat(use).matches(".*-Iceberg(StreamWriter \\(output\\)|FilesCommitter \\(input\\))"));
     }
 
-    /** Superseded changes are dropped in front of every upsert writer, and nothing is held for append tables. */
+    /** In a bounded run superseded changes are dropped in front of every upsert writer; nothing is held for appends. */
     @Test
     void everyUpsertTableAndOnlyUpsertTablesGetABundleInFrontOfTheirWriter(@TempDir Path warehouse) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -115,7 +115,8 @@ class LakehousePipelineGraphTest {
         RawEvent event = new RawEvent(
                 "csv", "unused.csv", null, "2", null, 0L, "{\"case_enquiry_id\": 1}".getBytes(StandardCharsets.UTF_8));
         DataStream<RawEvent> events = env.fromData(TypeInformation.of(RawEvent.class), event);
+        // The sinks of a bounded run, as the CSV source configured here is: they bundle upserts.
         LakehousePipeline.build(
-                events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, IcebergSinks.create(config.catalog()), config);
+                events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, LakehouseJob.sinks(config, true), config);
     }
 }

@@ -7,7 +7,6 @@ import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.sink.FlinkSink;
 import org.requestslakehouse.catalog.CatalogFactory;
 import org.requestslakehouse.config.CatalogConfig;
-import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.gold.GoldRow;
 import org.requestslakehouse.gold.GoldTable;
 import org.requestslakehouse.gold.GoldWatermark;
@@ -50,7 +49,10 @@ public final class IcebergSinks implements LakehouseSinks {
         this.upsertBundleRows = upsertBundleRows;
     }
 
-    /** Connects to the catalog and creates missing databases and tables before the job graph is built. */
+    /**
+     * Connects to the catalog and creates missing databases and tables before the job graph is built. The sinks have
+     * one writer per table and no upsert bundle; see {@link #withParallelWriters()} and {@link #withUpsertBundleRows}.
+     */
     public static IcebergSinks create(CatalogConfig config) {
         CatalogLoader loader = CatalogFactory.loader(config);
         LakehouseTables tables = new LakehouseTables(config);
@@ -60,7 +62,7 @@ public final class IcebergSinks implements LakehouseSinks {
         } finally {
             CatalogFactory.close(catalog);
         }
-        return new IcebergSinks(loader, tables, false, RuntimeSettings.UPSERT_BUNDLE_ROWS.defaultValue());
+        return new IcebergSinks(loader, tables, false, 0);
     }
 
     /**
@@ -71,7 +73,10 @@ public final class IcebergSinks implements LakehouseSinks {
         return new IcebergSinks(catalogLoader, tables, true, upsertBundleRows);
     }
 
-    /** Same tables, with {@code rows} keys held in front of each upsert table's writers (0: none). */
+    /**
+     * Same tables, with {@code rows} keys held in front of each upsert table's writers (0: none), as bounded runs
+     * have them (see {@link UpsertBundleOperator}).
+     */
     public IcebergSinks withUpsertBundleRows(int rows) {
         return new IcebergSinks(catalogLoader, tables, parallelWriters, rows);
     }
