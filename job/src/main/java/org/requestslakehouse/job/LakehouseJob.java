@@ -37,9 +37,9 @@ public final class LakehouseJob {
 
     /**
      * The Iceberg sinks a run writes through, after creating missing tables. A bounded run has one writer per table
-     * (see {@link IcebergSinks}) and bundles upserts ({@link RuntimeSettings#UPSERT_BUNDLE_ROWS}); a streaming run commits what
-     * arrived in each checkpoint interval, and rows held back until the barrier would reach the writers at once and
-     * delay that commit, so it writes every change, with writers at the input's parallelism.
+     * (see {@link IcebergSinks}) and bundles upserts ({@link RuntimeSettings#UPSERT_BUNDLE_ROWS}). A streaming run
+     * commits what arrived in each checkpoint interval; rows held back until the barrier would reach the writers at
+     * once and delay that commit, so it writes every change, with writers at the input's parallelism.
      */
     public static IcebergSinks sinks(JobConfig config, boolean bounded) {
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
