@@ -242,6 +242,7 @@ class TableSchemasTest {
         assertThat(p)
                 .containsEntry(TableProperties.FORMAT_VERSION, "2")
                 .containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd")
+                .containsEntry(TableProperties.PARQUET_DICT_SIZE_BYTES, "65536")
                 .containsEntry(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, "134217728")
                 .containsEntry(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
                 .containsEntry(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20")
