@@ -2,11 +2,13 @@ package org.requestslakehouse.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,9 +35,16 @@ public final class BenchReport {
         settings.put("parallelism", result.settings().parallelism());
         settings.put("child_heap", result.settings().childHeap());
         settings.put("freshness_rate_share", result.settings().freshnessRateShare());
+        settings.put("repeat", result.settings().repeat());
         for (Map.Entry<String, RunResult> run : runs(result).entrySet()) {
             if (run.getValue() != null) {
-                putRun(root.putObject(run.getKey()), run.getValue(), result);
+                ObjectNode node = root.putObject(run.getKey());
+                putRun(node, run.getValue(), result);
+                List<RunResult> each = result.runs().getOrDefault(run.getKey(), List.of());
+                if (!each.isEmpty()) {
+                    ArrayNode rounds = node.putArray("runs");
+                    each.forEach(measured -> putMeasured(rounds.addObject(), measured));
+                }
             }
         }
         FreshnessResult f = result.freshness();
@@ -62,16 +71,7 @@ public final class BenchReport {
     }
 
     private static void putRun(ObjectNode node, RunResult run, BenchResult result) {
-        node.put("events_per_s", run.eventsPerSecond());
-        node.put("seconds", run.seconds());
-        node.put("cpu_s", run.cpuSeconds());
-        node.put("cpu_s_per_million", run.cpuSecondsPerMillion());
-        node.put("broker_cpu_s_per_million", run.brokerCpuSecondsPerMillion());
-        node.put("events_per_cpu_s", run.eventsPerCpuSecond());
-        node.put("peak_rss_mib", run.peakRssMib());
-        if (run.stateBytesPerCase() != null) {
-            node.put("state_bytes_per_case", run.stateBytesPerCase());
-        }
+        putMeasured(node, run);
         if (!run.tableRows().isEmpty()) {
             ObjectNode rows = node.putObject("rows");
             run.tableRows().forEach(rows::put);
@@ -84,7 +84,21 @@ public final class BenchReport {
         }
     }
 
-    /** The result table, one line per run. */
+    /** The figures of one run (or of the medians), without the ratios and rows that belong to the part. */
+    private static void putMeasured(ObjectNode node, RunResult run) {
+        node.put("events_per_s", run.eventsPerSecond());
+        node.put("seconds", run.seconds());
+        node.put("cpu_s", run.cpuSeconds());
+        node.put("cpu_s_per_million", run.cpuSecondsPerMillion());
+        node.put("broker_cpu_s_per_million", run.brokerCpuSecondsPerMillion());
+        node.put("events_per_cpu_s", run.eventsPerCpuSecond());
+        node.put("peak_rss_mib", run.peakRssMib());
+        if (run.stateBytesPerCase() != null) {
+            node.put("state_bytes_per_case", run.stateBytesPerCase());
+        }
+    }
+
+    /** The result table, one line per part (the median of its runs with {@code --repeat}). */
     public static String table(BenchResult result) {
         StringBuilder out = new StringBuilder();
         String format = "%-12s %10s %11s %11s %8s %8s %-29s %9s %12s%n";

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param freshnessRateShare  the freshness run's input rate as a share of the full job's measured events/s
  * @param freshnessDuration   how long the freshness run produces (less when fewer events are preloaded)
  * @param parts               the parts to run; the others are reported as not measured
+ * @param repeat              how many times each throughput part runs, in rounds (every part once, then again), so
+ *                            that a noisy machine's figures can be reported as medians
  * @param childHeap           maximum heap of the job, floor and peer JVMs, e.g. {@code 1g}
  * @param jobJvmOptions       extra options for the job's JVMs only (a JFR recording, GC logging)
  * @param peerClasspath       directory of the Kafka Connect peer's jars
@@ -31,6 +33,7 @@ public record BenchSettings(
         double freshnessRateShare,
         Duration freshnessDuration,
         Set<Part> parts,
+        int repeat,
         String childHeap,
         List<String> jobJvmOptions,
         Path peerClasspath,
@@ -53,6 +56,9 @@ public record BenchSettings(
         if (freshnessRateShare <= 0 || freshnessRateShare > 1) {
             throw new IllegalArgumentException("the freshness rate share must be in (0, 1], was " + freshnessRateShare);
         }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
+        }
         if (parts.contains(Part.FRESHNESS) && !parts.contains(Part.JOB)) {
             throw new IllegalArgumentException(
                     "the freshness run's rate is a share of the job's measured maximum: run the job part too");
@@ -67,5 +73,24 @@ public record BenchSettings(
 
     public Path logDir() {
         return workDir.resolve("logs");
+    }
+
+    /** The same settings with another scratch directory: each round after the first gets its own. */
+    public BenchSettings withWorkDir(Path dir) {
+        return new BenchSettings(
+                events,
+                seed,
+                checkpointInterval,
+                stateBackend,
+                managedMemory,
+                parallelism,
+                freshnessRateShare,
+                freshnessDuration,
+                parts,
+                repeat,
+                childHeap,
+                jobJvmOptions,
+                peerClasspath,
+                dir);
     }
 }

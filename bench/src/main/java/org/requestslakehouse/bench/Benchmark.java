@@ -1,10 +1,15 @@
 package org.requestslakehouse.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.requestslakehouse.bench.BenchSettings.Part;
 import org.requestslakehouse.replay.KafkaEventPublisher;
@@ -37,13 +42,32 @@ public final class Benchmark {
             BenchContext ctx = new BenchContext(settings, broker, TOPIC, console);
             Path csv = preload(broker);
 
-            RunResult floor = settings.runs(Part.FLOOR) ? report("floor", FloorRun.run(ctx)) : null;
-            RunResult job = settings.runs(Part.JOB) ? report("job", JobRun.run(ctx, "job", true)) : null;
-            RunResult jobNoGold = settings.runs(Part.JOB_NO_GOLD)
-                    ? report("job_no_gold", JobRun.run(ctx, "job_no_gold", false))
-                    : null;
-            RunResult peer = settings.runs(Part.PEER) ? report("peer", PeerRun.run(ctx)) : null;
-            RunResult sqlPeer = settings.runs(Part.SQL_PEER) ? report(SqlPeerRun.NAME, SqlPeerRun.run(ctx)) : null;
+            Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+            for (int round = 1; round <= settings.repeat(); round++) {
+                BenchContext roundCtx = round == 1 ? ctx : round(round, broker);
+                if (settings.runs(Part.FLOOR)) {
+                    measure(runs, "floor", () -> FloorRun.run(roundCtx));
+                }
+                if (settings.runs(Part.JOB)) {
+                    measure(runs, "job", () -> JobRun.run(roundCtx, "job", true));
+                }
+                if (settings.runs(Part.JOB_NO_GOLD)) {
+                    measure(runs, "job_no_gold", () -> JobRun.run(roundCtx, "job_no_gold", false));
+                }
+                if (settings.runs(Part.PEER)) {
+                    measure(runs, "peer", () -> PeerRun.run(roundCtx));
+                }
+                if (settings.runs(Part.SQL_PEER)) {
+                    measure(runs, SqlPeerRun.NAME, () -> SqlPeerRun.run(roundCtx));
+                }
+            }
+            Map<String, RunResult> medians = new LinkedHashMap<>();
+            runs.forEach((part, measured) -> medians.put(part, RunResult.median(part, measured)));
+            RunResult floor = medians.get("floor");
+            RunResult job = medians.get("job");
+            RunResult jobNoGold = medians.get("job_no_gold");
+            RunResult peer = medians.get("peer");
+            RunResult sqlPeer = medians.get(SqlPeerRun.NAME);
             FreshnessResult freshness = null;
             if (settings.runs(Part.FRESHNESS)) {
                 freshness = FreshnessRun.run(ctx, csv, settings.freshnessRateShare() * job.eventsPerSecond());
@@ -64,8 +88,26 @@ public final class Benchmark {
                     jobNoGold,
                     peer,
                     sqlPeer,
-                    freshness);
+                    freshness,
+                    settings.repeat() > 1 ? runs : Map.of());
         }
+    }
+
+    /** A round after the first: its own tables, checkpoints and logs, on the same broker and preloaded topic. */
+    private BenchContext round(int round, BrokerProcess broker) throws IOException {
+        BenchSettings roundSettings = settings.withWorkDir(settings.workDir().resolve("round-" + round));
+        Files.createDirectories(roundSettings.workDir());
+        console.printf(Locale.ROOT, "round %d of %d in %s%n", round, settings.repeat(), roundSettings.workDir());
+        return new BenchContext(roundSettings, broker, TOPIC, console);
+    }
+
+    private void measure(Map<String, List<RunResult>> runs, String part, Measurement measurement) throws Exception {
+        runs.computeIfAbsent(part, p -> new ArrayList<>()).add(report(part, measurement.run()));
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        RunResult run() throws Exception;
     }
 
     private Path preload(BrokerProcess broker) throws Exception {

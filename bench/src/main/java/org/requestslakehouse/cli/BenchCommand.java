@@ -41,6 +41,14 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
     long events = 1_000_000;
 
     @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            description = "Run each throughput part N times, in rounds, and report the median of each figure; every"
+                    + " run must write the same rows. Freshness runs once, at the median job's rate."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int repeat = 1;
+
+    @Option(
             names = "--checkpoint-interval",
             paramLabel = "DURATION",
             description =
@@ -168,6 +176,7 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                     freshnessRateShare,
                     duration("--freshness-duration", freshnessDuration),
                     parts(),
+                    repeat,
                     heap,
                     jobJvmOptions,
                     peerClasspath != null ? peerClasspath : defaultPeerClasspath(),

@@ -44,6 +44,7 @@ class BenchReportTest {
             0.5,
             Duration.ofSeconds(60),
             EnumSet.allOf(BenchSettings.Part.class),
+            1,
             "1g",
             List.of(),
             Path.of("target/bench-peer"),
@@ -58,7 +59,8 @@ class BenchReportTest {
             new RunResult(1_000_000, 16.0, 24.0, 2.0, 1100L << 20, 180.0),
             new RunResult(1_000_000, 25.0, 40.0, 3.0, 700L << 20, null),
             new RunResult(1_000_000, 40.0, 80.0, 3.0, 900L << 20, 300.0, ROWS),
-            new FreshnessResult(25_000, 1_000_000, 750_000, 5.5, 11.2, 6.0, 12.5, 0));
+            new FreshnessResult(25_000, 1_000_000, 750_000, 5.5, 11.2, 6.0, 12.5, 0),
+            Map.of());
 
     private static Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -128,8 +130,8 @@ class BenchReportTest {
 
     @Test
     void partsNotRunAreLeftOut() {
-        BenchResult jobOnly =
-                new BenchResult(RESULT.finishedAt(), "m", SETTINGS, null, RESULT.job(), null, null, null, null);
+        BenchResult jobOnly = new BenchResult(
+                RESULT.finishedAt(), "m", SETTINGS, null, RESULT.job(), null, null, null, null, Map.of());
 
         JsonNode json = BenchReport.json(jobOnly);
 
@@ -157,6 +159,53 @@ class BenchReportTest {
         assertThat(lines.get(6))
                 .isEqualTo("rows of sql_peer: bronze.raw_events 1,000,000, silver.service_requests 537,634, "
                         + "gold.requests_hourly 61,202, gold.sla_daily 48,311");
+    }
+
+    @Test
+    void repeatedRunsReportTheirMediansAndEveryRun() {
+        List<RunResult> jobRuns = List.of(
+                new RunResult(1_000_000, 20.0, 30.0, 2.0, 1200L << 20, 250.0),
+                new RunResult(1_000_000, 25.0, 45.0, 3.0, 1300L << 20, 260.0),
+                new RunResult(1_000_000, 16.0, 28.0, 1.0, 1100L << 20, 240.0));
+        BenchSettings threeRounds = new BenchSettings(
+                SETTINGS.events(),
+                SETTINGS.seed(),
+                SETTINGS.checkpointInterval(),
+                SETTINGS.stateBackend(),
+                SETTINGS.managedMemory(),
+                SETTINGS.parallelism(),
+                SETTINGS.freshnessRateShare(),
+                SETTINGS.freshnessDuration(),
+                EnumSet.of(BenchSettings.Part.JOB),
+                3,
+                SETTINGS.childHeap(),
+                SETTINGS.jobJvmOptions(),
+                SETTINGS.peerClasspath(),
+                SETTINGS.workDir());
+        BenchResult repeated = new BenchResult(
+                RESULT.finishedAt(),
+                "m",
+                threeRounds,
+                null,
+                RunResult.median("job", jobRuns),
+                null,
+                null,
+                null,
+                null,
+                Map.of("job", jobRuns));
+
+        JsonNode json = BenchReport.json(repeated);
+
+        assertThat(json.at("/settings/repeat").asInt()).isEqualTo(3);
+        assertThat(json.at("/job/seconds").asDouble()).isEqualTo(20.0);
+        assertThat(json.at("/job/cpu_s_per_million").asDouble()).isEqualTo(30.0);
+        assertThat(json.at("/job/state_bytes_per_case").asDouble()).isEqualTo(250.0);
+        JsonNode runs = json.at("/job/runs");
+        assertThat(runs.size()).isEqualTo(3);
+        assertThat(runs.get(1).get("cpu_s_per_million").asDouble()).isEqualTo(45.0);
+        assertThat(runs.get(2).get("events_per_s").asDouble()).isEqualTo(62_500.0);
+        assertThat(runs.get(0).has("ratio_to_floor")).isFalse();
+        assertThat(BenchReport.json(RESULT).at("/job/runs").isMissingNode()).isTrue();
     }
 
     @Test

@@ -83,6 +83,53 @@ class BenchCommandIT {
     }
 
     @Test
+    void repeatedPartsRunInRoundsOfTheirOwnAndReportTheirMedians(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        Path work = dir.resolve("work");
+
+        int exit = Main.commandLine()
+                .execute(
+                        "bench",
+                        "--events",
+                        "2000",
+                        "--parts",
+                        "floor,job",
+                        "--repeat",
+                        "2",
+                        "--checkpoint-interval",
+                        "2 s",
+                        "--work-dir",
+                        work.toString(),
+                        "--json",
+                        json.toString());
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.at("/settings/repeat").asInt()).isEqualTo(2);
+        for (String part : List.of("floor", "job")) {
+            JsonNode runs = report.at("/" + part + "/runs");
+            assertThat(runs.size()).as(part).isEqualTo(2);
+            double first = runs.get(0).get("cpu_s").asDouble();
+            double second = runs.get(1).get("cpu_s").asDouble();
+            assertThat(report.at("/" + part + "/cpu_s").asDouble()).as(part).isEqualTo((first + second) / 2);
+        }
+        // The second round wrote its own tables: the job's rows were counted in each and are the same.
+        assertThat(work.resolve("round-2/job")).isDirectory();
+        assertThat(report.at("/job/rows").get("bronze.raw_events").asLong()).isEqualTo(2000);
+        assertThat(report.has("peer")).isFalse();
+    }
+
+    @Test
+    void rejectsARepeatBelowOne() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--repeat", "0");
+
+        assertThatThrownBy(() -> command.settings(Path.of("unused")))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("repeat must be at least 1, was 0");
+    }
+
+    @Test
     void rejectsAnUnknownPartBeforeStartingAnything() {
         BenchCommand command = new BenchCommand();
         new CommandLine(command).parseArgs("--parts", "floor,gold");
