@@ -39,7 +39,7 @@ public final class Benchmark {
                 settings.logDir());
         try (BrokerProcess broker = BrokerProcess.start(
                 TOPIC, settings.parallelism(), settings.workDir().resolve("kafka"), settings.logDir(), "1g")) {
-            BenchContext ctx = new BenchContext(settings, broker, TOPIC, console);
+            BenchContext ctx = new BenchContext(settings, broker, TOPIC, console, 1);
             Path csv = preload(broker);
 
             Map<String, List<RunResult>> runs = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ public final class Benchmark {
         BenchSettings roundSettings = settings.withWorkDir(settings.workDir().resolve("round-" + round));
         Files.createDirectories(roundSettings.workDir());
         console.printf(Locale.ROOT, "round %d of %d in %s%n", round, settings.repeat(), roundSettings.workDir());
-        return new BenchContext(roundSettings, broker, TOPIC, console);
+        return new BenchContext(roundSettings, broker, TOPIC, console, round);
     }
 
     private void measure(Map<String, List<RunResult>> runs, String part, Measurement measurement) throws Exception {

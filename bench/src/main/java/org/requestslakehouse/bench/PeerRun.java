@@ -41,7 +41,7 @@ final class PeerRun {
         Path dir = settings.workDir().resolve("peer");
         Path warehouse = dir.resolve("warehouse");
         Files.createDirectories(dir);
-        ctx.broker().createTopic(CONTROL_TOPIC, 1);
+        ctx.broker().createTopic(ctx.perRound(CONTROL_TOPIC), 1);
         int restPort = LocalPorts.free();
         Path worker = properties(dir.resolve("worker.properties"), workerProperties(ctx, dir, restPort));
         Path connector = properties(dir.resolve("connector.properties"), connectorProperties(ctx, warehouse));
@@ -57,8 +57,8 @@ final class PeerRun {
                 "org.apache.kafka.connect.cli.ConnectStandalone",
                 List.of(worker.toString(), connector.toString()),
                 settings.logDir())) {
-            ConnectorStatus status =
-                    new ConnectorStatus(restPort, CONNECTOR, settings.logDir().resolve("peer-connect.log"));
+            ConnectorStatus status = new ConnectorStatus(
+                    restPort, ctx.perRound(CONNECTOR), settings.logDir().resolve("peer-connect.log"));
             awaitTasksRunning(peer, status, settings.parallelism());
             long startMillis = System.currentTimeMillis();
             ProcStat peerAtStart = peer.stat();
@@ -96,7 +96,7 @@ final class PeerRun {
 
     private static Map<String, String> connectorProperties(BenchContext ctx, Path warehouse) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("name", CONNECTOR);
+        p.put("name", ctx.perRound(CONNECTOR));
         p.put("connector.class", "org.apache.iceberg.connect.IcebergSinkConnector");
         p.put("tasks.max", Integer.toString(ctx.settings().parallelism()));
         p.put("topics", ctx.topic());
@@ -109,7 +109,7 @@ final class PeerRun {
         p.put("iceberg.tables.auto-create-props.write.target-file-size-bytes", Long.toString(128L * 1024 * 1024));
         p.put("iceberg.catalog.catalog-impl", "org.apache.iceberg.hadoop.HadoopCatalog");
         p.put("iceberg.catalog.warehouse", warehouse.toAbsolutePath().toString());
-        p.put("iceberg.control.topic", CONTROL_TOPIC);
+        p.put("iceberg.control.topic", ctx.perRound(CONTROL_TOPIC));
         p.put(
                 "iceberg.control.commit.interval-ms",
                 Long.toString(ctx.settings().checkpointInterval().toMillis()));
