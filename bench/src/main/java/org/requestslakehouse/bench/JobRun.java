@@ -143,7 +143,7 @@ final class JobRun {
             args.add(SourceSettings.TYPE.is(SourceType.KAFKA));
             args.add(KafkaSettings.BOOTSTRAP_SERVERS.is(ctx.broker().bootstrapServers()));
             args.add(KafkaSettings.TOPICS.is(topic));
-            args.add(KafkaSettings.GROUP_ID.is("bench-" + name));
+            args.add(KafkaSettings.GROUP_ID.is(ctx.perRound("bench-" + name)));
             args.add(KafkaSettings.BOUNDED.is(bounded));
             args.add(CatalogSettings.WAREHOUSE.is(warehouse));
             args.add(RuntimeSettings.CHECKPOINT_DIR.is(dir.resolve("checkpoints")));
@@ -154,7 +154,7 @@ final class JobRun {
             List<String> jvmOptions = new ArrayList<>();
             jvmOptions.add("-Xmx" + settings.childHeap());
             for (String option : settings.jobJvmOptions()) {
-                jvmOptions.add(option.replace("{name}", name));
+                jvmOptions.add(option.replace("{name}", ctx.perRound(name)));
             }
             ctx.console()
                     .printf(

@@ -104,8 +104,10 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
     @Option(
             names = "--job-jvm-option",
             paramLabel = "OPTION",
-            description = "Extra JVM option for the job JVMs, repeatable; {name} becomes the run's name, "
-                    + "e.g. -XX:StartFlightRecording=filename=/tmp/{name}.jfr")
+            description =
+                    "Extra JVM option for the job JVMs, repeatable; {name} becomes the run's name (job-round-2 and so on"
+                            + " with --repeat), "
+                            + "e.g. -XX:StartFlightRecording=filename=/tmp/{name}.jfr")
     List<String> jobJvmOptions = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
