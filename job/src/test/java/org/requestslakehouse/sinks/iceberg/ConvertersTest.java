@@ -3,6 +3,7 @@ package org.requestslakehouse.sinks.iceberg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -164,6 +165,20 @@ class ConvertersTest {
         assertThatThrownBy(() -> converter.map(r))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("service_requests.open_ts is required but null in ServiceRequest{101004125189");
+    }
+
+    @Test
+    void textOutsideAsciiIsEncodedAsUtf8() throws Exception {
+        ServiceRequest request = ServiceRequests.closedCase();
+        request.neighborhood = "Caf\u00e9 \u2014 \uD83D\uDE00";
+        request.submittedPhotos = new String[] {"https://a/\u00fc.jpg"};
+        ServiceRequestConverter converter = new ServiceRequestConverter();
+        Fields row = new Fields(converter.map(request), converter.rowType());
+
+        assertThat(row.row().getString(row.type().getFieldIndex("neighborhood")).toBytes())
+                .isEqualTo(request.neighborhood.getBytes(StandardCharsets.UTF_8));
+        assertThat(row.string("neighborhood")).isEqualTo(request.neighborhood);
+        assertThat(row.strings("submitted_photos")).containsExactly("https://a/\u00fc.jpg");
     }
 
     @Test
