@@ -2,9 +2,11 @@ package org.requestslakehouse.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.commons.text.StringEscapeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldNormalizersTest {
 
@@ -25,6 +27,32 @@ class FieldNormalizersTest {
             })
     void text(String raw, String expected) {
         assertThat(FieldNormalizers.text(raw)).isEqualTo(expected);
+    }
+
+    /** Entities are decoded only where an {@code &} stands, so the result must be the library's from every position. */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(
+            strings = {
+                "&&amp;",
+                "&amp",
+                "x &",
+                "&",
+                "A &#38; B &#x26; C",
+                "&#128512; smile \uD83D\uDE00 &amp; \uD83D\uDE00",
+                "&unknown; stays",
+                "&#; and &#x; stay",
+                "&eacute;t&eacute;&lt;&gt;&quot;",
+                "a&b&c&amp;d",
+                "Tom &amp;amp; Jerry",
+            })
+    void entitiesDecodeAsTheLibraryDecodesThem(String raw) {
+        assertThat(FieldNormalizers.text(raw)).isEqualTo(StringEscapeUtils.unescapeHtml4(raw));
+    }
+
+    @Test
+    void anAmpersandThatStartsNoEntityCostsNoCopy() {
+        String ampersands = "AT&T & Verizon &c";
+        assertThat(FieldNormalizers.text(ampersands)).isSameAs(ampersands);
     }
 
     @Test
