@@ -8,8 +8,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * One parsed, normalised and enriched 311 case version: a row of {@code silver.service_requests}.
  * Each field but the tombstone marker is a silver column, declared with its type and role in
  * {@link ServiceRequestColumn}.
- * Arrays instead of lists so Flink serialises this as a POJO without a Kryo fallback.
+ * Flink serializes it with {@link ServiceRequestSerializer}, which follows the column list.
  */
+@TypeInfo(ServiceRequestTypeInfo.Factory.class)
 public class ServiceRequest {
     /** Boston's numeric case id: the published id when it is a positive whole number, else null. */
     public Long caseEnquiryId;
@@ -56,7 +57,6 @@ public class ServiceRequest {
     /** Intake channel as published (Constituent Call, Citizens Connect App, ...). */
     public String source;
     /** Boston-local calendar date of open_ts (zone configurable). */
-    @TypeInfo(LocalDateTypeInfoFactory.class)
     public LocalDate openDateLocal;
 
     public String sourceLayout;

@@ -5,15 +5,18 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 import java.util.function.ToLongFunction;
 
 /**
  * The columns of {@code silver.service_requests}, each declared once: name, value kind, nullability, the
- * {@link ServiceRequest} field it reads, its {@link Role} and comment. The Iceberg schema
- * ({@code sinks.iceberg.TableSchemas}), the row conversion ({@code sinks.iceberg.ServiceRequestConverter}) and the
- * version fingerprint ({@code silver.VersionFingerprint}) are derived from this list, so a column is added here, as
- * a field of {@link ServiceRequest} and in the parsing that fills that field, and nowhere else.
+ * {@link ServiceRequest} field it reads and writes, its {@link Role} and comment. The Iceberg schema
+ * ({@code sinks.iceberg.TableSchemas}), the row conversion ({@code sinks.iceberg.ServiceRequestConverter}), the
+ * version fingerprint ({@code silver.VersionFingerprint}) and the serializer ({@link ServiceRequestSerializer}) are
+ * derived from this list, so a column is added here, as a field of {@link ServiceRequest} and in the parsing that
+ * fills that field, and nowhere else.
  *
  * <p>Declaration order is the table's column order and the order fields are mixed into the fingerprint. A new
  * column goes last and optional: that is where {@code ALTER TABLE ... ADD} puts it on an existing table, and the
@@ -26,58 +29,91 @@ public enum ServiceRequestColumn {
      * Boston's numeric id, kept for compatibility; {@link #REQUEST_ID} is the id. Content, not key, since the key moved
      * to (city, request_id); still fingerprinted as it always was, so no stored fingerprint changes.
      */
-    CASE_ENQUIRY_ID(Role.CONTENT, longField(r -> r.caseEnquiryId), "the request id when it is a positive whole number"),
-    OPEN_TS(Role.KEY, timestamp(r -> r.openTs).required(), null),
-    SLA_TARGET_TS(Role.CONTENT, timestamp(r -> r.slaTargetTs), null),
-    CLOSED_TS(Role.CONTENT, timestamp(r -> r.closedTs), null),
+    CASE_ENQUIRY_ID(
+            Role.CONTENT,
+            longField(r -> r.caseEnquiryId, (r, v) -> r.caseEnquiryId = v),
+            "the request id when it is a positive whole number"),
+    OPEN_TS(Role.KEY, timestamp(r -> r.openTs, (r, v) -> r.openTs = v).required(), null),
+    SLA_TARGET_TS(Role.CONTENT, timestamp(r -> r.slaTargetTs, (r, v) -> r.slaTargetTs = v), null),
+    CLOSED_TS(Role.CONTENT, timestamp(r -> r.closedTs, (r, v) -> r.closedTs = v), null),
     /** Derived from closed_ts and the published status, and the only place the published status is kept. */
-    CASE_STATUS(Role.CONTENT, string(r -> r.caseStatus), "OPEN or CLOSED"),
-    ON_TIME_STATUS(Role.CONTENT, string(r -> r.onTimeStatus), "published on-time status, upper case"),
-    CLOSED_ON_TIME(Role.DERIVED, boolField(r -> r.closedOnTime), "closed_ts <= sla_target_ts"),
-    RESOLUTION_HOURS(Role.DERIVED, doubleField(r -> r.resolutionHours), null),
-    SLA_HOURS(Role.DERIVED, doubleField(r -> r.slaHours), null),
-    CLOSURE_REASON(Role.CONTENT, string(r -> r.closureReason), null),
-    CLOSURE_CATEGORY(Role.DERIVED, string(r -> r.closureCategory), null),
-    CLOSURE_REPORTED_TS(Role.DERIVED, timestamp(r -> r.closureReportedTs), "closed date quoted inside closure_reason"),
-    CASE_TITLE(Role.CONTENT, string(r -> r.caseTitle), null),
-    SUBJECT(Role.CONTENT, string(r -> r.subject), null),
-    REASON(Role.CONTENT, string(r -> r.reason), null),
-    TYPE(Role.CONTENT, string(r -> r.type), null),
-    QUEUE(Role.CONTENT, string(r -> r.queue), null),
-    DEPARTMENT(Role.CONTENT, string(r -> r.department), null),
-    SUBMITTED_PHOTOS(Role.CONTENT, strings(r -> r.submittedPhotos), "photo URLs"),
-    CLOSED_PHOTOS(Role.CONTENT, strings(r -> r.closedPhotos), "photo URLs"),
-    LOCATION(Role.CONTENT, string(r -> r.location), null),
-    LOCATION_STREET_NAME(Role.CONTENT, string(r -> r.locationStreetName), null),
-    ZIPCODE(Role.CONTENT, string(r -> r.zipcode), "five digits with leading zero"),
-    FIRE_DISTRICT(Role.CONTENT, string(r -> r.fireDistrict), null),
-    PWD_DISTRICT(Role.CONTENT, string(r -> r.pwdDistrict), null),
-    CITY_COUNCIL_DISTRICT(Role.CONTENT, string(r -> r.cityCouncilDistrict), null),
-    POLICE_DISTRICT(Role.CONTENT, string(r -> r.policeDistrict), null),
-    NEIGHBORHOOD(Role.CONTENT, string(r -> r.neighborhood), null),
-    NEIGHBORHOOD_SERVICES_DISTRICT(Role.CONTENT, string(r -> r.neighborhoodServicesDistrict), null),
-    WARD(Role.CONTENT, intField(r -> r.ward), null),
-    PRECINCT(Role.CONTENT, string(r -> r.precinct), null),
-    LAND_USAGE(Role.CONTENT, string(r -> r.landUsage), null),
-    PROPERTY_TYPE(Role.CONTENT, string(r -> r.propertyType), null),
-    PROPERTY_ID(Role.CONTENT, string(r -> r.propertyId), null),
-    LATITUDE(Role.CONTENT, doubleField(r -> r.latitude), null),
-    LONGITUDE(Role.CONTENT, doubleField(r -> r.longitude), null),
-    SOURCE(Role.CONTENT, string(r -> r.source), "intake channel as published"),
-    OPEN_DATE_LOCAL(Role.DERIVED, date(r -> r.openDateLocal), "Boston-local calendar date of open_ts"),
-    SOURCE_LAYOUT(Role.METADATA, string(r -> r.sourceLayout), "which of the city's column layouts the row came in"),
-    EVENT_TYPE(Role.METADATA, string(r -> r.eventType), "OPENED, UPDATED, CLOSED or SNAPSHOT"),
-    EMITTED_AT(Role.METADATA, timestamp(r -> r.emittedAt), "envelope emission time, if any"),
-    EVENT_TS(Role.DERIVED, timestamp(r -> r.eventTs), "version time used for latest-version-wins"),
-    DQ_FLAGS(Role.DERIVED, strings(r -> r.dqFlags), "data-quality observations about the source row"),
+    CASE_STATUS(Role.CONTENT, string(r -> r.caseStatus, (r, v) -> r.caseStatus = v), "OPEN or CLOSED"),
+    ON_TIME_STATUS(
+            Role.CONTENT,
+            string(r -> r.onTimeStatus, (r, v) -> r.onTimeStatus = v),
+            "published on-time status, upper case"),
+    CLOSED_ON_TIME(
+            Role.DERIVED, boolField(r -> r.closedOnTime, (r, v) -> r.closedOnTime = v), "closed_ts <= sla_target_ts"),
+    RESOLUTION_HOURS(Role.DERIVED, doubleField(r -> r.resolutionHours, (r, v) -> r.resolutionHours = v), null),
+    SLA_HOURS(Role.DERIVED, doubleField(r -> r.slaHours, (r, v) -> r.slaHours = v), null),
+    CLOSURE_REASON(Role.CONTENT, string(r -> r.closureReason, (r, v) -> r.closureReason = v), null),
+    CLOSURE_CATEGORY(Role.DERIVED, string(r -> r.closureCategory, (r, v) -> r.closureCategory = v), null),
+    CLOSURE_REPORTED_TS(
+            Role.DERIVED,
+            timestamp(r -> r.closureReportedTs, (r, v) -> r.closureReportedTs = v),
+            "closed date quoted inside closure_reason"),
+    CASE_TITLE(Role.CONTENT, string(r -> r.caseTitle, (r, v) -> r.caseTitle = v), null),
+    SUBJECT(Role.CONTENT, string(r -> r.subject, (r, v) -> r.subject = v), null),
+    REASON(Role.CONTENT, string(r -> r.reason, (r, v) -> r.reason = v), null),
+    TYPE(Role.CONTENT, string(r -> r.type, (r, v) -> r.type = v), null),
+    QUEUE(Role.CONTENT, string(r -> r.queue, (r, v) -> r.queue = v), null),
+    DEPARTMENT(Role.CONTENT, string(r -> r.department, (r, v) -> r.department = v), null),
+    SUBMITTED_PHOTOS(Role.CONTENT, strings(r -> r.submittedPhotos, (r, v) -> r.submittedPhotos = v), "photo URLs"),
+    CLOSED_PHOTOS(Role.CONTENT, strings(r -> r.closedPhotos, (r, v) -> r.closedPhotos = v), "photo URLs"),
+    LOCATION(Role.CONTENT, string(r -> r.location, (r, v) -> r.location = v), null),
+    LOCATION_STREET_NAME(Role.CONTENT, string(r -> r.locationStreetName, (r, v) -> r.locationStreetName = v), null),
+    ZIPCODE(Role.CONTENT, string(r -> r.zipcode, (r, v) -> r.zipcode = v), "five digits with leading zero"),
+    FIRE_DISTRICT(Role.CONTENT, string(r -> r.fireDistrict, (r, v) -> r.fireDistrict = v), null),
+    PWD_DISTRICT(Role.CONTENT, string(r -> r.pwdDistrict, (r, v) -> r.pwdDistrict = v), null),
+    CITY_COUNCIL_DISTRICT(Role.CONTENT, string(r -> r.cityCouncilDistrict, (r, v) -> r.cityCouncilDistrict = v), null),
+    POLICE_DISTRICT(Role.CONTENT, string(r -> r.policeDistrict, (r, v) -> r.policeDistrict = v), null),
+    NEIGHBORHOOD(Role.CONTENT, string(r -> r.neighborhood, (r, v) -> r.neighborhood = v), null),
+    NEIGHBORHOOD_SERVICES_DISTRICT(
+            Role.CONTENT,
+            string(r -> r.neighborhoodServicesDistrict, (r, v) -> r.neighborhoodServicesDistrict = v),
+            null),
+    WARD(Role.CONTENT, intField(r -> r.ward, (r, v) -> r.ward = v), null),
+    PRECINCT(Role.CONTENT, string(r -> r.precinct, (r, v) -> r.precinct = v), null),
+    LAND_USAGE(Role.CONTENT, string(r -> r.landUsage, (r, v) -> r.landUsage = v), null),
+    PROPERTY_TYPE(Role.CONTENT, string(r -> r.propertyType, (r, v) -> r.propertyType = v), null),
+    PROPERTY_ID(Role.CONTENT, string(r -> r.propertyId, (r, v) -> r.propertyId = v), null),
+    LATITUDE(Role.CONTENT, doubleField(r -> r.latitude, (r, v) -> r.latitude = v), null),
+    LONGITUDE(Role.CONTENT, doubleField(r -> r.longitude, (r, v) -> r.longitude = v), null),
+    SOURCE(Role.CONTENT, string(r -> r.source, (r, v) -> r.source = v), "intake channel as published"),
+    OPEN_DATE_LOCAL(
+            Role.DERIVED,
+            date(r -> r.openDateLocal, (r, v) -> r.openDateLocal = v),
+            "Boston-local calendar date of open_ts"),
+    SOURCE_LAYOUT(
+            Role.METADATA,
+            string(r -> r.sourceLayout, (r, v) -> r.sourceLayout = v),
+            "which of the city's column layouts the row came in"),
+    EVENT_TYPE(
+            Role.METADATA, string(r -> r.eventType, (r, v) -> r.eventType = v), "OPENED, UPDATED, CLOSED or SNAPSHOT"),
+    EMITTED_AT(Role.METADATA, timestamp(r -> r.emittedAt, (r, v) -> r.emittedAt = v), "envelope emission time, if any"),
+    EVENT_TS(
+            Role.DERIVED,
+            timestamp(r -> r.eventTs, (r, v) -> r.eventTs = v),
+            "version time used for latest-version-wins"),
+    DQ_FLAGS(
+            Role.DERIVED,
+            strings(r -> r.dqFlags, (r, v) -> r.dqFlags = v),
+            "data-quality observations about the source row"),
     /** Unknown input keys are content: a change in a column the job does not know yet is still a new version. */
-    EXTRA_FIELDS(Role.CONTENT, string(r -> r.extraFields), "JSON object of input keys that matched no column"),
-    INGESTED_AT(Role.METADATA, epochMillis(r -> r.ingestedAtMillis).required(), null),
-    SOURCE_REF(Role.METADATA, string(r -> r.sourceRef), "bronze coordinates of the message"),
-    CITY(Role.IDENTITY, string(r -> r.city).required(), "the city the request belongs to"),
+    EXTRA_FIELDS(
+            Role.CONTENT,
+            string(r -> r.extraFields, (r, v) -> r.extraFields = v),
+            "JSON object of input keys that matched no column"),
+    INGESTED_AT(
+            Role.METADATA,
+            epochMillis(r -> r.ingestedAtMillis, (r, v) -> r.ingestedAtMillis = v)
+                    .required(),
+            null),
+    SOURCE_REF(Role.METADATA, string(r -> r.sourceRef, (r, v) -> r.sourceRef = v), "bronze coordinates of the message"),
+    CITY(Role.IDENTITY, string(r -> r.city, (r, v) -> r.city = v).required(), "the city the request belongs to"),
     REQUEST_ID(
             Role.IDENTITY,
-            string(r -> r.requestId).required(),
+            string(r -> r.requestId, (r, v) -> r.requestId = v).required(),
             "the request id as the city publishes it; whole numbers in canonical digits");
 
     /** What a column is to the version fingerprint, which decides whether a version changed anything. */
@@ -136,7 +172,9 @@ public enum ServiceRequestColumn {
     private final Kind kind;
     private final boolean required;
     private final Function<ServiceRequest, ?> object;
+    private final BiConsumer<ServiceRequest, Object> setObject;
     private final ToLongFunction<ServiceRequest> primitive;
+    private final ObjLongConsumer<ServiceRequest> setPrimitive;
     private final String doc;
 
     ServiceRequestColumn(Role role, Accessor accessor, String doc) {
@@ -144,7 +182,9 @@ public enum ServiceRequestColumn {
         this.kind = accessor.kind;
         this.required = accessor.nonNull;
         this.object = accessor.object;
+        this.setObject = accessor.setObject;
         this.primitive = accessor.primitive;
+        this.setPrimitive = accessor.setPrimitive;
         this.doc = doc;
     }
 
@@ -181,6 +221,20 @@ public enum ServiceRequestColumn {
         return primitive.applyAsLong(r);
     }
 
+    /**
+     * Sets a column of any kind but {@link Kind#EPOCH_MILLIS} to a value of its kind's Java type (or null).
+     *
+     * @throws ClassCastException when the value is of another type
+     */
+    public void setValue(ServiceRequest r, Object value) {
+        setObject.accept(r, value);
+    }
+
+    /** Sets an {@link Kind#EPOCH_MILLIS} column. */
+    public void setLongValue(ServiceRequest r, long value) {
+        setPrimitive.accept(r, value);
+    }
+
     /** True when the version has no value for this column; a primitive column always has one. */
     public boolean isNull(ServiceRequest r) {
         return object != null && object.apply(r) == null;
@@ -196,47 +250,52 @@ public enum ServiceRequestColumn {
         };
     }
 
-    private static Accessor longField(Function<ServiceRequest, Long> get) {
-        return new Accessor(Kind.LONG, get, null, false);
+    private static Accessor longField(Function<ServiceRequest, Long> get, BiConsumer<ServiceRequest, Long> set) {
+        return new Accessor(Kind.LONG, get, (r, v) -> set.accept(r, (Long) v), null, null, false);
     }
 
-    private static Accessor epochMillis(ToLongFunction<ServiceRequest> get) {
-        return new Accessor(Kind.EPOCH_MILLIS, null, get, false);
+    private static Accessor epochMillis(ToLongFunction<ServiceRequest> get, ObjLongConsumer<ServiceRequest> set) {
+        return new Accessor(Kind.EPOCH_MILLIS, null, null, get, set, false);
     }
 
-    private static Accessor intField(Function<ServiceRequest, Integer> get) {
-        return new Accessor(Kind.INTEGER, get, null, false);
+    private static Accessor intField(Function<ServiceRequest, Integer> get, BiConsumer<ServiceRequest, Integer> set) {
+        return new Accessor(Kind.INTEGER, get, (r, v) -> set.accept(r, (Integer) v), null, null, false);
     }
 
-    private static Accessor doubleField(Function<ServiceRequest, Double> get) {
-        return new Accessor(Kind.DOUBLE, get, null, false);
+    private static Accessor doubleField(Function<ServiceRequest, Double> get, BiConsumer<ServiceRequest, Double> set) {
+        return new Accessor(Kind.DOUBLE, get, (r, v) -> set.accept(r, (Double) v), null, null, false);
     }
 
-    private static Accessor boolField(Function<ServiceRequest, Boolean> get) {
-        return new Accessor(Kind.BOOLEAN, get, null, false);
+    private static Accessor boolField(Function<ServiceRequest, Boolean> get, BiConsumer<ServiceRequest, Boolean> set) {
+        return new Accessor(Kind.BOOLEAN, get, (r, v) -> set.accept(r, (Boolean) v), null, null, false);
     }
 
-    private static Accessor string(Function<ServiceRequest, String> get) {
-        return new Accessor(Kind.STRING, get, null, false);
+    private static Accessor string(Function<ServiceRequest, String> get, BiConsumer<ServiceRequest, String> set) {
+        return new Accessor(Kind.STRING, get, (r, v) -> set.accept(r, (String) v), null, null, false);
     }
 
-    private static Accessor strings(Function<ServiceRequest, String[]> get) {
-        return new Accessor(Kind.STRING_LIST, get, null, false);
+    private static Accessor strings(Function<ServiceRequest, String[]> get, BiConsumer<ServiceRequest, String[]> set) {
+        return new Accessor(Kind.STRING_LIST, get, (r, v) -> set.accept(r, (String[]) v), null, null, false);
     }
 
-    private static Accessor timestamp(Function<ServiceRequest, Instant> get) {
-        return new Accessor(Kind.TIMESTAMP, get, null, false);
+    private static Accessor timestamp(Function<ServiceRequest, Instant> get, BiConsumer<ServiceRequest, Instant> set) {
+        return new Accessor(Kind.TIMESTAMP, get, (r, v) -> set.accept(r, (Instant) v), null, null, false);
     }
 
-    private static Accessor date(Function<ServiceRequest, LocalDate> get) {
-        return new Accessor(Kind.DATE, get, null, false);
+    private static Accessor date(Function<ServiceRequest, LocalDate> get, BiConsumer<ServiceRequest, LocalDate> set) {
+        return new Accessor(Kind.DATE, get, (r, v) -> set.accept(r, (LocalDate) v), null, null, false);
     }
 
-    /** A column's kind and getter, typed so that the kind cannot disagree with the field's Java type. */
+    /** A column's kind, getter and setter, typed so that the kind cannot disagree with the field's Java type. */
     private record Accessor(
-            Kind kind, Function<ServiceRequest, ?> object, ToLongFunction<ServiceRequest> primitive, boolean nonNull) {
+            Kind kind,
+            Function<ServiceRequest, ?> object,
+            BiConsumer<ServiceRequest, Object> setObject,
+            ToLongFunction<ServiceRequest> primitive,
+            ObjLongConsumer<ServiceRequest> setPrimitive,
+            boolean nonNull) {
         Accessor required() {
-            return new Accessor(kind, object, primitive, true);
+            return new Accessor(kind, object, setObject, primitive, setPrimitive, true);
         }
     }
 }
