@@ -36,10 +36,19 @@ public final class BenchEvents {
     /** A CSV (current layout) with enough cases for {@code events} lifecycle events. */
     public static Path generate(Path dir, long events, long seed) throws IOException {
         Path csv = dir.resolve("bench-cases.csv");
-        long cases = (long) Math.ceil(events / EVENTS_PER_CASE_AT_LEAST) + 1;
         RequestCsvWriter.write(
-                csv, Layout.CURRENT_2025, cases, GeneratorSettings.defaults(seed), false, ProgressListener.NONE);
+                csv,
+                Layout.CURRENT_2025,
+                casesFor(events),
+                GeneratorSettings.defaults(seed),
+                false,
+                ProgressListener.NONE);
         return csv;
+    }
+
+    /** How many cases {@link #generate} writes for {@code events} lifecycle events. */
+    public static long casesFor(long events) {
+        return (long) Math.ceil(events / EVENTS_PER_CASE_AT_LEAST) + 1;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.requestslakehouse.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -116,7 +117,16 @@ public final class Benchmark {
                 "Generating cases and preloading %,d lifecycle events into %s (2 partitions) ...%n",
                 settings.events(),
                 TOPIC);
+        // The generator's own rate, on this thread's CPU clock: where a per-row regression in it shows.
+        long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Path csv = BenchEvents.generate(settings.workDir(), settings.events(), settings.seed());
+        double generatorCpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+        console.printf(
+                Locale.ROOT,
+                "generator: %,d CSV rows in %.1f CPU-s (%,.0f rows per CPU-s)%n",
+                BenchEvents.casesFor(settings.events()),
+                generatorCpuSeconds,
+                BenchEvents.casesFor(settings.events()) / generatorCpuSeconds);
         try (KafkaEventPublisher publisher =
                 new KafkaEventPublisher(broker.bootstrapServers(), TOPIC, new Properties())) {
             BenchEvents.publish(csv, publisher, settings.events(), 0, "preload");
