@@ -75,8 +75,9 @@ class KafkaPreflightTest {
                                 + " within 2000 ms (kafka.security.protocol=PLAINTEXT): is the broker running and the address right?");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        // The admin call's own timeout plus client shutdown: well under the 60 s a default client would take.
-        assertThat(elapsed).isLessThan(timeout.plusSeconds(3));
+        // The bound tells the preflight's timeout from the 60 s a default client would take; it leaves a loaded
+        // machine room for client shutdown, so it is not a speed target.
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

@@ -23,6 +23,12 @@ class KinesisPreflightIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * Tells the preflight's timeout from a request the SDK would leave hanging, with room for a loaded machine: a
+     * behaviour check, not a speed target.
+     */
+    private static final Duration WELL_BEFORE_NEVER = Duration.ofSeconds(30);
+
     @Test
     void passesWhenTheStreamIsActive() {
         KINESIS.createStream("preflight-present", 1);
@@ -51,7 +57,7 @@ class KinesisPreflightIT {
                 .hasMessageContaining("Connection refused");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(elapsed).isLessThan(TIMEOUT.plusSeconds(3));
+        assertThat(elapsed).isLessThan(WELL_BEFORE_NEVER);
     }
 
     @Test
@@ -67,7 +73,7 @@ class KinesisPreflightIT {
                             + " (kinesis.region=us-east-1) within 2000 ms to describe kinesis.stream=preflight-any: ");
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(elapsed).isBetween(TIMEOUT.minusMillis(100), TIMEOUT.plusSeconds(3));
+            assertThat(elapsed).isBetween(TIMEOUT.minusMillis(100), WELL_BEFORE_NEVER);
         }
     }
 
