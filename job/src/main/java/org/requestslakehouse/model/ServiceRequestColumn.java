@@ -163,7 +163,7 @@ public enum ServiceRequestColumn {
         STRING_LIST,
         TIMESTAMP,
         DATE,
-        /** A timestamp held as epoch milliseconds in a primitive field, the only primitive kind. */
+        /** A timestamp held as epoch milliseconds in a primitive {@code long} field, the only primitive kind. */
         EPOCH_MILLIS
     }
 
@@ -171,20 +171,16 @@ public enum ServiceRequestColumn {
     private final Role role;
     private final Kind kind;
     private final boolean required;
-    private final Function<ServiceRequest, ?> object;
-    private final BiConsumer<ServiceRequest, Object> setObject;
-    private final ToLongFunction<ServiceRequest> primitive;
-    private final ObjLongConsumer<ServiceRequest> setPrimitive;
+    private final Function<ServiceRequest, ?> get;
+    private final BiConsumer<ServiceRequest, Object> set;
     private final String doc;
 
     ServiceRequestColumn(Role role, Accessor accessor, String doc) {
         this.role = Objects.requireNonNull(role, "role");
         this.kind = accessor.kind;
         this.required = accessor.nonNull;
-        this.object = accessor.object;
-        this.setObject = accessor.setObject;
-        this.primitive = accessor.primitive;
-        this.setPrimitive = accessor.setPrimitive;
+        this.get = accessor.get;
+        this.set = accessor.set;
         this.doc = doc;
     }
 
@@ -211,91 +207,81 @@ public enum ServiceRequestColumn {
         return doc;
     }
 
-    /** The value of a column of any kind but {@link Kind#EPOCH_MILLIS}. */
+    /** The value, of its kind's Java type, or null; an {@link Kind#EPOCH_MILLIS} column's comes boxed. */
     public Object value(ServiceRequest r) {
-        return object.apply(r);
-    }
-
-    /** The value of an {@link Kind#EPOCH_MILLIS} column, unboxed. */
-    public long longValue(ServiceRequest r) {
-        return primitive.applyAsLong(r);
+        return get.apply(r);
     }
 
     /**
-     * Sets a column of any kind but {@link Kind#EPOCH_MILLIS} to a value of its kind's Java type (or null).
+     * Sets the column to a value of its kind's Java type, or null (never for {@link Kind#EPOCH_MILLIS}).
      *
      * @throws ClassCastException when the value is of another type
      */
     public void setValue(ServiceRequest r, Object value) {
-        setObject.accept(r, value);
-    }
-
-    /** Sets an {@link Kind#EPOCH_MILLIS} column. */
-    public void setLongValue(ServiceRequest r, long value) {
-        setPrimitive.accept(r, value);
+        set.accept(r, value);
     }
 
     /** True when the version has no value for this column; a primitive column always has one. */
     public boolean isNull(ServiceRequest r) {
-        return object != null && object.apply(r) == null;
+        return get.apply(r) == null;
     }
 
-    /** This column's contribution to the version fingerprint; never boxes. */
+    /** Copies the value; a list is copied too, since a record is mutable and a copy must not share it. */
+    public void copy(ServiceRequest from, ServiceRequest to) {
+        Object value = get.apply(from);
+        set.accept(to, value instanceof String[] strings ? strings.clone() : value);
+    }
+
+    /**
+     * This column's contribution to the version fingerprint. A list hashes its elements; an {@link Kind#EPOCH_MILLIS}
+     * value hashes as {@code Long.hashCode}, which is what its primitive form hashed as.
+     */
     public int contentHash(ServiceRequest r) {
-        return switch (kind) {
-            // A LONG column is boxed and hashes as Long.hashCode, which is what its primitive form hashed as.
-            case EPOCH_MILLIS -> Long.hashCode(primitive.applyAsLong(r));
-            case STRING_LIST -> Arrays.hashCode((String[]) object.apply(r));
-            default -> Objects.hashCode(object.apply(r));
-        };
+        Object value = get.apply(r);
+        return value instanceof String[] strings ? Arrays.hashCode(strings) : Objects.hashCode(value);
     }
 
     private static Accessor longField(Function<ServiceRequest, Long> get, BiConsumer<ServiceRequest, Long> set) {
-        return new Accessor(Kind.LONG, get, (r, v) -> set.accept(r, (Long) v), null, null, false);
+        return new Accessor(Kind.LONG, get, (r, v) -> set.accept(r, (Long) v), false);
     }
 
     private static Accessor epochMillis(ToLongFunction<ServiceRequest> get, ObjLongConsumer<ServiceRequest> set) {
-        return new Accessor(Kind.EPOCH_MILLIS, null, null, get, set, false);
+        return new Accessor(Kind.EPOCH_MILLIS, get::applyAsLong, (r, v) -> set.accept(r, (Long) v), false);
     }
 
     private static Accessor intField(Function<ServiceRequest, Integer> get, BiConsumer<ServiceRequest, Integer> set) {
-        return new Accessor(Kind.INTEGER, get, (r, v) -> set.accept(r, (Integer) v), null, null, false);
+        return new Accessor(Kind.INTEGER, get, (r, v) -> set.accept(r, (Integer) v), false);
     }
 
     private static Accessor doubleField(Function<ServiceRequest, Double> get, BiConsumer<ServiceRequest, Double> set) {
-        return new Accessor(Kind.DOUBLE, get, (r, v) -> set.accept(r, (Double) v), null, null, false);
+        return new Accessor(Kind.DOUBLE, get, (r, v) -> set.accept(r, (Double) v), false);
     }
 
     private static Accessor boolField(Function<ServiceRequest, Boolean> get, BiConsumer<ServiceRequest, Boolean> set) {
-        return new Accessor(Kind.BOOLEAN, get, (r, v) -> set.accept(r, (Boolean) v), null, null, false);
+        return new Accessor(Kind.BOOLEAN, get, (r, v) -> set.accept(r, (Boolean) v), false);
     }
 
     private static Accessor string(Function<ServiceRequest, String> get, BiConsumer<ServiceRequest, String> set) {
-        return new Accessor(Kind.STRING, get, (r, v) -> set.accept(r, (String) v), null, null, false);
+        return new Accessor(Kind.STRING, get, (r, v) -> set.accept(r, (String) v), false);
     }
 
     private static Accessor strings(Function<ServiceRequest, String[]> get, BiConsumer<ServiceRequest, String[]> set) {
-        return new Accessor(Kind.STRING_LIST, get, (r, v) -> set.accept(r, (String[]) v), null, null, false);
+        return new Accessor(Kind.STRING_LIST, get, (r, v) -> set.accept(r, (String[]) v), false);
     }
 
     private static Accessor timestamp(Function<ServiceRequest, Instant> get, BiConsumer<ServiceRequest, Instant> set) {
-        return new Accessor(Kind.TIMESTAMP, get, (r, v) -> set.accept(r, (Instant) v), null, null, false);
+        return new Accessor(Kind.TIMESTAMP, get, (r, v) -> set.accept(r, (Instant) v), false);
     }
 
     private static Accessor date(Function<ServiceRequest, LocalDate> get, BiConsumer<ServiceRequest, LocalDate> set) {
-        return new Accessor(Kind.DATE, get, (r, v) -> set.accept(r, (LocalDate) v), null, null, false);
+        return new Accessor(Kind.DATE, get, (r, v) -> set.accept(r, (LocalDate) v), false);
     }
 
     /** A column's kind, getter and setter, typed so that the kind cannot disagree with the field's Java type. */
     private record Accessor(
-            Kind kind,
-            Function<ServiceRequest, ?> object,
-            BiConsumer<ServiceRequest, Object> setObject,
-            ToLongFunction<ServiceRequest> primitive,
-            ObjLongConsumer<ServiceRequest> setPrimitive,
-            boolean nonNull) {
+            Kind kind, Function<ServiceRequest, ?> get, BiConsumer<ServiceRequest, Object> set, boolean nonNull) {
         Accessor required() {
-            return new Accessor(kind, object, setObject, primitive, setPrimitive, true);
+            return new Accessor(kind, get, set, true);
         }
     }
 }

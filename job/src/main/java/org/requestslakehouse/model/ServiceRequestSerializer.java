@@ -41,12 +41,7 @@ public final class ServiceRequestSerializer extends TypeSerializerSingleton<Serv
     public ServiceRequest copy(ServiceRequest from) {
         ServiceRequest to = new ServiceRequest();
         for (ServiceRequestColumn column : COLUMNS) {
-            if (column.kind() == ServiceRequestColumn.Kind.EPOCH_MILLIS) {
-                column.setLongValue(to, column.longValue(from));
-            } else {
-                Object value = column.value(from);
-                column.setValue(to, value instanceof String[] strings ? strings.clone() : value);
-            }
+            column.copy(from, to);
         }
         to.tombstone = from.tombstone;
         return to;
@@ -65,18 +60,21 @@ public final class ServiceRequestSerializer extends TypeSerializerSingleton<Serv
     @Override
     public void serialize(ServiceRequest record, DataOutputView target) throws IOException {
         target.writeBoolean(record.tombstone);
+        // Each getter is called once: the values are read ahead of the null byte that must precede them.
+        Object[] values = new Object[GROUP];
         for (int start = 0; start < COLUMNS.length; start += GROUP) {
-            int end = Math.min(start + GROUP, COLUMNS.length);
+            int size = Math.min(GROUP, COLUMNS.length - start);
             int nulls = 0;
-            for (int i = start; i < end; i++) {
-                if (COLUMNS[i].isNull(record)) {
-                    nulls |= 1 << (i - start);
+            for (int i = 0; i < size; i++) {
+                values[i] = COLUMNS[start + i].value(record);
+                if (values[i] == null) {
+                    nulls |= 1 << i;
                 }
             }
             target.writeByte(nulls);
-            for (int i = start; i < end; i++) {
-                if ((nulls & 1 << (i - start)) == 0) {
-                    write(COLUMNS[i], record, target);
+            for (int i = 0; i < size; i++) {
+                if (values[i] != null) {
+                    write(COLUMNS[start + i].kind(), values[i], target);
                 }
             }
         }
@@ -91,7 +89,7 @@ public final class ServiceRequestSerializer extends TypeSerializerSingleton<Serv
             int nulls = source.readUnsignedByte();
             for (int i = start; i < end; i++) {
                 if ((nulls & 1 << (i - start)) == 0) {
-                    read(COLUMNS[i], record, source);
+                    COLUMNS[i].setValue(record, read(COLUMNS[i].kind(), source));
                 }
             }
         }
@@ -113,15 +111,9 @@ public final class ServiceRequestSerializer extends TypeSerializerSingleton<Serv
         return new Snapshot();
     }
 
-    private static void write(ServiceRequestColumn column, ServiceRequest record, DataOutputView out)
-            throws IOException {
-        if (column.kind() == ServiceRequestColumn.Kind.EPOCH_MILLIS) {
-            out.writeLong(column.longValue(record));
-            return;
-        }
-        Object value = column.value(record);
-        switch (column.kind()) {
-            case LONG -> out.writeLong((Long) value);
+    private static void write(ServiceRequestColumn.Kind kind, Object value, DataOutputView out) throws IOException {
+        switch (kind) {
+            case LONG, EPOCH_MILLIS -> out.writeLong((Long) value);
             case INTEGER -> out.writeInt((Integer) value);
             case DOUBLE -> out.writeDouble((Double) value);
             case BOOLEAN -> out.writeBoolean((Boolean) value);
@@ -139,29 +131,26 @@ public final class ServiceRequestSerializer extends TypeSerializerSingleton<Serv
                 out.writeInt(instant.getNano());
             }
             case DATE -> out.writeLong(((LocalDate) value).toEpochDay());
-            default -> throw new IllegalStateException("no encoding for " + column.kind());
         }
     }
 
-    private static void read(ServiceRequestColumn column, ServiceRequest record, DataInputView in) throws IOException {
-        switch (column.kind()) {
-            case EPOCH_MILLIS -> column.setLongValue(record, in.readLong());
-            case LONG -> column.setValue(record, in.readLong());
-            case INTEGER -> column.setValue(record, in.readInt());
-            case DOUBLE -> column.setValue(record, in.readDouble());
-            case BOOLEAN -> column.setValue(record, in.readBoolean());
-            case STRING -> column.setValue(record, StringValue.readString(in));
+    private static Object read(ServiceRequestColumn.Kind kind, DataInputView in) throws IOException {
+        return switch (kind) {
+            case LONG, EPOCH_MILLIS -> in.readLong();
+            case INTEGER -> in.readInt();
+            case DOUBLE -> in.readDouble();
+            case BOOLEAN -> in.readBoolean();
+            case STRING -> StringValue.readString(in);
             case STRING_LIST -> {
                 String[] strings = new String[in.readInt()];
                 for (int i = 0; i < strings.length; i++) {
                     strings[i] = StringValue.readString(in);
                 }
-                column.setValue(record, strings);
+                yield strings;
             }
-            case TIMESTAMP -> column.setValue(record, Instant.ofEpochSecond(in.readLong(), in.readInt()));
-            case DATE -> column.setValue(record, LocalDate.ofEpochDay(in.readLong()));
-            default -> throw new IllegalStateException("no encoding for " + column.kind());
-        }
+            case TIMESTAMP -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+            case DATE -> LocalDate.ofEpochDay(in.readLong());
+        };
     }
 
     /** Needed by Flink's API for every serializer; this one is never written to a savepoint (see the class). */

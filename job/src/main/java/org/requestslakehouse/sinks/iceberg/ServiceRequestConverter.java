@@ -4,13 +4,13 @@ import static org.requestslakehouse.sinks.iceberg.RowValues.date;
 import static org.requestslakehouse.sinks.iceberg.RowValues.string;
 import static org.requestslakehouse.sinks.iceberg.RowValues.strings;
 import static org.requestslakehouse.sinks.iceberg.RowValues.timestamp;
+import static org.requestslakehouse.sinks.iceberg.RowValues.timestampMillis;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.types.RowKind;
 import org.requestslakehouse.model.ServiceRequest;
 import org.requestslakehouse.model.ServiceRequestColumn;
@@ -50,14 +50,15 @@ public final class ServiceRequestConverter extends RowDataConverter<ServiceReque
 
     /** The column's value as Flink's internal data structure, which is what Iceberg's Flink writers take. */
     private Object internal(ServiceRequestColumn column, ServiceRequest r) {
-        Object value = switch (column.kind()) {
-            case EPOCH_MILLIS -> TimestampData.fromEpochMillis(column.longValue(r));
-            case LONG, INTEGER, DOUBLE, BOOLEAN -> column.value(r);
-            case STRING -> string((String) column.value(r));
-            case STRING_LIST -> strings((String[]) column.value(r));
-            case TIMESTAMP -> timestamp((Instant) column.value(r));
-            case DATE -> date((LocalDate) column.value(r));
+        Object value = column.value(r);
+        Object internal = switch (column.kind()) {
+            case EPOCH_MILLIS -> timestampMillis((Long) value);
+            case LONG, INTEGER, DOUBLE, BOOLEAN -> value;
+            case STRING -> string((String) value);
+            case STRING_LIST -> strings((String[]) value);
+            case TIMESTAMP -> timestamp((Instant) value);
+            case DATE -> date((LocalDate) value);
         };
-        return column.required() ? required(value, column.column(), r) : value;
+        return column.required() ? required(internal, column.column(), r) : internal;
     }
 }
