@@ -1,18 +1,26 @@
 package org.requestslakehouse.parsing;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.requestslakehouse.model.RejectReason;
 
 /**
  * Streams one JSON object into {@link EventFields} without building a tree: each key is resolved through
  * {@link CityProfiles} (cached, since a stream repeats the same few dozen keys), each scalar value is kept as
  * text, and everything unused goes to the extra fields. Not thread-safe.
+ *
+ * <p>A key repeated in the object is a {@link RejectReason#DUPLICATE_KEY}, found here through the cache entry the
+ * lookup returns anyway: Jackson's own detection would hash every key into a fresh set per message. Inside nested
+ * values, which are only copied, Jackson's detection is switched on.
  */
 final class EventJsonReader {
     /** Enough for every layout's keys many times over; a stream of random keys stops being cached, not resolved. */
@@ -20,7 +28,15 @@ final class EventJsonReader {
 
     private final JsonFactory json;
     private final CityProfiles profiles;
-    private final Map<String, CityProfiles.KeyMeaning> keys = new HashMap<>();
+    private final Map<String, Key> keys = new HashMap<>();
+    /** Keys past the cache's bound, for duplicate detection only; almost always empty. */
+    private final Set<String> uncachedSeen = new HashSet<>();
+    /** Numbers the messages, so a key's {@link Key#seenIn} says whether this message has it already. */
+    private long message;
+    /** The message being read and where it starts, to place a duplicate key's error. */
+    private char[] text;
+
+    private int offset;
 
     EventJsonReader(JsonFactory json, CityProfiles profiles) {
         this.json = json;
@@ -29,6 +45,10 @@ final class EventJsonReader {
 
     /** A rejection, or null when the object was read into {@code fields} and its city profile chosen. */
     ParseOutcome read(char[] text, int offset, int length, EventFields fields, DqFlags flags) {
+        message++;
+        uncachedSeen.clear();
+        this.text = text;
+        this.offset = offset;
         try (JsonParser p = json.createParser(text, offset, length)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -37,7 +57,7 @@ final class EventJsonReader {
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                CityProfiles.KeyMeaning meaning = meaningOf(key);
+                CityProfiles.KeyMeaning meaning = firstOccurrence(key, p);
                 int position = fields.key(meaning);
                 readValue(key, meaning, position, p, p.nextToken(), fields);
             }
@@ -71,13 +91,18 @@ final class EventJsonReader {
             JsonToken token,
             EventFields fields)
             throws IOException {
-        if (meaning.knownMask() == 0) {
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            // Jackson looks for duplicate keys in it: enabled on the value's own context, which its children inherit
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             fields.extras.copy(key, p, position);
+            p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (meaning.knownMask() != 0) {
+                fields.hold(key, meaning, EventFields.STRUCTURED, null, position);
+            }
             return;
         }
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        if (meaning.knownMask() == 0) {
             fields.extras.copy(key, p, position);
-            fields.hold(key, meaning, EventFields.STRUCTURED, null, position);
             return;
         }
         switch (token) {
@@ -95,6 +120,7 @@ final class EventJsonReader {
         if (first == null) {
             return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "no JSON value in the payload");
         }
+        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         p.skipChildren();
         if (p.nextToken() != null) {
             return ParseOutcome.rejected(RejectReason.MALFORMED_JSON, "unexpected content after the JSON value");
@@ -110,15 +136,58 @@ final class EventJsonReader {
         return ParseOutcome.rejected(RejectReason.NOT_AN_OBJECT, "JSON value is " + kind + ", expected an object");
     }
 
-    private CityProfiles.KeyMeaning meaningOf(String key) {
-        CityProfiles.KeyMeaning meaning = keys.get(key);
-        if (meaning == null) {
-            meaning = profiles.meaningOf(key);
-            if (keys.size() < MAX_CACHED_KEYS) {
-                keys.put(key, meaning);
+    /**
+     * The key's meaning; fails as Jackson's duplicate detection would, at the repeated key, when the object has had
+     * the key before.
+     */
+    private CityProfiles.KeyMeaning firstOccurrence(String key, JsonParser p) throws JsonParseException {
+        Key cached = keys.get(key);
+        if (cached == null) {
+            CityProfiles.KeyMeaning meaning = profiles.meaningOf(key);
+            if (keys.size() >= MAX_CACHED_KEYS) {
+                if (!uncachedSeen.add(key)) {
+                    throw duplicate(key, p);
+                }
+                return meaning;
             }
+            cached = new Key(meaning);
+            keys.put(key, cached);
+        } else if (cached.seenIn == message) {
+            throw duplicate(key, p);
         }
-        return meaning;
+        cached.seenIn = message;
+        return cached.meaning;
+    }
+
+    /**
+     * Jackson's message, which {@link JsonDefects} classifies, at Jackson's place: just after the repeated key, where
+     * its own detection stops. A key is one quoted string on one line, so the place is its start plus its length.
+     */
+    private JsonParseException duplicate(String key, JsonParser p) {
+        JsonLocation start = p.currentTokenLocation();
+        int open = offset + (int) start.getCharOffset();
+        int close = open + 1;
+        while (text[close] != '"') {
+            close += text[close] == '\\' ? 2 : 1;
+        }
+        int length = close - open + 1;
+        JsonLocation afterKey = new JsonLocation(
+                start.contentReference(),
+                -1L,
+                start.getCharOffset() + length,
+                start.getLineNr(),
+                start.getColumnNr() + length);
+        return new JsonParseException(p, "Duplicate field '" + key + "'", afterKey);
+    }
+
+    /** A cached key: what it means, and the last message that had it. */
+    private static final class Key {
+        final CityProfiles.KeyMeaning meaning;
+        long seenIn;
+
+        Key(CityProfiles.KeyMeaning meaning) {
+            this.meaning = meaning;
+        }
     }
 
     /** Checked once the text is known to be valid JSON, where a backslash can only start an escape. */

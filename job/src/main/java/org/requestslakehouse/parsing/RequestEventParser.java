@@ -3,7 +3,6 @@ package org.requestslakehouse.parsing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.Serializable;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
@@ -115,8 +114,8 @@ public final class RequestEventParser implements Serializable {
         final ServiceRequestAssembler assembler;
 
         Workspace(ParseConfig config) {
+            // Duplicate keys are found by EventJsonReader, which lets Jackson look for them in nested values only.
             JsonFactory json = new JsonFactoryBuilder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     // extra_fields objects are written one after another through one generator
                     .rootValueSeparator((String) null)
                     .streamReadConstraints(StreamReadConstraints.builder()

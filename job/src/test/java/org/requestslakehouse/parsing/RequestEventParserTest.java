@@ -2,7 +2,13 @@ package org.requestslakehouse.parsing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.RejectReason;
@@ -59,6 +66,16 @@ class RequestEventParserTest {
                         json("{" + VALID + ",'ward':'1','ward':'2'}"),
                         RejectReason.DUPLICATE_KEY,
                         "Duplicate field 'ward' (line 1, column 84)"),
+                Arguments.of(
+                        "duplicate key in a nested object",
+                        json("{" + VALID + ",'x':[{'a':1,'a':2}]}"),
+                        RejectReason.DUPLICATE_KEY,
+                        "Duplicate field 'a' (line 1, column 82)"),
+                Arguments.of(
+                        "duplicate key in an array's object",
+                        json("[{'a':1,'a':2}]"),
+                        RejectReason.DUPLICATE_KEY,
+                        "Duplicate field 'a' (line 1, column 12)"),
                 Arguments.of(
                         "too deep",
                         json(deep),
@@ -200,6 +217,67 @@ class RequestEventParserTest {
         assertThat(outcome.request()).isNull();
         assertThat(outcome.reason()).isEqualTo(reason);
         assertThat(outcome.detail()).isEqualTo(detail);
+    }
+
+    /** The detail of a repeated top-level key is the one Jackson's own detection gives, escapes and all. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{'ward':'1','ward':'2'}",
+                "{ 'ward' : '1' ,\n  'ward' : '2' }",
+                "{'w\\u0061rd':'1','ward':'2'}",
+                "{'a\\'b':1,'a\\'b':2}",
+                "{'a\\\\':1,'a\\\\':2}"
+            })
+    void aRepeatedKeyIsReportedWhereJacksonReportsIt(String singleQuoted) throws IOException {
+        byte[] payload = json(singleQuoted);
+        JsonParseException jackson = catchThrowableOfType(
+                () -> {
+                    try (JsonParser p = JsonFactory.builder()
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .build()
+                            .createParser(payload)) {
+                        while (p.nextToken() != null) {}
+                    }
+                },
+                JsonParseException.class);
+
+        ParseOutcome outcome = parse(payload);
+
+        assertThat(outcome.reason()).isEqualTo(RejectReason.DUPLICATE_KEY);
+        assertThat(outcome.detail())
+                .isEqualTo(jackson.getOriginalMessage() + " (line "
+                        + jackson.getLocation().getLineNr() + ", column "
+                        + jackson.getLocation().getColumnNr() + ")");
+    }
+
+    /** Duplicates are told apart per message: the next message may, and usually does, have the same keys. */
+    @Test
+    void aKeyIsADuplicateOnlyWithinItsOwnMessage() {
+        byte[] duplicate = json("{" + VALID + ",'ward':'1','ward':'2'}");
+        byte[] single = json("{" + VALID + ",'ward':'1'}");
+
+        assertThat(parse(single).isAccepted()).isTrue();
+        assertThat(parse(single).isAccepted()).isTrue();
+        assertThat(parse(duplicate).reason()).isEqualTo(RejectReason.DUPLICATE_KEY);
+        assertThat(parse(single).isAccepted()).isTrue();
+    }
+
+    /** Past the bound on cached keys (a stream of ever new keys), duplicates are still found. */
+    @Test
+    void aDuplicateAmongMoreKeysThanAreCachedIsFound() {
+        RequestEventParser roomy = new RequestEventParser(ParseConfig.defaults());
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            keys.append(",'k").append(i).append("':1");
+        }
+
+        ParseOutcome unique = roomy.parse(raw(json("{" + VALID + keys + "}")), NOW);
+        ParseOutcome repeated = roomy.parse(raw(json("{" + VALID + keys + ",'k1999':2}")), NOW);
+
+        assertThat(unique.isAccepted()).isTrue();
+        assertThat(repeated.reason()).isEqualTo(RejectReason.DUPLICATE_KEY);
+        assertThat(repeated.detail()).startsWith("Duplicate field 'k1999'");
     }
 
     @Test
