@@ -33,10 +33,6 @@ final class EventJsonReader {
     private final Set<String> uncachedSeen = new HashSet<>();
     /** Numbers the messages, so a key's {@link Key#seenIn} says whether this message has it already. */
     private long message;
-    /** The message being read and where it starts, to place a duplicate key's error. */
-    private char[] text;
-
-    private int offset;
 
     EventJsonReader(JsonFactory json, CityProfiles profiles) {
         this.json = json;
@@ -47,8 +43,6 @@ final class EventJsonReader {
     ParseOutcome read(char[] text, int offset, int length, EventFields fields, DqFlags flags) {
         message++;
         uncachedSeen.clear();
-        this.text = text;
-        this.offset = offset;
         try (JsonParser p = json.createParser(text, offset, length)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -57,7 +51,7 @@ final class EventJsonReader {
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                CityProfiles.KeyMeaning meaning = firstOccurrence(key, p);
+                CityProfiles.KeyMeaning meaning = firstOccurrence(key, p, text, offset);
                 int position = fields.key(meaning);
                 readValue(key, meaning, position, p, p.nextToken(), fields);
             }
@@ -140,20 +134,21 @@ final class EventJsonReader {
      * The key's meaning; fails as Jackson's duplicate detection would, at the repeated key, when the object has had
      * the key before.
      */
-    private CityProfiles.KeyMeaning firstOccurrence(String key, JsonParser p) throws JsonParseException {
+    private CityProfiles.KeyMeaning firstOccurrence(String key, JsonParser p, char[] text, int offset)
+            throws JsonParseException {
         Key cached = keys.get(key);
         if (cached == null) {
             CityProfiles.KeyMeaning meaning = profiles.meaningOf(key);
             if (keys.size() >= MAX_CACHED_KEYS) {
                 if (!uncachedSeen.add(key)) {
-                    throw duplicate(key, p);
+                    throw duplicate(key, p, text, offset);
                 }
                 return meaning;
             }
             cached = new Key(meaning);
             keys.put(key, cached);
         } else if (cached.seenIn == message) {
-            throw duplicate(key, p);
+            throw duplicate(key, p, text, offset);
         }
         cached.seenIn = message;
         return cached.meaning;
@@ -161,9 +156,10 @@ final class EventJsonReader {
 
     /**
      * Jackson's message, which {@link JsonDefects} classifies, at Jackson's place: just after the repeated key, where
-     * its own detection stops. A key is one quoted string on one line, so the place is its start plus its length.
+     * its own detection stops. A key is one quoted string on one line, so the place is its start plus its length,
+     * counted in the message's {@code text}, which starts at {@code offset}.
      */
-    private JsonParseException duplicate(String key, JsonParser p) {
+    private static JsonParseException duplicate(String key, JsonParser p, char[] text, int offset) {
         JsonLocation start = p.currentTokenLocation();
         int open = offset + (int) start.getCharOffset();
         int close = open + 1;
