@@ -3,15 +3,13 @@ package org.requestslakehouse.parsing;
 import java.io.Serializable;
 import java.text.ParsePosition;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.time.zone.ZoneRules;
 import java.util.Locale;
 
 /**
@@ -45,7 +43,7 @@ public final class TimestampParser implements Serializable {
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
     private final ZoneId zone;
-    private transient ZoneRules rules;
+    private transient LocalOffsets offsets;
     /** A city profile's own forms ({@code M/d/yy H:mm}), tried only when the built-in forms fail. */
     private final transient DateTimeFormatter[] extraFormats;
 
@@ -55,7 +53,7 @@ public final class TimestampParser implements Serializable {
 
     TimestampParser(ZoneId zone, DateTimeFormatter[] extraFormats) {
         this.zone = zone;
-        this.rules = zone.getRules();
+        this.offsets = LocalOffsets.of(zone.getRules(), MIN_YEAR, MAX_YEAR);
         this.extraFormats = extraFormats;
     }
 
@@ -225,20 +223,18 @@ public final class TimestampParser implements Serializable {
                 || second > 59) {
             return null;
         }
-        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        int offset = offsetSeconds != NO_OFFSET
-                ? offsetSeconds
-                : rules().getOffset(local).getTotalSeconds();
-        return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offset, nanos);
+        long local = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second;
+        int offset = offsetSeconds != NO_OFFSET ? offsetSeconds : offsets().offsetSeconds(local);
+        return Instant.ofEpochSecond(local - offset, nanos);
     }
 
-    private ZoneRules rules() {
-        ZoneRules r = rules;
-        if (r == null) {
-            r = zone.getRules();
-            rules = r;
+    private LocalOffsets offsets() {
+        LocalOffsets o = offsets;
+        if (o == null) {
+            o = LocalOffsets.of(zone.getRules(), MIN_YEAR, MAX_YEAR);
+            offsets = o;
         }
-        return r;
+        return o;
     }
 
     private static boolean isDigit(char c) {
