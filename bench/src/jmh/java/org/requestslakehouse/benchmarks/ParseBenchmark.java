@@ -1,17 +1,8 @@
 package org.requestslakehouse.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.data.RowData;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.parsing.ParseOutcome;
@@ -20,21 +11,10 @@ import org.requestslakehouse.sinks.iceberg.ServiceRequestConverter;
 
 /**
  * The job's per-event CPU path before state and Iceberg: parse, validate, normalise and enrich one request event
- * (the parser), and the same followed by the conversion to the silver table's RowData. One thread, so the score is
- * operations per second per core. The rows cycle through all real samples, so every layout and quirk is in the mix.
- *
- * <p>{@code java -jar bench/target/requests-lakehouse-bench-benchmarks.jar -prof gc} adds allocated bytes per operation.
+ * (the parser), and the same followed by the conversion to the silver table's RowData. The rows cycle through all
+ * real samples, so every layout and quirk is in the mix.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-public class ParseBenchmark {
-    /** A fixed "now": it only decides whether a timestamp is in the future. */
-    private static final long NOW = 1_750_000_000_000L;
-
+public class ParseBenchmark extends OneCoreBenchmark {
     private RawEvent[] events;
     private int next;
     private RequestEventParser parser;

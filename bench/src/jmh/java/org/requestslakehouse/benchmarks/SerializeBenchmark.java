@@ -3,19 +3,10 @@ package org.requestslakehouse.benchmarks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.requestslakehouse.config.ParseConfig;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.model.ServiceRequest;
@@ -25,18 +16,9 @@ import org.requestslakehouse.parsing.RequestEventParser;
 
 /**
  * The one exchange every accepted version crosses, from the parser to the silver filter: {@link
- * ServiceRequestSerializer} writing a version to bytes and reading it back, over the parsed real samples. One
- * thread, so the score is operations per second per core; {@code -prof gc} adds allocated bytes per operation.
+ * ServiceRequestSerializer} writing a version to bytes and reading it back, over the parsed real samples.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
-public class SerializeBenchmark {
-    private static final long NOW = 1_750_000_000_000L;
-
+public class SerializeBenchmark extends OneCoreBenchmark {
     private ServiceRequest[] requests;
     private int next;
     private final DataOutputSerializer out = new DataOutputSerializer(4096);
