@@ -43,6 +43,7 @@ public final class TimestampParser implements Serializable {
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
     private final ZoneId zone;
+    /** Built on first use, also after deserialization, which leaves it null. */
     private transient LocalOffsets offsets;
     /** A city profile's own forms ({@code M/d/yy H:mm}), tried only when the built-in forms fail. */
     private final transient DateTimeFormatter[] extraFormats;
@@ -53,7 +54,6 @@ public final class TimestampParser implements Serializable {
 
     TimestampParser(ZoneId zone, DateTimeFormatter[] extraFormats) {
         this.zone = zone;
-        this.offsets = LocalOffsets.of(zone.getRules(), MIN_YEAR, MAX_YEAR);
         this.extraFormats = extraFormats;
     }
 
