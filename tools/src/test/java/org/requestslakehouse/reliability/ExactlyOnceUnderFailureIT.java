@@ -122,8 +122,11 @@ class ExactlyOnceUnderFailureIT {
             events = feed.published();
         }
         ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, config.parse());
-        LakehouseVerdict verdict =
-                LakehouseVerdict.awaitExactlyOnce(config, expected, RUN_TIMEOUT, MiniClusterJobs.ended(cluster, id));
+        LakehouseVerdict verdict = MiniClusterJobs.explainingFailure(
+                cluster,
+                id,
+                () -> LakehouseVerdict.awaitExactlyOnce(
+                        config, expected, RUN_TIMEOUT, MiniClusterJobs.ended(cluster, id)));
         CheckpointStatsCounts checkpoints = MiniClusterJobs.checkpoints(cluster, id);
         int restarts = MiniClusterJobs.restarts(cluster, id);
         MiniClusterJobs.cancel(cluster, id);

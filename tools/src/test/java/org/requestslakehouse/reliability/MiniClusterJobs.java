@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -20,6 +21,8 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.JobEnvironments;
 import org.requestslakehouse.job.LakehouseJob;
@@ -96,6 +99,31 @@ final class MiniClusterJobs {
     /** For fail-fast waits: true once the job failed for good (out of restarts), finished or was cancelled. */
     static Callable<Boolean> ended(MiniCluster cluster, JobID job) {
         return () -> cluster.getJobStatus(job).get().isGloballyTerminalState();
+    }
+
+    /**
+     * Runs a check of a job's tables; when it fails, adds how the job fared to the failure (status, restarts,
+     * checkpoints), which tells a stalled or restarting job from one that committed wrong rows.
+     */
+    static <T> T explainingFailure(MiniCluster cluster, JobID job, Callable<T> check) throws Exception {
+        try {
+            return check.call();
+        } catch (AssertionError | ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "\n" + describe(cluster, job), e);
+        }
+    }
+
+    private static String describe(MiniCluster cluster, JobID job) throws Exception {
+        CheckpointStatsCounts c = checkpoints(cluster, job);
+        return String.format(
+                Locale.ROOT,
+                "job %s %s: %d restarts; checkpoints %d completed, %d failed, %d in progress",
+                job,
+                cluster.getJobStatus(job).get(),
+                restarts(cluster, job),
+                c.getNumberOfCompletedCheckpoints(),
+                c.getNumberOfFailedCheckpoints(),
+                c.getNumberOfInProgressCheckpoints());
     }
 
     static CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job) throws Exception {

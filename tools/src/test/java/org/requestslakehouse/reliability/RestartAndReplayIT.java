@@ -80,8 +80,11 @@ class RestartAndReplayIT {
             last = parallelism(tmp, topic, 2, atOne);
             JobID third = MiniClusterJobs.submit(cluster, MiniClusterJobs.lakehouseJob(last));
             ExpectedTables expected = ExpectedTables.fromTopic(KAFKA.client(), topic, last.parse());
-            LakehouseVerdict verdict =
-                    LakehouseVerdict.awaitExactlyOnce(last, expected, TIMEOUT, MiniClusterJobs.ended(cluster, third));
+            LakehouseVerdict verdict = MiniClusterJobs.explainingFailure(
+                    cluster,
+                    third,
+                    () -> LakehouseVerdict.awaitExactlyOnce(
+                            last, expected, TIMEOUT, MiniClusterJobs.ended(cluster, third)));
             MiniClusterJobs.cancel(cluster, third);
             System.out.printf(
                     Locale.ROOT,
@@ -147,8 +150,16 @@ class RestartAndReplayIT {
             Map<String, Integer> bronzeCounts = countsWithRepeats(expected.bronzeOnce(), bronzeAtCancel, bronzeAtOlder);
             Map<String, Integer> rejectedCounts =
                     countsWithRepeats(expected.rejectedOnce(), rejectedAtCancel, rejectedAtOlder);
-            LakehouseVerdict verdict = LakehouseVerdict.awaitExact(
-                    resumed, expected, bronzeCounts, rejectedCounts, TIMEOUT, MiniClusterJobs.ended(cluster, second));
+            LakehouseVerdict verdict = MiniClusterJobs.explainingFailure(
+                    cluster,
+                    second,
+                    () -> LakehouseVerdict.awaitExact(
+                            resumed,
+                            expected,
+                            bronzeCounts,
+                            rejectedCounts,
+                            TIMEOUT,
+                            MiniClusterJobs.ended(cluster, second)));
             MiniClusterJobs.cancel(cluster, second);
 
             long repeated = bronzeAtCancel.size() - bronzeAtOlder.size();
