@@ -64,7 +64,8 @@ record LakehouseVerdict(
                 rejected,
                 silver,
                 goldDifferences.isEmpty(),
-                goldDifferences.size() + " gold rows differ from the recomputation:\n" + shown,
+                goldDifferences.size() + " differences between gold and the recomputation (one per row and measure):\n"
+                        + shown,
                 late);
     }
 
