@@ -113,17 +113,22 @@ final class MiniClusterJobs {
         }
     }
 
-    private static String describe(MiniCluster cluster, JobID job) throws Exception {
-        CheckpointStatsCounts c = checkpoints(cluster, job);
-        return String.format(
-                Locale.ROOT,
-                "job %s %s: %d restarts; checkpoints %d completed, %d failed, %d in progress",
-                job,
-                cluster.getJobStatus(job).get(),
-                restarts(cluster, job),
-                c.getNumberOfCompletedCheckpoints(),
-                c.getNumberOfFailedCheckpoints(),
-                c.getNumberOfInProgressCheckpoints());
+    /** Never throws: a cluster that cannot answer must not hide the failure being explained. */
+    private static String describe(MiniCluster cluster, JobID job) {
+        try {
+            CheckpointStatsCounts c = checkpoints(cluster, job);
+            return String.format(
+                    Locale.ROOT,
+                    "job %s %s: %d restarts; checkpoints %d completed, %d failed, %d in progress",
+                    job,
+                    cluster.getJobStatus(job).get(),
+                    restarts(cluster, job),
+                    c.getNumberOfCompletedCheckpoints(),
+                    c.getNumberOfFailedCheckpoints(),
+                    c.getNumberOfInProgressCheckpoints());
+        } catch (Exception e) {
+            return "job " + job + ": the cluster did not say how it fared (" + e + ")";
+        }
     }
 
     static CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job) throws Exception {
