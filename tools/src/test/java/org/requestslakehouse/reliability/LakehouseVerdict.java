@@ -42,6 +42,7 @@ record LakehouseVerdict(
 
     private static final Duration FULL_CHECK_POLL = Duration.ofSeconds(5);
     private static final int MAX_GOLD_DIFFERENCES_SHOWN = 20;
+    private static final int COMMITS_SHOWN = 8;
 
     static LakehouseVerdict of(
             JobConfig config,
@@ -133,11 +134,22 @@ record LakehouseVerdict(
                             "Tables read back and checked in " + check + (verdict.isExact() ? "" : ", not exact yet"));
                     last.set(verdict);
                     if (!verdict.isExact()) {
-                        // Every part, not only the first that differs: late corrections explain gold differences.
-                        throw new AssertionError(verdict + "\n" + verdict.goldDifferences);
+                        // Every part, not only the first that differs: late corrections explain gold differences,
+                        // and the commit logs show a table that stopped receiving commits while others went on.
+                        throw new AssertionError(
+                                verdict + "\n" + verdict.goldDifferences + "\n" + recentCommits(config));
                     }
                 });
         return last.get();
+    }
+
+    private static String recentCommits(JobConfig config) {
+        List<String> logs = new ArrayList<>();
+        logs.add(TableContents.recentCommits(config.catalog(), LakehouseTable.SERVICE_REQUESTS, COMMITS_SHOWN));
+        for (GoldTable<?, ?> table : LakehouseTable.goldTables(config.parse().zoneId())) {
+            logs.add(TableContents.recentCommits(config.catalog(), LakehouseTable.of(table), COMMITS_SHOWN));
+        }
+        return String.join("\n", logs);
     }
 
     boolean isExact() {

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -140,6 +144,33 @@ final class TableContents {
         return withTable(catalog, lakehouseTable, table -> {
             Snapshot current = table.currentSnapshot();
             return current == null ? 0L : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+        });
+    }
+
+    /**
+     * The table's newest commits, newest first: operation, Flink job and checkpoint, rows added and equality deletes
+     * added. Shows whether a table stopped receiving commits while others went on.
+     */
+    static String recentCommits(CatalogConfig config, LakehouseTable lakehouseTable, int count) {
+        return withTable(config, lakehouseTable, table -> {
+            List<Snapshot> snapshots = new ArrayList<>();
+            table.snapshots().forEach(snapshots::add);
+            snapshots.sort(Comparator.comparingLong(Snapshot::sequenceNumber).reversed());
+            StringBuilder out = new StringBuilder(lakehouseTable.tableName());
+            for (Snapshot s : snapshots.subList(0, Math.min(count, snapshots.size()))) {
+                Map<String, String> summary = s.summary();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%n  seq %d %s at %s: job %s checkpoint %s, +%s rows, +%s equality deletes",
+                        s.sequenceNumber(),
+                        s.operation(),
+                        Instant.ofEpochMilli(s.timestampMillis()),
+                        summary.get("flink.job-id"),
+                        summary.get("flink.max-committed-checkpoint-id"),
+                        summary.getOrDefault("added-records", "0"),
+                        summary.getOrDefault("added-equality-deletes", "0")));
+            }
+            return out.toString();
         });
     }
 
