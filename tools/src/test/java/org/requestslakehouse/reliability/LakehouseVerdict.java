@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.data.Record;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.gold.GoldComparison;
 import org.requestslakehouse.gold.GoldRecomputation;
@@ -122,24 +124,30 @@ record LakehouseVerdict(
                         () -> TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS) > bronzeRows)
                 .until(() -> TableContents.committedRecords(config.catalog(), LakehouseTable.RAW_EVENTS) == bronzeRows);
         AtomicReference<LakehouseVerdict> last = new AtomicReference<>();
-        await("every table exact")
-                .atMost(timeout)
-                .pollDelay(FIRST_FULL_CHECK)
-                .pollInterval(FULL_CHECK_POLL)
-                .failFast("the job ended", jobEnded)
-                .untilAsserted(() -> {
-                    Stopwatch check = Stopwatch.start();
-                    LakehouseVerdict verdict = of(config, expected, bronzeCounts, rejectedCounts);
-                    System.out.println(
-                            "Tables read back and checked in " + check + (verdict.isExact() ? "" : ", not exact yet"));
-                    last.set(verdict);
-                    if (!verdict.isExact()) {
-                        // Every part, not only the first that differs: late corrections explain gold differences,
-                        // and the commit logs show a table that stopped receiving commits while others went on.
-                        throw new AssertionError(
-                                verdict + "\n" + verdict.goldDifferences + "\n" + recentCommits(config));
-                    }
-                });
+        try {
+            await("every table exact")
+                    .atMost(timeout)
+                    .pollDelay(FIRST_FULL_CHECK)
+                    .pollInterval(FULL_CHECK_POLL)
+                    .failFast("the job ended", jobEnded)
+                    .untilAsserted(() -> {
+                        Stopwatch check = Stopwatch.start();
+                        LakehouseVerdict verdict = of(config, expected, bronzeCounts, rejectedCounts);
+                        System.out.println("Tables read back and checked in " + check
+                                + (verdict.isExact() ? "" : ", not exact yet"));
+                        last.set(verdict);
+                        if (!verdict.isExact()) {
+                            // Every part, not only the first that differs: late corrections explain gold differences.
+                            throw new AssertionError(verdict + "\n" + verdict.goldDifferences);
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            // Read once, when the wait has failed: a table that stopped receiving commits while others went on.
+            // Same exception types, so that callers who add their own context still catch them.
+            throw new ConditionTimeoutException(e.getMessage() + "\n" + recentCommits(config), e);
+        } catch (TerminalFailureException e) {
+            throw new TerminalFailureException(e.getMessage() + "\n" + recentCommits(config), e);
+        }
         return last.get();
     }
 
