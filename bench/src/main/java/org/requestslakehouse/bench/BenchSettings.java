@@ -20,6 +20,8 @@ import java.util.Set;
  *                            that a noisy machine's figures can be reported as medians
  * @param childHeap           maximum heap of the job, floor and peer JVMs, e.g. {@code 1g}
  * @param jobJvmOptions       extra options for the job's JVMs only (a JFR recording, GC logging)
+ * @param jobSettings         extra job settings, {@code key=value} as in {@code application_properties.json}, for the
+ *                            job's runs only (job, job_no_gold, freshness), e.g. {@code gold.emit-interval=2s}
  * @param peerClasspath       directory of the Kafka Connect peer's jars
  * @param workDir             scratch directory: broker data, warehouses, checkpoints, logs
  */
@@ -36,6 +38,7 @@ public record BenchSettings(
         int repeat,
         String childHeap,
         List<String> jobJvmOptions,
+        List<String> jobSettings,
         Path peerClasspath,
         Path workDir) {
 
@@ -65,6 +68,12 @@ public record BenchSettings(
         }
         parts = Set.copyOf(parts);
         jobJvmOptions = List.copyOf(jobJvmOptions);
+        for (String setting : jobSettings) {
+            if (setting.indexOf('=') < 1) {
+                throw new IllegalArgumentException("a job setting is key=value, got " + setting);
+            }
+        }
+        jobSettings = List.copyOf(jobSettings);
     }
 
     public boolean runs(Part part) {
@@ -90,6 +99,7 @@ public record BenchSettings(
                 repeat,
                 childHeap,
                 jobJvmOptions,
+                jobSettings,
                 peerClasspath,
                 dir);
     }

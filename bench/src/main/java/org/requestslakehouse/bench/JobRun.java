@@ -151,6 +151,9 @@ final class JobRun {
                     settings.checkpointInterval().toMillis() + " ms"));
             args.add(RuntimeSettings.PARALLELISM.is(settings.parallelism()));
             args.add(GoldSettings.ENABLED.is(gold));
+            if (mainClass == JobMain.class) {
+                args.addAll(settings.jobSettings());
+            }
             List<String> jvmOptions = new ArrayList<>();
             jvmOptions.add("-Xmx" + settings.childHeap());
             for (String option : settings.jobJvmOptions()) {

@@ -110,6 +110,13 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                             + "e.g. -XX:StartFlightRecording=filename=/tmp/{name}.jfr")
     List<String> jobJvmOptions = new ArrayList<>();
 
+    @Option(
+            names = "--job-setting",
+            paramLabel = "KEY=VALUE",
+            description = "Extra job setting for the job's runs (not the peers), repeatable, as in"
+                    + " application_properties.json, e.g. gold.emit-interval=2s")
+    List<String> jobSettings = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
     long seed = 42;
 
@@ -181,6 +188,7 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                     repeat,
                     heap,
                     jobJvmOptions,
+                    jobSettings,
                     peerClasspath != null ? peerClasspath : defaultPeerClasspath(),
                     work);
         } catch (IllegalArgumentException e) {

@@ -47,6 +47,7 @@ class BenchReportTest {
             1,
             "1g",
             List.of(),
+            List.of(),
             Path.of("target/bench-peer"),
             Path.of("/tmp/bench"));
 
@@ -180,6 +181,7 @@ class BenchReportTest {
                 3,
                 SETTINGS.childHeap(),
                 SETTINGS.jobJvmOptions(),
+                SETTINGS.jobSettings(),
                 SETTINGS.peerClasspath(),
                 SETTINGS.workDir());
         BenchResult repeated = new BenchResult(
