@@ -83,8 +83,7 @@ class SqlPeerPipelineTest {
                 dir.resolve("checkpoints").toString(),
                 null,
                 2,
-                config.runtime().stateTtl(),
-                config.runtime().upsertBundleRows());
+                config.runtime().stateTtl());
         StreamExecutionEnvironment env = JobEnvironments.selfManaged(runtime, null);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         SqlPeerPipeline.statementSet(tables, SqlPeerPipeline.Endpoints.of(config))

@@ -10,20 +10,13 @@ import java.time.Duration;
  * Group {@link RuntimeSettings} ({@code job}): how a self-managed run checkpoints and restarts. On Managed Service
  * for Apache Flink the service owns checkpointing and parallelism, so these settings are ignored there.
  *
- * @param upsertBundleRows keys held per subtask in front of each upsert table's writer so that superseded changes
- *                   are never written, 0 for none
  * @param resume     {@code latest} to restart from the newest retained checkpoint in checkpointDir, a path to a
  *                   checkpoint or savepoint, {@code none} for a deliberate fresh start, or null (unset): a fresh
  *                   start that a self-managed run refuses when checkpointDir already holds a previous job's
  *                   checkpoints, since restarting without deciding would archive every message a second time
  */
 public record RuntimeConfig(
-        Duration checkpointInterval,
-        String checkpointDir,
-        String resume,
-        int parallelism,
-        Duration stateTtl,
-        int upsertBundleRows)
+        Duration checkpointInterval, String checkpointDir, String resume, int parallelism, Duration stateTtl)
         implements Serializable {
 
     public static final String RESUME_LATEST = "latest";
@@ -59,8 +52,7 @@ public record RuntimeConfig(
                 dir,
                 resume,
                 g.integer(RuntimeSettings.PARALLELISM, 1, 1024),
-                g.duration(RuntimeSettings.STATE_TTL),
-                g.integer(RuntimeSettings.UPSERT_BUNDLE_ROWS, 0, 1_000_000));
+                g.duration(RuntimeSettings.STATE_TTL));
     }
 
     /** True when the run starts without restoring state: job.resume unset or none. */

@@ -31,12 +31,5 @@ public final class RuntimeSettings {
             Duration.ofDays(400),
             "how long an untouched case is remembered (silver order and gold contribution)");
 
-    public static final Setting<Integer> UPSERT_BUNDLE_ROWS = SETTINGS.integer(
-            "upsert-bundle-rows",
-            20_000,
-            "bounded runs (CSV files, a bounded Kafka read): keys held per subtask in front of each upsert table's"
-                    + " writer, so that only each key's last change per checkpoint (or second) is written; 0 writes"
-                    + " every change, as streaming runs always do (0 to 1,000,000)");
-
     private RuntimeSettings() {}
 }

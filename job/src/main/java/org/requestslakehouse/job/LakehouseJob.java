@@ -6,7 +6,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.requestslakehouse.catalog.CatalogPreflight;
 import org.requestslakehouse.config.JobConfig;
-import org.requestslakehouse.config.RuntimeSettings;
 import org.requestslakehouse.maintenance.TableMaintenancePlan;
 import org.requestslakehouse.model.RawEvent;
 import org.requestslakehouse.pipeline.LakehousePipeline;
@@ -37,13 +36,11 @@ public final class LakehouseJob {
 
     /**
      * The Iceberg sinks a run writes through, after creating missing tables. A bounded run has one writer per table
-     * (see {@link IcebergSinks}) and bundles upserts ({@link RuntimeSettings#UPSERT_BUNDLE_ROWS}). A streaming run
-     * commits what arrived in each checkpoint interval; rows held back until the barrier would reach the writers at
-     * once and delay that commit, so it writes every change, with writers at the input's parallelism.
+     * (see {@link IcebergSinks}); a streaming run has writers at the input's parallelism.
      */
     public static IcebergSinks sinks(JobConfig config, boolean bounded) {
         IcebergSinks sinks = IcebergSinks.create(config.catalog());
-        return bounded ? sinks.withUpsertBundleRows(config.runtime().upsertBundleRows()) : sinks.withParallelWriters();
+        return bounded ? sinks : sinks.withParallelWriters();
     }
 
     public static JobExecutionResult run(StreamExecutionEnvironment env, JobConfig config) throws Exception {

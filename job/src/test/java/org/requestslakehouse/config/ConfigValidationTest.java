@@ -295,11 +295,6 @@ class ConfigValidationTest {
                         "0",
                         "Invalid value '0' for job.parallelism: expected a whole number between 1 and 1024"),
                 invalid(
-                        "job.upsert-bundle-rows",
-                        "-1",
-                        "Invalid value '-1' for job.upsert-bundle-rows: expected a whole number between 0 and"
-                                + " 1000000"),
-                invalid(
                         "job.state-ttl",
                         "forever",
                         "Invalid value 'forever' for job.state-ttl: expected a duration such as"

@@ -27,7 +27,7 @@ class SettingsTest {
     void everyGroupTheConfigurationAcceptsIsDeclaredOnce() {
         assertThat(Settings.GROUPS.stream().map(SettingGroup::id))
                 .containsExactly("source", "kafka", "kinesis", "catalog", "parse", "job", "gold", "maintenance");
-        assertThat(Settings.all()).hasSize(73);
+        assertThat(Settings.all()).hasSize(72);
     }
 
     @Test

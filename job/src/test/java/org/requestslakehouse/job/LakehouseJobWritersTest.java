@@ -3,7 +3,6 @@ package org.requestslakehouse.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -59,30 +58,6 @@ class LakehouseJobWritersTest {
                 .containsEntry("sink-bronze-raw-events" + WRITER, 2)
                 .containsEntry("sink-silver-service-requests" + WRITER, 2)
                 .containsEntry("sink-silver-rejected-events" + WRITER, 2);
-    }
-
-    @Test
-    void onlyABoundedRunBundlesUpsertsInFrontOfItsWriters(@TempDir Path warehouse) {
-        KAFKA.createTopic("writers-bundles", 2);
-        Map<String, String> streaming = TestJobs.kafkaSource(KAFKA.bootstrapServers(), "writers-bundles");
-        streaming.put("catalog.warehouse", warehouse.resolve("streaming").toString());
-        Map<String, String> bounded = Map.of(
-                "source.csv.paths", Real311.file(Real311.CKAN_2022).toString(),
-                "catalog.warehouse", warehouse.resolve("bounded").toString());
-
-        assertThat(bundles(ConfigLoader.load(null, streaming))).isEmpty();
-        assertThat(bundles(ConfigLoader.load(null, bounded)))
-                .contains("sink-silver-service-requests-bundle")
-                .doesNotContain("sink-bronze-raw-events-bundle");
-    }
-
-    private static List<String> bundles(JobConfig config) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        LakehouseJob.define(env, config);
-        return env.getStreamGraph().getStreamNodes().stream()
-                .map(StreamNode::getOperatorName)
-                .filter(name -> name.endsWith("-bundle"))
-                .toList();
     }
 
     /** Writer operator name to parallelism, from the stream graph production builds (job.parallelism defaults to 2). */

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
@@ -23,7 +20,6 @@ import org.requestslakehouse.config.ConfigLoader;
 import org.requestslakehouse.config.JobConfig;
 import org.requestslakehouse.job.LakehouseJob;
 import org.requestslakehouse.model.RawEvent;
-import org.requestslakehouse.sinks.iceberg.LakehouseTable;
 
 /** Properties of the whole job graph, as production builds it (real Iceberg sinks, gold on). */
 class LakehousePipelineGraphTest {
@@ -66,31 +62,9 @@ class LakehousePipelineGraphTest {
                         assertThat(use).matches(".*-Iceberg(StreamWriter \\(output\\)|FilesCommitter \\(input\\))"));
     }
 
-    /** In a bounded run superseded changes are dropped in front of every upsert writer; nothing is held for appends. */
+    /** They save work only inside the task in front of them: as tasks of their own they would add a network hop. */
     @Test
-    void everyUpsertTableAndOnlyUpsertTablesGetABundleInFrontOfTheirWriter(@TempDir Path warehouse) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        buildPipeline(env, warehouse);
-        JobConfig config = ConfigLoader.load(null, Map.of("source.csv.paths", "unused.csv"));
-
-        Set<String> bundles = env.getStreamGraph().getStreamNodes().stream()
-                .map(StreamNode::getTransformationUID)
-                .filter(uid -> uid != null && uid.endsWith("-bundle"))
-                .collect(Collectors.toSet());
-
-        Set<String> upsertTables = Stream.concat(
-                        Stream.of(LakehouseTable.values()),
-                        LakehouseTable.goldTables(config.parse().zoneId()).stream()
-                                .map(LakehouseTable::of))
-                .filter(table -> table.definition().upsert())
-                .map(table -> table.sinkUid() + "-bundle")
-                .collect(Collectors.toSet());
-        assertThat(bundles).contains("sink-silver-service-requests-bundle").isEqualTo(upsertTables);
-    }
-
-    /** Both save work only inside the task in front of them: as tasks of their own they would add a network hop. */
-    @Test
-    void theBundleAndTheGoldCombinersRunChainedToTheOperatorsTheyFollow(@TempDir Path warehouse) {
+    void theGoldCombinersRunChainedToTheOperatorsTheyFollow(@TempDir Path warehouse) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         buildPipeline(env, warehouse);
@@ -99,11 +73,9 @@ class LakehousePipelineGraphTest {
         env.getStreamGraph().getJobGraph().getVertices().forEach(vertex -> tasks.add(vertex.getName()));
 
         assertThat(tasks)
-                .noneMatch(task -> task.startsWith("sink-silver-service-requests-bundle"))
                 .noneMatch(task -> task.startsWith("gold-hourly-combine"))
                 .anySatisfy(task -> assertThat(task)
                         .contains("silver-latest-version")
-                        .contains("sink-silver-service-requests-bundle")
                         .contains("gold-lifecycle")
                         .contains("gold-hourly-combine")
                         .contains("gold-daily-combine"));
@@ -115,7 +87,7 @@ class LakehousePipelineGraphTest {
         RawEvent event = new RawEvent(
                 "csv", "unused.csv", null, "2", null, 0L, "{\"case_enquiry_id\": 1}".getBytes(StandardCharsets.UTF_8));
         DataStream<RawEvent> events = env.fromData(TypeInformation.of(RawEvent.class), event);
-        // The sinks of a bounded run, as the CSV source configured here is: they bundle upserts.
+        // The sinks of a bounded run, as the CSV source configured here is.
         LakehousePipeline.build(
                 events, WatermarkPolicy.BOUNDED_OUT_OF_ORDERNESS, LakehouseJob.sinks(config, true), config);
     }

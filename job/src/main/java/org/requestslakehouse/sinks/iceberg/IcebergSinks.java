@@ -29,29 +29,24 @@ import org.requestslakehouse.pipeline.LakehouseSinks;
  * {@code Long.MAX_VALUE}, which Flink's committer never commits.) Unbounded inputs never reach end of input, so
  * {@link #withParallelWriters()} is safe, and needed for throughput, there.
  *
- * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -bundle} (upsert tables, see
- * {@link UpsertBundleOperator}; stateless), {@code -writer}, {@code -committer} and {@code -dummysink}; the
- * committer's state holds not-yet-committed files, so these must never change.
+ * <p>Operator uids are {@code sink-<layer>-<table>} plus {@code -rowdata}, {@code -writer}, {@code -committer} and
+ * {@code -dummysink}; the committer's state holds not-yet-committed files, so these must never change.
  */
 public final class IcebergSinks implements LakehouseSinks {
     private final CatalogLoader catalogLoader;
     private final LakehouseTables tables;
     /** False: one writer per table. True: each table's writers run at the parallelism of the stream they write. */
     private final boolean parallelWriters;
-    /** See {@link UpsertBundleOperator}; 0 for none. */
-    private final int upsertBundleRows;
 
-    private IcebergSinks(
-            CatalogLoader catalogLoader, LakehouseTables tables, boolean parallelWriters, int upsertBundleRows) {
+    private IcebergSinks(CatalogLoader catalogLoader, LakehouseTables tables, boolean parallelWriters) {
         this.catalogLoader = catalogLoader;
         this.tables = tables;
         this.parallelWriters = parallelWriters;
-        this.upsertBundleRows = upsertBundleRows;
     }
 
     /**
      * Connects to the catalog and creates missing databases and tables before the job graph is built. The sinks have
-     * one writer per table and no upsert bundle; see {@link #withParallelWriters()} and {@link #withUpsertBundleRows}.
+     * one writer per table; see {@link #withParallelWriters()}.
      */
     public static IcebergSinks create(CatalogConfig config) {
         CatalogLoader loader = CatalogFactory.loader(config);
@@ -62,7 +57,7 @@ public final class IcebergSinks implements LakehouseSinks {
         } finally {
             CatalogFactory.close(catalog);
         }
-        return new IcebergSinks(loader, tables, false, 0);
+        return new IcebergSinks(loader, tables, false);
     }
 
     /**
@@ -70,15 +65,7 @@ public final class IcebergSinks implements LakehouseSinks {
      * 1). Only for unbounded inputs: see the class comment for what goes wrong at the end of a bounded one.
      */
     public IcebergSinks withParallelWriters() {
-        return new IcebergSinks(catalogLoader, tables, true, upsertBundleRows);
-    }
-
-    /**
-     * Same tables, with {@code rows} keys held in front of each upsert table's writers (0: none), as bounded runs
-     * have them (see {@link UpsertBundleOperator}).
-     */
-    public IcebergSinks withUpsertBundleRows(int rows) {
-        return new IcebergSinks(catalogLoader, tables, parallelWriters, rows);
+        return new IcebergSinks(catalogLoader, tables, true);
     }
 
     public LakehouseTables tables() {
@@ -126,16 +113,6 @@ public final class IcebergSinks implements LakehouseSinks {
                 .setParallelism(input.getParallelism());
 
         TableDefinition definition = table.definition();
-        if (definition.upsert() && upsertBundleRows > 0) {
-            rows = rows.transform(
-                            uid + "-bundle",
-                            rows.getType(),
-                            new UpsertBundleOperator(
-                                    converter.rowType(), definition.equalityColumns(), upsertBundleRows))
-                    .uid(uid + "-bundle")
-                    .setParallelism(input.getParallelism());
-        }
-
         FlinkSink.Builder builder = FlinkSink.forRowData(rows)
                 .tableLoader(tables.tableLoader(catalogLoader, table))
                 .uidPrefix(uid);
