@@ -22,6 +22,8 @@ import java.util.Set;
  * @param jobJvmOptions       extra options for the job's JVMs only (a JFR recording, GC logging)
  * @param jobSettings         extra job settings, {@code key=value} as in {@code application_properties.json}, for the
  *                            job's runs only (job, job_no_gold, freshness), e.g. {@code gold.emit-interval=2s}
+ * @param flinkSettings       extra Flink settings, {@code key=value}, for the job's and the SQL
+ *                            peer's mini-clusters, e.g. {@code state.backend.rocksdb.use-bloom-filter=true}
  * @param peerClasspath       directory of the Kafka Connect peer's jars
  * @param workDir             scratch directory: broker data, warehouses, checkpoints, logs
  */
@@ -39,6 +41,7 @@ public record BenchSettings(
         String childHeap,
         List<String> jobJvmOptions,
         List<String> jobSettings,
+        List<String> flinkSettings,
         Path peerClasspath,
         Path workDir) {
 
@@ -74,6 +77,12 @@ public record BenchSettings(
             }
         }
         jobSettings = List.copyOf(jobSettings);
+        for (String setting : flinkSettings) {
+            if (setting.indexOf('=') < 1) {
+                throw new IllegalArgumentException("a Flink setting is key=value, got " + setting);
+            }
+        }
+        flinkSettings = List.copyOf(flinkSettings);
     }
 
     public boolean runs(Part part) {
@@ -100,6 +109,7 @@ public record BenchSettings(
                 childHeap,
                 jobJvmOptions,
                 jobSettings,
+                flinkSettings,
                 peerClasspath,
                 dir);
     }

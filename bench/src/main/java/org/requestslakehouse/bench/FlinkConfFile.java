@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * The Flink configuration of a benchmarked job: the settings of {@code flink-conf/config.yaml} that shape
  * performance (state backend and its managed memory, incremental checkpoints, pause between checkpoints, buffer
- * debloating, two slots), with the REST port
+ * debloating, two slots) and any {@code --flink-setting}, with the REST port
  * the benchmark reads checkpoint statistics from, and without the fixed web UI and metrics ports that another job
  * on the machine could hold.
  */
@@ -29,6 +29,10 @@ final class FlinkConfFile {
         conf.put("taskmanager.numberOfTaskSlots", Integer.toString(settings.parallelism()));
         conf.put("rest.port", Integer.toString(restPort));
         conf.put("rest.bind-address", "localhost");
+        for (String setting : settings.flinkSettings()) {
+            int eq = setting.indexOf('=');
+            conf.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+        }
         Files.createDirectories(dir);
         Files.writeString(
                 dir.resolve("config.yaml"),

@@ -117,6 +117,13 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                     + " application_properties.json, e.g. gold.emit-interval=2s")
     List<String> jobSettings = new ArrayList<>();
 
+    @Option(
+            names = "--flink-setting",
+            paramLabel = "KEY=VALUE",
+            description = "Extra Flink setting for the job's and the SQL peer's mini-clusters, repeatable, e.g."
+                    + " state.backend.rocksdb.use-bloom-filter=true")
+    List<String> flinkSettings = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
     long seed = 42;
 
@@ -189,6 +196,7 @@ public class BenchCommand implements Callable<Integer>, ContributedCommand {
                     heap,
                     jobJvmOptions,
                     jobSettings,
+                    flinkSettings,
                     peerClasspath != null ? peerClasspath : defaultPeerClasspath(),
                     work);
         } catch (IllegalArgumentException e) {

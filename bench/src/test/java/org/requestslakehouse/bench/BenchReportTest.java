@@ -48,6 +48,7 @@ class BenchReportTest {
             "1g",
             List.of(),
             List.of(),
+            List.of(),
             Path.of("target/bench-peer"),
             Path.of("/tmp/bench"));
 
@@ -182,6 +183,7 @@ class BenchReportTest {
                 SETTINGS.childHeap(),
                 SETTINGS.jobJvmOptions(),
                 SETTINGS.jobSettings(),
+                SETTINGS.flinkSettings(),
                 SETTINGS.peerClasspath(),
                 SETTINGS.workDir());
         BenchResult repeated = new BenchResult(
